@@ -1,0 +1,90 @@
+// Reads the environment once, validates it, and hands typed settings to src/main.ts.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { findProjectRoot } from './project-root';
+
+const Bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  MONGODB_URI: z.string().url().optional(),
+  MOU_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('mou'),
+  MOU_DATA_DIR: z.string().default('.data'),
+  MOU_CACHE_DIR: z.string().default('.cache'),
+  MOU_SEED_DEMO: Bool.default(true),
+  SESSION_SECRET: z.string().min(32).optional(),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: Bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Days a step may wait before the queue marks it overdue; per-step overrides as JSON {"mfaReview":60}. */
+  MOU_OVERDUE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  MOU_OVERDUE_DAYS_BY_STATE: z.string().optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  mongodbUri?: string;
+  dbName: string;
+  dataDir: string;
+  cacheDir: string;
+  projectRoot: string;
+  seedDemo: boolean;
+  sessionSecret: string;
+  sessionSecretGenerated: boolean;
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  overdueDays: { default: number; byState: Record<string, number> };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = findProjectRoot()): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  let byState: Record<string, number> = {};
+  if (e.MOU_OVERDUE_DAYS_BY_STATE) {
+    const r = z.record(z.string(), z.number().int().min(1)).safeParse(safeJson(e.MOU_OVERDUE_DAYS_BY_STATE));
+    if (!r.success) throw new ConfigError('MOU_OVERDUE_DAYS_BY_STATE must be JSON like {"mfaReview": 60}');
+    byState = r.data;
+  }
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    ...(e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : {}),
+    dbName: e.MOU_DB_NAME,
+    dataDir: resolve(projectRoot, e.MOU_DATA_DIR),
+    cacheDir: resolve(projectRoot, e.MOU_CACHE_DIR),
+    projectRoot,
+    seedDemo: e.MOU_SEED_DEMO,
+    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    sessionSecretGenerated: !e.SESSION_SECRET,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    overdueDays: { default: e.MOU_OVERDUE_DAYS, byState },
+  };
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}

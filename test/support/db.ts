@@ -1,0 +1,38 @@
+// Gives each integration test file its own database on the shared test server, through the app's own settings.
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { connectDatabase } from '../../src/storage/connection';
+
+export interface TestDb {
+  connection: Connection;
+  uri: string;
+  dbName: string;
+  maxPoolSize: number | undefined;
+  close(): Promise<void>;
+}
+
+export function testDbSettings(): { uri: string; maxPoolSize: number | undefined } {
+  const uri = process.env.MOU_TEST_DB_URI;
+  if (!uri) throw new Error('MOU_TEST_DB_URI is not set: run the tests through jest (its globalSetup starts the DB)');
+  const pool = process.env.MOU_TEST_DB_POOL;
+  return { uri, maxPoolSize: pool ? Number(pool) : undefined };
+}
+
+export async function openTestDb(prefix = 't'): Promise<TestDb> {
+  const { uri, maxPoolSize } = testDbSettings();
+  const dbName = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const connection = await connectDatabase({ uri, dbName, maxPoolSize });
+  return {
+    connection,
+    uri,
+    dbName,
+    maxPoolSize,
+    close: async () => {
+      try {
+        await connection.dropDatabase();
+      } finally {
+        await connection.close();
+      }
+    },
+  };
+}
