@@ -1,0 +1,72 @@
+// The agreement's history: who did what, from which state to which, chained by SHA-256 so tampering shows.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { stableStringify } from './canonical-json';
+import { Role } from './roles';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const HistoryEntry = z
+  .object({
+    /** 0 for the creation entry, then 1, 2, … */
+    seq: z.number().int().min(0),
+    at: z.string(),
+    actor: z.object({ userId: z.string(), name: z.string(), role: Role }).strict(),
+    /** The workflow event (e.g. FORWARD_TO_MFA), or CREATE for the first entry. */
+    event: z.string().min(1).max(64),
+    /** null only for the creation entry. */
+    from: z.string().nullable(),
+    to: z.string(),
+    /** The content version the step concerned, when there is one. */
+    versionNo: z.number().int().min(1).optional(),
+    /** SHA-256 of a document issued at this step (e.g. the cover memo .docx). */
+    documentSha256: Sha256Hex.optional(),
+    /** Free note, e.g. a withdrawal reason or a resolution's meeting number. */
+    note: z.string().max(2000).optional(),
+    prevHash: Sha256Hex,
+    hash: Sha256Hex,
+  })
+  .strict();
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export type HistoryEntryInput = Omit<HistoryEntry, 'seq' | 'prevHash' | 'hash'>;
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The hash covers the agreement id too, so an entry cannot be moved to another agreement's chain. */
+export function hashEntry(agreementId: string, entry: Omit<HistoryEntry, 'hash'>): string {
+  const { seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash } = entry;
+  const covered = { agreementId, seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash };
+  return sha256Hex(stableStringify(covered));
+}
+
+/** The next entry of the chain, linked to the last one. */
+export function chainEntry(
+  agreementId: string,
+  history: readonly HistoryEntry[],
+  input: HistoryEntryInput,
+): HistoryEntry {
+  const last = history.at(-1);
+  const unhashed = { ...input, seq: last ? last.seq + 1 : 0, prevHash: last ? last.hash : GENESIS_HASH };
+  return { ...unhashed, hash: hashEntry(agreementId, unhashed) };
+}
+
+export type ChainVerdict =
+  | { ok: true; length: number; head: string }
+  | { ok: false; brokenAt: number; reason: 'hash-mismatch' | 'broken-link' | 'bad-sequence' };
+
+/** Recomputes every hash and link; the first entry that does not match is reported. */
+export function verifyHistoryChain(agreementId: string, history: readonly HistoryEntry[]): ChainVerdict {
+  let prev = GENESIS_HASH;
+  for (const [i, e] of history.entries()) {
+    if (e.seq !== i) return { ok: false, brokenAt: i, reason: 'bad-sequence' };
+    if (e.prevHash !== prev) return { ok: false, brokenAt: i, reason: 'broken-link' };
+    const { hash, ...rest } = e;
+    if (hashEntry(agreementId, rest) !== hash) return { ok: false, brokenAt: i, reason: 'hash-mismatch' };
+    prev = hash;
+  }
+  return { ok: true, length: history.length, head: prev };
+}
