@@ -1,0 +1,35 @@
+// Layer rules: the pure core (domain, workflows) imports no framework or I/O; only render-docx imports docx.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { path: 'node_modules/(express|mongoose|mongodb|docx|handlebars|pino)|^src/(storage|http|app|documents)' },
+    },
+    {
+      name: 'workflows-are-pure',
+      severity: 'error',
+      from: { path: '^workflows' },
+      to: { path: 'node_modules/(express|mongoose|mongodb|docx|pino)|^src/(storage|http|app|documents)' },
+    },
+    {
+      name: 'only-render-docx-imports-docx',
+      severity: 'error',
+      from: { path: '^src', pathNot: '^src/documents/render' },
+      to: { path: 'node_modules/docx/' },
+    },
+    {
+      name: 'only-storage-knows-mongodb',
+      severity: 'error',
+      from: { path: '^src/(domain|documents|app)' },
+      to: { path: 'node_modules/(mongoose|mongodb)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

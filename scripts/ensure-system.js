@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Checks the system packages the tests need (Chromium, LibreOffice, Thai fonts, poppler); installs them
+// with apt-get when missing and running as root, else stops with a message naming what to install.
+'use strict';
+const { spawnSync } = require('node:child_process');
+
+const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const fontInstalled = () => {
+  const r = spawnSync('fc-list', [':lang=th', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && /Laksaman/i.test(r.stdout);
+};
+
+const needs = [
+  { pkg: 'chromium', ok: () => has('chromium', ['--version']) },
+  { pkg: 'libreoffice-writer-nogui', ok: () => has('soffice', ['--version']) },
+  { pkg: 'fonts-thai-tlwg', ok: fontInstalled },
+  { pkg: 'poppler-utils', ok: () => has('pdftotext', ['-v']) },
+];
+
+const missing = needs.filter((n) => !n.ok()).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (isRoot && has('apt-get', ['--version'])) {
+  process.stdout.write(`Installing system packages the tests need: ${missing.join(', ')}…\n`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  const install =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+  if (install && install.status === 0 && needs.every((n) => n.ok())) process.exit(0);
+}
+process.stderr.write(
+  `\nThe tests need these system packages, which are missing: ${missing.join(' ')}\n` +
+    `Install them (Debian/Ubuntu): sudo apt-get install ${missing.join(' ')}\n`,
+);
+process.exit(1);

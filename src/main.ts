@@ -1,0 +1,58 @@
+// Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
+import { ConfigError, loadConfig } from './config';
+import { createApp } from './http/app';
+import { closeServer, listen } from './http/server';
+import { createLogger } from './logger';
+import { seedDemoData } from './seed/demo';
+import { connectDatabase } from './storage/connection';
+import { DataFolderBusyError, NoDatabaseError, provideDatabase } from './storage/launcher';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  const db = await provideDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    cacheDir: config.cacheDir,
+    projectRoot: config.projectRoot,
+    progress: say,
+  });
+  const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize: db.maxPoolSize });
+  say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
+
+  const demo = config.seedDemo ? await seedDemoData(connection, { progress: say }) : undefined;
+  const app = createApp({ config, connection, logger });
+  const server = await listen(app, config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  say('');
+  say(`MOU Engine is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
+  if (demo?.logins.length) {
+    say('Demo logins (username / password — role):');
+    for (const l of demo.logins) say(`  ${l.username.padEnd(14)} / ${l.password.padEnd(14)} — ${l.description}`);
+  }
+  if (config.sessionSecretGenerated) say('(SESSION_SECRET not set: sessions end when the app restarts)');
+  say('Press Ctrl+C to stop.');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await closeServer(server);
+    await connection.close().catch(() => undefined);
+    await db.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  const known = e instanceof ConfigError || e instanceof NoDatabaseError || e instanceof DataFolderBusyError;
+  process.stderr.write(`\n${known ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
