@@ -1,0 +1,186 @@
+// Compose: validated input → template context → markup (Handlebars, normal escaping) → document model.
+import type { AgreementContent, Article, Party } from '../domain/agreement';
+import type { Bilingual } from '../domain/bilingual';
+import { findArea } from '../domain/catalogue/areas';
+import { findProvince, provinceByName } from '../domain/catalogue/provinces';
+import type { Comment, CommentAnchor } from '../domain/comment';
+import { englishDate, parseIsoDate, thaiDate } from '../domain/thai-format';
+import { alignArticles } from './align';
+import { FIXED_DATE, type ValidRenderInput } from './input';
+import { parseMarkup } from './markup';
+import type { DocModel } from './model';
+import { commentNotes } from './notes';
+import { mergeRedline } from './redline';
+import type { DocType, TemplateSet } from './templates';
+
+const EMPTY = '……………………';
+
+/** Fill only the known placeholders of a closing clause; any other `{{…}}` stays as literal text. */
+export function fillClosing(text: string, lang: 'th' | 'en', place: string | undefined, date: string | undefined): string {
+  return text.replace(/\{\{\s*(place|date)\.(th|en)\s*\}\}/g, (m, what: string, l: string) => {
+    if (l !== lang) return m;
+    return (what === 'place' ? place : date) ?? EMPTY;
+  });
+}
+
+function articleCtx(a: Article, key: string) {
+  return { no: a.no, key, heading: a.heading, text: a.text };
+}
+
+function signatoryCtx(p: Party) {
+  return {
+    name: { th: p.signatory.name?.th ?? null, en: p.signatory.name?.en ?? null },
+    title: p.signatory.title,
+  };
+}
+
+/** Everything a template may read; every field is present (null when absent) because templates compile strict. */
+function baseContext(input: ValidRenderInput, content: AgreementContent, keys: (a: Article) => string) {
+  const meta = input.meta ?? {};
+  const thai = content.parties.thai;
+  const province = (meta.province ? findProvince(meta.province) : undefined) ?? provinceByName(thai.name.th);
+  return {
+    thaiNumerals: (meta.numerals ?? 'thai') === 'thai',
+    numerals: meta.numerals ?? 'thai',
+    draft: isDraft(input.doc, meta.final === true),
+    versionNo: input.versionNo,
+    previousVersionNo: Math.max(1, input.versionNo - 1),
+    kind: content.kind,
+    title: content.title,
+    preamble: content.preamble,
+    parties: {
+      thai: { ...thai, signatory: signatoryCtx(thai) },
+      partner: { ...content.parties.partner, signatory: signatoryCtx(content.parties.partner) },
+    },
+    areas: content.areas.map((id, i) => ({ no: i + 1, ...(findArea(id)?.label ?? { th: id, en: id }) })),
+    articles: content.articles.map((a) => articleCtx(a, keys(a))),
+    closing: content.closing ? closingCtx(content.closing, input) : null,
+    actionPlan: (content.actionPlan ?? []).map((item, i) => ({
+      no: i + 1,
+      area: findArea(item.area)?.label ?? { th: item.area, en: item.area },
+      activity: item.activity,
+      timeline: item.timeline,
+      responsible: item.responsible,
+    })),
+    date: meta.date ?? FIXED_DATE,
+    committee: meta.committee ?? null,
+    signing: { place: meta.signing?.place ?? null, date: meta.signing?.date ?? null },
+    province: province ? { name: province.name, committee: province.committee } : null,
+    provinceShort: { th: thai.name.th.replace(/^จังหวัด/, ''), en: thai.name.en.replace(/ Province$/, '') },
+    memo: {
+      office: meta.memo?.office ?? null,
+      ref: meta.memo?.ref ?? null,
+      to: meta.memo?.to ?? null,
+      signer: meta.memo?.signer ?? null,
+    },
+    comparison: [] as ReturnType<typeof comparisonRows>,
+  };
+}
+
+function closingCtx(closing: Bilingual, input: ValidRenderInput): Bilingual {
+  const s = input.meta?.signing;
+  const date = s?.date;
+  return {
+    th: fillClosing(closing.th, 'th', s?.place?.th, date ? thaiDateText(date, input) : undefined),
+    en: fillClosing(closing.en, 'en', s?.place?.en, date ? englishDateText(date) : undefined),
+  };
+}
+
+// Dates inside the closing are plain text (the closing is user text), so they are formatted here, not by a helper.
+function thaiDateText(iso: string, input: ValidRenderInput): string | undefined {
+  const d = parseIsoDate(iso);
+  return d ? thaiDate(d, { thaiDigits: (input.meta?.numerals ?? 'thai') === 'thai' }) : undefined;
+}
+function englishDateText(iso: string): string | undefined {
+  const d = parseIsoDate(iso);
+  return d ? englishDate(d) : undefined;
+}
+
+function isDraft(doc: DocType, final: boolean): boolean {
+  switch (doc) {
+    case 'review':
+    case 'redline':
+    case 'comparison':
+      return true;
+    case 'mou':
+    case 'plan':
+      return !final;
+    case 'memo':
+    case 'signing':
+      return false;
+  }
+}
+
+const ANCHOR_ORDER: Record<CommentAnchor['kind'], number> = { document: 0, preamble: 1, article: 2 };
+
+/** Comparison table rows: one per comment, in document order (whole document, preamble, articles). */
+function comparisonRows(previous: AgreementContent, current: AgreementContent, comments: readonly Comment[]) {
+  const match = alignArticles(previous.articles, current.articles);
+  const text = (c: AgreementContent, a: CommentAnchor, no?: number): Bilingual | null => {
+    if (a.kind === 'document') return c.title;
+    if (a.kind === 'preamble') return c.preamble;
+    const art = c.articles.find((x) => x.no === no);
+    return art ? { th: `${art.heading.th}\n${art.text.th}`, en: `${art.heading.en}\n${art.text.en}` } : null;
+  };
+  const sorted = comments
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => {
+      const ax = x.c.anchor;
+      const ay = y.c.anchor;
+      const k = ANCHOR_ORDER[ax.kind] - ANCHOR_ORDER[ay.kind];
+      if (k !== 0) return k;
+      const n = (ax.kind === 'article' ? ax.no : 0) - (ay.kind === 'article' ? ay.no : 0);
+      return n !== 0 ? n : x.i - y.i;
+    });
+  return sorted.map(({ c }) => {
+    const a = c.anchor;
+    const prevNo = a.kind === 'article' ? a.no : undefined;
+    const curNo = prevNo !== undefined ? match.get(prevNo) : undefined;
+    return {
+      anchor: { kind: a.kind, no: prevNo ?? null, newNo: curNo ?? null },
+      previous: text(previous, a, prevNo),
+      comment: c.text,
+      author: c.author.organisation,
+      revised: text(current, a, curNo),
+      response: { th: c.response?.th ?? null, en: c.response?.en ?? null },
+    };
+  });
+}
+
+function render(templates: TemplateSet, doc: DocType, kind: string, ctx: object): ReturnType<typeof parseMarkup> {
+  return parseMarkup(templates.document(doc, kind)(ctx));
+}
+
+/** Build the document model for a validated input. */
+export function compose(input: ValidRenderInput, templates: TemplateSet): DocModel {
+  const { content } = input;
+  const meta = input.meta ?? {};
+  const date = meta.date ?? FIXED_DATE;
+  const ctx = baseContext(input, content, (a) => `article:${a.no}`);
+  const comments = input.comments ?? [];
+  if (input.doc === 'comparison') ctx.comparison = comparisonRows(input.previous ?? content, content, comments);
+  const parsed = render(templates, input.doc, content.kind, ctx);
+  let blocks = parsed.blocks;
+  if (input.doc === 'redline') {
+    const previous = input.previous ?? content;
+    const match = alignArticles(previous.articles, content.articles);
+    const prevCtx = baseContext(input, previous, (a) => {
+      const to = match.get(a.no);
+      return to !== undefined ? `article:${to}` : `removed-article:${a.no}`;
+    });
+    blocks = mergeRedline(render(templates, 'redline', previous.kind, prevCtx).blocks, blocks);
+  }
+  const notes = input.doc === 'review' ? commentNotes(comments, content, templates, date) : [];
+  return {
+    title: parsed.title,
+    created: `${date}T00:00:00Z`,
+    ...(parsed.mark ? { mark: parsed.mark } : {}),
+    ...(parsed.landscape ? { landscape: true } : {}),
+    thaiNumerals: parsed.thaiNumerals,
+    blocks,
+    notes,
+    ...(input.doc === 'redline'
+      ? { revision: { author: meta.revisionAuthor ?? 'MOU Engine', date: `${date}T00:00:00Z` } }
+      : {}),
+  };
+}

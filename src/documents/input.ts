@@ -1,0 +1,61 @@
+// What a caller asks the document pipeline for: which document, which layout, which content and context.
+import { z } from 'zod';
+import { AgreementContent } from '../domain/agreement';
+import { Bilingual, Text } from '../domain/bilingual';
+import { Comment } from '../domain/comment';
+import { parseIsoDate } from '../domain/thai-format';
+import { DOC_TYPES } from './templates';
+
+export { DOC_TYPES, type DocType } from './templates';
+
+export const LAYOUTS = ['parallel', 'sequential'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** "YYYY-MM-DD" that is a real calendar date. */
+export const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseIsoDate(s) !== undefined, {
+  message: 'must be a date written YYYY-MM-DD',
+});
+
+/** When nothing else fixes a date, documents use this one, so output never depends on the clock. */
+export const FIXED_DATE = '2000-01-01';
+
+export const RenderMeta = z
+  .object({
+    /** Date of the document (memo date, date of tracked changes). Default: FIXED_DATE. */
+    date: IsoDate.optional(),
+    /** Thai digits (๑๒๓) in generated numbers of the Thai text and page numbers; default "thai". */
+    numerals: z.enum(['thai', 'arabic']).optional(),
+    /** A final text: no DRAFT mark on mou and plan (review, redline and comparison are always drafts). */
+    final: z.boolean().optional(),
+    /** Province id (src/domain/catalogue/provinces): names the committee in the cover memo. */
+    province: z.string().max(64).optional(),
+    /** The provincial committee's resolution, cited by the cover memo. */
+    committee: z.object({ meeting: Text, date: IsoDate, resolution: Bilingual }).strict().optional(),
+    /** Place and date of signing; fill the closing's {{place.*}} / {{date.*}} placeholders. */
+    signing: z.object({ place: Bilingual.optional(), date: IsoDate.optional() }).strict().optional(),
+    /** Cover memo particulars (Thai official memo). */
+    memo: z
+      .object({ office: Text.optional(), ref: Text.optional(), to: Text.optional(), signer: Text.optional() })
+      .strict()
+      .optional(),
+    /** Author written on tracked changes; default "MOU Engine". */
+    revisionAuthor: Text.optional(),
+  })
+  .strict();
+export type RenderMeta = z.infer<typeof RenderMeta>;
+
+export const RenderInput = z
+  .object({
+    doc: z.enum(DOC_TYPES),
+    layout: z.enum(LAYOUTS),
+    content: AgreementContent,
+    versionNo: z.number().int().min(1).max(999),
+    /** Version N−1: required by redline and comparison. */
+    previous: AgreementContent.optional(),
+    /** Review comments: required by review and comparison (may be empty). */
+    comments: z.array(Comment).max(500).optional(),
+    meta: RenderMeta.optional(),
+  })
+  .strict();
+export type RenderInput = z.input<typeof RenderInput>;
+export type ValidRenderInput = z.output<typeof RenderInput>;

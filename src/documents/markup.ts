@@ -1,0 +1,262 @@
+// Parses the fixed HTML-like markup that templates emit into the document model. Entities are decoded exactly once.
+import type { Align, BiParas, Block, Para, Span, TableCell } from './model';
+
+/** A template produced markup outside the fixed subset: a bug in a template, never in user text. */
+export class MarkupError extends Error {
+  constructor(message: string) {
+    super(`template markup: ${message}`);
+    this.name = 'MarkupError';
+  }
+}
+
+type Token =
+  | { t: 'open'; name: string; attrs: Readonly<Record<string, string>>; selfClosing: boolean }
+  | { t: 'close'; name: string }
+  | { t: 'text'; text: string };
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));|&/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decode the entities Handlebars' escaping produces (and numeric ones); a bare `&` is a template bug. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(ENTITY, (m, name?: string, dec?: string, hex?: string) => {
+    if (name) return NAMED[name] ?? m;
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : NaN;
+    if (Number.isNaN(code) || code > 0x10ffff) throw new MarkupError(`unescaped "&" near "${m}"`);
+    return String.fromCodePoint(code);
+  });
+}
+
+const TAG = /<(\/?)([a-z][a-z0-9-]*)((?:\s+[a-z][a-z-]*(?:="[^"<>]*")?)*)\s*(\/?)>/y;
+const ATTR = /([a-z][a-z-]*)(?:="([^"]*)")?/g;
+
+function tokenize(markup: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < markup.length) {
+    const lt = markup.indexOf('<', i);
+    const end = lt === -1 ? markup.length : lt;
+    if (end > i) out.push({ t: 'text', text: decodeEntities(markup.slice(i, end)) });
+    if (lt === -1) break;
+    TAG.lastIndex = lt;
+    const m = TAG.exec(markup);
+    if (!m) throw new MarkupError(`malformed tag at ${lt}: ${JSON.stringify(markup.slice(lt, lt + 40))}`);
+    const [whole, slash, name = '', attrText = '', selfClose] = m;
+    if (slash) out.push({ t: 'close', name });
+    else {
+      const attrs: Record<string, string> = {};
+      for (const a of attrText.matchAll(ATTR)) attrs[a[1] ?? ''] = decodeEntities(a[2] ?? '');
+      out.push({ t: 'open', name, attrs, selfClosing: selfClose === '/' });
+    }
+    i = lt + whole.length;
+  }
+  return out;
+}
+
+/** A cursor over the tokens with the few moves a recursive-descent parser needs. */
+class Cursor {
+  private i = 0;
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Skip whitespace-only text; anything else outside an inline context is an error. */
+  skipSpace(): void {
+    for (let tok = this.tokens[this.i]; tok?.t === 'text'; tok = this.tokens[this.i]) {
+      if (tok.text.trim() !== '') throw new MarkupError(`text outside a paragraph: ${JSON.stringify(tok.text.slice(0, 40))}`);
+      this.i++;
+    }
+  }
+  peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+  /** The next token that is not whitespace-only text, without consuming anything. */
+  peekPastSpace(): Token | undefined {
+    for (let j = this.i; ; j++) {
+      const tok = this.tokens[j];
+      if (tok?.t !== 'text' || tok.text.trim() !== '') return tok;
+    }
+  }
+  next(): Token {
+    const tok = this.tokens[this.i++];
+    if (!tok) throw new MarkupError('unexpected end of markup');
+    return tok;
+  }
+  /** Consume `</name>`. */
+  close(name: string): void {
+    this.skipSpace();
+    const tok = this.next();
+    if (tok.t !== 'close' || tok.name !== name) throw new MarkupError(`expected </${name}>, got ${describe(tok)}`);
+  }
+  /** Consume the children of an element until its closing tag, calling `child` on each opening tag. */
+  children(name: string, child: (tok: Extract<Token, { t: 'open' }>) => void): void {
+    for (;;) {
+      this.skipSpace();
+      const tok = this.next();
+      if (tok.t === 'close' && tok.name === name) return;
+      if (tok.t !== 'open') throw new MarkupError(`unexpected ${describe(tok)} inside <${name}>`);
+      child(tok);
+    }
+  }
+}
+
+function describe(tok: Token): string {
+  return tok.t === 'text' ? `text ${JSON.stringify(tok.text.slice(0, 30))}` : tok.t === 'open' ? `<${tok.name}>` : `</${tok.name}>`;
+}
+
+const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
+function align(v: string | undefined): Align | undefined {
+  if (v === undefined) return undefined;
+  const a = ALIGNS.find((x) => x === v);
+  if (!a) throw new MarkupError(`bad align "${v}"`);
+  return a;
+}
+
+interface Style {
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** Inline content up to `</end>`: text, <b>, <i>, <br/>. A newline or <br/> starts a new paragraph. */
+function inline(c: Cursor, end: string, base: Omit<Para, 'spans'>, style: Style, out: Span[][]): void {
+  for (;;) {
+    const tok = c.next();
+    if (tok.t === 'close') {
+      if (tok.name !== end) throw new MarkupError(`expected </${end}>, got </${tok.name}>`);
+      return;
+    }
+    if (tok.t === 'text') {
+      const lines = tok.text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').split('\n');
+      lines.forEach((line, k) => {
+        if (k > 0) out.push([]);
+        if (line !== '') out[out.length - 1]?.push({ text: line, ...style });
+      });
+      continue;
+    }
+    if (tok.name === 'br' && tok.selfClosing) out.push([]);
+    else if ((tok.name === 'b' || tok.name === 'i') && !tok.selfClosing) {
+      inline(c, tok.name, base, { ...style, [tok.name === 'b' ? 'bold' : 'italic']: true }, out);
+    } else throw new MarkupError(`<${tok.name}> is not allowed inside a paragraph`);
+  }
+}
+
+function paragraphs(c: Cursor, end: string, defaults: Omit<Para, 'spans'>): Para[] {
+  const paras: Para[] = [];
+  const flush = (lines: Span[][], base: Omit<Para, 'spans'>) => {
+    for (const spans of lines) paras.push({ ...base, spans });
+  };
+  const first = c.peekPastSpace();
+  if (first?.t === 'open' && first.name === 'p') {
+    c.children(end, (tok) => {
+      if (tok.name !== 'p') throw new MarkupError(`<${tok.name}> where <p> was expected`);
+      const base = { ...defaults, ...paraAttrs(tok.attrs) };
+      const lines: Span[][] = [[]];
+      if (!tok.selfClosing) inline(c, 'p', base, {}, lines);
+      flush(lines, base);
+    });
+  } else {
+    const lines: Span[][] = [[]];
+    inline(c, end, defaults, {}, lines);
+    flush(lines, defaults);
+  }
+  return paras;
+}
+
+function paraAttrs(attrs: Readonly<Record<string, string>>): Omit<Para, 'spans'> {
+  const a = align(attrs.align);
+  const indent = attrs.indent === undefined ? undefined : Number(attrs.indent);
+  if (indent !== undefined && !Number.isFinite(indent)) throw new MarkupError(`bad indent "${attrs.indent}"`);
+  return { ...(a ? { align: a } : {}), ...(indent !== undefined ? { indentMm: indent } : {}) };
+}
+
+/** Children <th> and <en> of a bilingual element. */
+function biParas(c: Cursor, end: string, defaults: Omit<Para, 'spans'> = {}): BiParas {
+  let th: Para[] | undefined;
+  let en: Para[] | undefined;
+  c.children(end, (tok) => {
+    if (tok.name !== 'th' && tok.name !== 'en') throw new MarkupError(`<${tok.name}> inside <${end}>`);
+    const paras = tok.selfClosing ? [] : paragraphs(c, tok.name, { ...defaults, ...paraAttrs(tok.attrs) });
+    if (tok.name === 'th') th = [...(th ?? []), ...paras];
+    else en = [...(en ?? []), ...paras];
+  });
+  return { ...(th ? { th } : {}), ...(en ? { en } : {}) };
+}
+
+const ROLES = ['title', 'heading', 'body', 'note'] as const;
+
+function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
+  const { name, attrs } = tok;
+  const keys = { ...(attrs.key ? { key: attrs.key } : {}), ...(attrs.anchor ? { anchor: attrs.anchor } : {}) };
+  switch (name) {
+    case 'block': {
+      const role = ROLES.find((r) => r === attrs.role);
+      if (!role) throw new MarkupError(`bad block role "${attrs.role ?? ''}"`);
+      return { kind: 'text', role, ...keys, ...biParas(c, 'block', paraAttrs(attrs)) };
+    }
+    case 'article': {
+      const no = Number(attrs.no);
+      if (!Number.isInteger(no)) throw new MarkupError(`bad article no "${attrs.no ?? ''}"`);
+      let heading: BiParas = {};
+      let body: BiParas = {};
+      c.children('article', (child) => {
+        if (child.name === 'heading') heading = biParas(c, 'heading', paraAttrs(child.attrs));
+        else if (child.name === 'body') body = biParas(c, 'body', paraAttrs(child.attrs));
+        else throw new MarkupError(`<${child.name}> inside <article>`);
+      });
+      return { kind: 'article', no, key: attrs.key ?? `article:${no}`, anchor: attrs.anchor ?? `article:${no}`, heading, body };
+    }
+    case 'table': {
+      const widths = (attrs.widths ?? '').split(',').map(Number);
+      if (widths.some((w) => !(w > 0))) throw new MarkupError(`bad table widths "${attrs.widths ?? ''}"`);
+      const rows: TableCell[][] = [];
+      c.children('table', (row) => {
+        if (row.name !== 'row') throw new MarkupError(`<${row.name}> inside <table>`);
+        const cells: TableCell[] = [];
+        c.children('row', (cell) => {
+          if (cell.name !== 'cell') throw new MarkupError(`<${cell.name}> inside <row>`);
+          cells.push({ ...biParas(c, 'cell', paraAttrs(cell.attrs)), ...('header' in row.attrs ? { header: true } : {}) });
+        });
+        if (cells.length !== widths.length) throw new MarkupError(`row with ${cells.length} cells in a ${widths.length}-column table`);
+        rows.push(cells);
+      });
+      return { kind: 'table', widths, rows };
+    }
+    case 'signatures': {
+      const parties: BiParas[] = [];
+      c.children('signatures', (p) => {
+        if (p.name !== 'party') throw new MarkupError(`<${p.name}> inside <signatures>`);
+        parties.push(biParas(c, 'party', paraAttrs(p.attrs)));
+      });
+      return { kind: 'signatures', parties };
+    }
+    case 'pagebreak':
+      if (!tok.selfClosing) c.close('pagebreak');
+      return { kind: 'pagebreak' };
+    default:
+      throw new MarkupError(`unknown element <${name}>`);
+  }
+}
+
+export interface ParsedMarkup {
+  title: string;
+  thaiNumerals: boolean;
+  landscape: boolean;
+  mark?: BiParas;
+  blocks: Block[];
+}
+
+/** Parse a whole `<document>`; the only entry point. */
+export function parseMarkup(markup: string): ParsedMarkup {
+  const c = new Cursor(tokenize(markup));
+  c.skipSpace();
+  const root = c.next();
+  if (root.t !== 'open' || root.name !== 'document') throw new MarkupError('markup must start with <document>');
+  const blocks: Block[] = [];
+  let mark: BiParas | undefined;
+  c.children('document', (tok) => {
+    if (tok.name === 'mark') mark = biParas(c, 'mark');
+    else blocks.push(block(c, tok));
+  });
+  c.skipSpace();
+  if (c.peek()) throw new MarkupError('content after </document>');
+  return { title: root.attrs.title ?? '', thaiNumerals: root.attrs.numerals === 'thai', landscape: root.attrs.orientation === 'landscape', ...(mark ? { mark } : {}), blocks };
+}

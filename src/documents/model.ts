@@ -1,0 +1,101 @@
+// The typed document model: what templates mean, independent of Word. Blocks of bilingual paragraphs.
+import type { Lang } from '../domain/bilingual';
+
+export type { Lang };
+
+/** A run of text with one style. `change` marks tracked insertions/deletions (redline only). */
+export interface Span {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly change?: 'ins' | 'del';
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** One paragraph in one language. */
+export interface Para {
+  readonly spans: readonly Span[];
+  readonly align?: Align;
+  /** Indent of the first line, in millimetres (Thai official style indents body paragraphs). */
+  readonly indentMm?: number;
+}
+
+/** Text in one or both languages: a memo is Thai-only, most blocks carry both. */
+export interface BiParas {
+  readonly th?: readonly Para[];
+  readonly en?: readonly Para[];
+}
+
+/** A run of paragraphs; `key` identifies it across versions (redline), `anchor` where comments attach. */
+export interface TextBlock extends BiParas {
+  readonly kind: 'text';
+  readonly role: 'title' | 'heading' | 'body' | 'note';
+  readonly key?: string;
+  readonly anchor?: string;
+}
+
+export interface ArticleBlock {
+  readonly kind: 'article';
+  readonly no: number;
+  readonly key: string;
+  readonly anchor: string;
+  readonly heading: BiParas;
+  readonly body: BiParas;
+}
+
+export interface TableCell extends BiParas {
+  readonly header?: boolean;
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  /** Relative column widths. */
+  readonly widths: readonly number[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+/** One signature column per party: the lines above/below the signature rule. */
+export interface SignatureBlock {
+  readonly kind: 'signatures';
+  readonly parties: readonly BiParas[];
+}
+
+export interface PageBreakBlock {
+  readonly kind: 'pagebreak';
+}
+
+export type Block = TextBlock | ArticleBlock | TableBlock | SignatureBlock | PageBreakBlock;
+
+/** A Word comment: attached to the block whose `anchor` equals `anchor`. */
+export interface Note {
+  readonly id: number;
+  readonly anchor: string;
+  readonly author: string;
+  readonly initials: string;
+  /** ISO timestamp. */
+  readonly date: string;
+  readonly paras: readonly { readonly lang: Lang; readonly para: Para }[];
+}
+
+export interface DocModel {
+  readonly title: string;
+  /** ISO timestamp written as the file's created/modified date (never the clock). */
+  readonly created: string;
+  /** The DRAFT mark shown in the header of non-final documents. */
+  readonly mark?: BiParas;
+  /** Page numbers in Thai digits ("- ๒ -"). */
+  readonly thaiNumerals: boolean;
+  readonly landscape?: boolean;
+  readonly blocks: readonly Block[];
+  readonly notes: readonly Note[];
+  /** Author and date of tracked changes (redline). */
+  readonly revision?: { readonly author: string; readonly date: string };
+}
+
+/** Plain text of a list of paragraphs (deleted text excluded), for previews, tests and matching. */
+export function plainText(paras: readonly Para[] | undefined): string {
+  return (paras ?? [])
+    .map((p) => p.spans.filter((s) => s.change !== 'del').map((s) => s.text).join(''))
+    .join('\n');
+}
