@@ -1,0 +1,212 @@
+// The application service for agreements: checks who may act, runs the statechart, persists atomically.
+import { z } from 'zod';
+import {
+  AgreementContent,
+  chainEntry,
+  DomainError,
+  fromZod,
+  invalid,
+  NO_FLAGS,
+  notAllowed,
+  type Actor,
+  type Agreement,
+  type HistoryEntry,
+} from '../domain';
+import { availableEvents, mayPerform, type AgreementAction, type AgreementEvent, type AgreementEventType } from '../../workflows';
+import { addComment, answerComment } from './comments';
+import type { AgreementChange, AgreementFilter, AgreementRecord, AgreementRepository, AgreementSummary, Clock, IdGenerator, Page } from './ports';
+import { effectsOf } from './step-effects';
+import { validateStep } from './step-rules';
+import { initialPersistedSnapshot, restoreSnapshot, stateName, takeStep } from './workflow-runtime';
+import { AGREEMENT_MACHINE_VERSION } from '../../workflows';
+
+export interface AgreementServiceDeps {
+  repository: AgreementRepository;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+export interface SendOptions {
+  /** SHA-256 of a document issued with this step (e.g. the cover memo), recorded in the history. */
+  documentSha256?: string;
+  note?: string;
+}
+
+export interface AgreementService {
+  createDraft(actor: Actor, input: { province: string; content: unknown }): Promise<AgreementRecord>;
+  get(actor: Actor, id: string): Promise<AgreementRecord>;
+  list(actor: Actor, filter?: AgreementFilter, page?: Page): Promise<AgreementSummary[]>;
+  updateContent(actor: Actor, id: string, expectedRev: number, content: unknown): Promise<AgreementRecord>;
+  addComment(actor: Actor, id: string, expectedRev: number, comment: unknown): Promise<AgreementRecord>;
+  answerComment(actor: Actor, id: string, expectedRev: number, commentId: string, answer: unknown): Promise<AgreementRecord>;
+  send(actor: Actor, id: string, expectedRev: number, event: AgreementEvent, options?: SendOptions): Promise<AgreementRecord>;
+  availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
+}
+
+function refuse(action: AgreementAction): DomainError {
+  return notAllowed({
+    th: `ท่านไม่มีสิทธิ์ดำเนินการ ${action} กับความตกลงฉบับนี้`,
+    en: `You may not ${action} on this agreement`,
+  });
+}
+
+function ensureRev(record: AgreementRecord, expectedRev: number): void {
+  if (record.rev !== expectedRev) {
+    throw new DomainError('conflict', {
+      th: 'ความตกลงฉบับนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
+      en: 'Someone else changed this agreement first. Reload it and try again.',
+    });
+  }
+}
+
+function parseContent(input: unknown): AgreementContent {
+  const r = AgreementContent.safeParse(input);
+  if (!r.success) throw invalid({ th: 'เนื้อหาร่างไม่ถูกต้อง', en: 'The draft content is invalid' }, fromZod('content', r.error));
+  return r.data;
+}
+
+const SendOptionsSchema = z
+  .object({
+    documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256').optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .strict();
+
+function parseOptions(options: SendOptions): SendOptions {
+  const r = SendOptionsSchema.safeParse(options);
+  if (!r.success) throw invalid({ th: 'ข้อมูลประกอบไม่ถูกต้อง', en: 'Invalid step options' }, fromZod('options', r.error));
+  return r.data;
+}
+
+function who(actor: Actor): HistoryEntry['actor'] {
+  return { userId: actor.userId, name: actor.name, role: actor.role };
+}
+
+export function createAgreementService({ repository, clock, newId }: AgreementServiceDeps): AgreementService {
+  const now = () => clock.now().toISOString();
+
+  async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
+    const record = await repository.get(id);
+    if (!mayPerform(actor, action, record.province)) throw refuse(action);
+    return record;
+  }
+
+  /** Loads for an edit that the current state must allow (by tag), at the expected rev. */
+  async function loadForEdit(actor: Actor, id: string, expectedRev: number, action: AgreementAction, tag: 'editable' | 'commentable' | 'answerable') {
+    const record = await load(actor, id, action);
+    ensureRev(record, expectedRev);
+    const snapshot = restoreSnapshot(record);
+    if (!snapshot.hasTag(tag)) {
+      throw notAllowed({
+        th: `ทำรายการนี้ไม่ได้ในสถานะ ${stateName(snapshot)}`,
+        en: `${action} is not possible while the agreement is in ${stateName(snapshot)}`,
+      });
+    }
+    return { record, snapshot };
+  }
+
+  return {
+    async createDraft(actor, input) {
+      if (!mayPerform(actor, 'CREATE_DRAFT', input.province)) throw refuse('CREATE_DRAFT');
+      const content = parseContent(input.content);
+      const id = newId();
+      const at = now();
+      const snapshot = initialPersistedSnapshot();
+      const base: Agreement = {
+        id,
+        province: input.province,
+        workingDraft: content,
+        versions: [],
+        comments: [],
+        resolutions: [],
+        flags: NO_FLAGS,
+        state: 'drafting',
+        stateSince: at,
+        round: 0,
+        history: [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      const created = chainEntry(id, [], { at, actor: who(actor), event: 'CREATE', from: null, to: 'drafting' });
+      const record: AgreementRecord = { ...base, history: [created], rev: 0, machineVersion: AGREEMENT_MACHINE_VERSION, snapshot };
+      await repository.insert(record);
+      return record;
+    },
+
+    get: (actor, id) => load(actor, id, 'VIEW'),
+
+    async list(actor, filter = {}, page) {
+      if (actor.role === 'secretary') {
+        if (!actor.province) return [];
+        return repository.list({ ...filter, province: actor.province }, page);
+      }
+      return repository.list(filter, page);
+    },
+
+    async updateContent(actor, id, expectedRev, content) {
+      await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
+      const workingDraft = parseContent(content);
+      return repository.apply(id, expectedRev, { set: { workingDraft, updatedAt: now() } });
+    },
+
+    async addComment(actor, id, expectedRev, comment) {
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT', 'commentable');
+      const at = now();
+      const comments = addComment(record, snapshot.context.round, comment, actor, newId(), at);
+      return repository.apply(id, expectedRev, { set: { comments, updatedAt: at } });
+    },
+
+    async answerComment(actor, id, expectedRev, commentId, answer) {
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT', 'answerable');
+      const at = now();
+      const comments = answerComment(record, snapshot.context.round, commentId, answer, at);
+      return repository.apply(id, expectedRev, { set: { comments, updatedAt: at } });
+    },
+
+    async send(actor, id, expectedRev, event, rawOptions = {}) {
+      const options = parseOptions(rawOptions);
+      const record = await load(actor, id, event.type);
+      ensureRev(record, expectedRev);
+      const before = restoreSnapshot(record);
+      validateStep(event, record, before.context);
+      const step = takeStep(record, event);
+      const at = now();
+      const to = stateName(step.after);
+      const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);
+      const note = [effects.note, options.note].filter((n) => n).join(' — ');
+      const entry = chainEntry(record.id, record.history, {
+        at,
+        actor: who(actor),
+        event: event.type,
+        from: stateName(step.before),
+        to,
+        ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
+        ...(options.documentSha256 !== undefined ? { documentSha256: options.documentSha256 } : {}),
+        ...(note ? { note } : {}),
+      });
+      const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
+      const change: AgreementChange = {
+        set: {
+          snapshot: step.persisted,
+          machineVersion: AGREEMENT_MACHINE_VERSION,
+          state: to,
+          stateSince: at,
+          round,
+          flags: { needsCabinetApproval, needsFullPowers },
+          updatedAt: at,
+          ...(effects.signing ? { signing: effects.signing } : {}),
+        },
+        push: {
+          history: entry,
+          ...(effects.version ? { versions: effects.version } : {}),
+          ...(effects.resolution ? { resolutions: effects.resolution } : {}),
+        },
+      };
+      return repository.apply(id, expectedRev, change);
+    },
+
+    availableEvents(actor, record) {
+      return availableEvents(restoreSnapshot(record), actor, record);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// What the application layer needs from the outside world: storage, a clock and ids, passed in, never imported.
+import type { Agreement, AgreementKind, Bilingual, HistoryEntry, Resolution, Version } from '../domain';
+
+/** An agreement as stored: the aggregate plus its workflow snapshot and compare-and-set counter. */
+export interface AgreementRecord extends Agreement {
+  /** Version counter for compare-and-set; +1 on every change. */
+  rev: number;
+  /** The statechart version the snapshot was made with. */
+  machineVersion: number;
+  /** The persisted XState snapshot (JSON). */
+  snapshot: unknown;
+}
+
+/** The fields a list page needs, without versions or history. */
+export interface AgreementSummary {
+  id: string;
+  province: string;
+  kind: AgreementKind;
+  title: Bilingual;
+  partnerName: Bilingual;
+  partnerCountryEn: string;
+  state: string;
+  stateSince: string;
+  updatedAt: string;
+  rev: number;
+}
+
+export interface AgreementFilter {
+  province?: string;
+  state?: string;
+  kind?: AgreementKind;
+  partnerCountryEn?: string;
+}
+
+export interface Page {
+  limit: number;
+  skip: number;
+}
+
+export type ChangeableField =
+  | 'workingDraft'
+  | 'comments'
+  | 'signing'
+  | 'flags'
+  | 'state'
+  | 'stateSince'
+  | 'round'
+  | 'snapshot'
+  | 'machineVersion'
+  | 'updatedAt';
+
+/** One atomic change: fields to set and entries to append; rev is incremented by the repository. */
+export interface AgreementChange {
+  set: Partial<Pick<AgreementRecord, ChangeableField>> & { updatedAt: string };
+  push?: { versions?: Version; resolutions?: Resolution; history?: HistoryEntry };
+}
+
+export interface AgreementRepository {
+  insert(record: AgreementRecord): Promise<void>;
+  /** Throws not-found. */
+  get(id: string): Promise<AgreementRecord>;
+  /**
+   * Applies the change only if the stored rev still equals expectedRev, in one update.
+   * Throws conflict when someone else changed it first, not-found when it does not exist.
+   */
+  apply(id: string, expectedRev: number, change: AgreementChange): Promise<AgreementRecord>;
+  /** Newest first (updatedAt, then id). */
+  list(filter: AgreementFilter, page?: Page): Promise<AgreementSummary[]>;
+  count(filter: AgreementFilter): Promise<number>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export type IdGenerator = () => string;
+
+export const systemClock: Clock = { now: () => new Date() };

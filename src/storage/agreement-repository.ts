@@ -1,0 +1,117 @@
+// Stores agreements in MongoDB/FerretDB: every change is one findOneAndUpdate guarded by the expected rev.
+import { z } from 'zod';
+import type { Connection, UpdateQuery } from 'mongoose';
+import { Agreement, AgreementKind, Bilingual, conflict, notFound, type AgreementContent } from '../domain';
+import type {
+  AgreementChange,
+  AgreementFilter,
+  AgreementRecord,
+  AgreementRepository,
+  AgreementSummary,
+  Page,
+} from '../app/ports';
+import { agreementModel, type AgreementDoc } from './agreement-schema';
+
+const StoredAgreement = Agreement.extend({
+  rev: z.number().int().min(0),
+  machineVersion: z.number().int(),
+  snapshot: z.record(z.string(), z.unknown()),
+});
+
+const StoredSummary = z.object({
+  _id: z.string(),
+  province: z.string(),
+  kind: AgreementKind,
+  title: Bilingual,
+  partnerName: Bilingual,
+  partnerCountryEn: z.string(),
+  state: z.string(),
+  stateSince: z.string(),
+  updatedAt: z.string(),
+  rev: z.number(),
+});
+
+const SUMMARY_FIELDS = Object.keys(StoredSummary.shape).join(' ');
+
+/** Drops undefined and anything JSON cannot carry, so the stored value equals what the domain hashed. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function listFields(content: AgreementContent) {
+  return {
+    kind: content.kind,
+    title: content.title,
+    partnerName: content.parties.partner.name,
+    partnerCountryEn: content.parties.partner.country.en,
+  };
+}
+
+function toRecord(doc: unknown): AgreementRecord {
+  const { _id, kind, title, partnerName, partnerCountryEn, ...rest } = z.looseObject({ _id: z.string() }).parse(doc);
+  void kind, void title, void partnerName, void partnerCountryEn;
+  return StoredAgreement.parse({ id: _id, ...rest });
+}
+
+function toFilter(f: AgreementFilter): Record<string, string> {
+  const q: Record<string, string> = {};
+  if (f.province !== undefined) q.province = f.province;
+  if (f.state !== undefined) q.state = f.state;
+  if (f.kind !== undefined) q.kind = f.kind;
+  if (f.partnerCountryEn !== undefined) q.partnerCountryEn = f.partnerCountryEn;
+  return q;
+}
+
+export function createAgreementRepository(conn: Connection): AgreementRepository & { init(): Promise<void> } {
+  const Model = agreementModel(conn);
+
+  return {
+    async init() {
+      await Model.init();
+    },
+
+    async insert(record) {
+      const { id, ...rest } = record;
+      await Model.create(plain({ _id: id, ...rest, ...listFields(record.workingDraft) }));
+    },
+
+    async get(id) {
+      const doc: unknown = await Model.findById(id).lean();
+      if (doc === null) throw notFound();
+      return toRecord(doc);
+    },
+
+    async apply(id, expectedRev, change: AgreementChange) {
+      const set: Record<string, unknown> = plain({ ...change.set });
+      if (change.set.workingDraft) Object.assign(set, listFields(change.set.workingDraft));
+      const update: UpdateQuery<AgreementDoc> = { $set: set, $inc: { rev: 1 } };
+      const push = change.push ? plain(change.push) : undefined;
+      if (push && Object.keys(push).length > 0) update.$push = push;
+      const doc: unknown = await Model.findOneAndUpdate({ _id: id, rev: expectedRev }, update, {
+        returnDocument: 'after',
+        lean: true,
+      });
+      if (doc === null) {
+        if ((await Model.exists({ _id: id })) === null) throw notFound();
+        throw conflict();
+      }
+      return toRecord(doc);
+    },
+
+    async list(filter, page: Page = { limit: 50, skip: 0 }) {
+      const docs: unknown[] = await Model.find(toFilter(filter), SUMMARY_FIELDS)
+        .sort({ updatedAt: -1, _id: 1 })
+        .skip(page.skip)
+        .limit(page.limit)
+        .lean();
+      return docs.map((d): AgreementSummary => {
+        const { _id, ...rest } = StoredSummary.parse(d);
+        return { id: _id, ...rest };
+      });
+    },
+
+    async count(filter) {
+      return Model.countDocuments(toFilter(filter));
+    },
+  };
+}

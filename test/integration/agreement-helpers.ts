@@ -1,0 +1,45 @@
+// Shared cast and data for the agreement tests: the people, a clock that moves on, and the signing of Chiang Mai–Sejong.
+import type { Actor, Signing } from '../../src/domain';
+import type { Clock, IdGenerator } from '../../src/app/ports';
+
+export const secretary: Actor = { userId: 'u-cm-sec', name: 'Chiang Mai secretary', role: 'secretary', province: 'chiang-mai' };
+export const otherSecretary: Actor = { userId: 'u-lp-sec', name: 'Lampang secretary', role: 'secretary', province: 'lampang' };
+export const moiOfficer: Actor = { userId: 'u-moi', name: 'MOI officer', role: 'moi' };
+export const mfaReviewer: Actor = { userId: 'u-mfa', name: 'MFA reviewer', role: 'mfa' };
+export const admin: Actor = { userId: 'u-admin', name: 'Administrator', role: 'admin' };
+
+/** A clock that advances one minute on every reading, from a fixed start: ordered, reproducible times. */
+export function steppingClock(start = '2022-03-01T02:00:00.000Z'): Clock {
+  let t = Date.parse(start);
+  return {
+    now: () => {
+      const d = new Date(t);
+      t += 60_000;
+      return d;
+    },
+  };
+}
+
+export function sequentialIds(prefix = 'a'): IdGenerator {
+  let n = 0;
+  return () => `${prefix}${String(++n).padStart(4, '0')}`;
+}
+
+/** Placeholder people: a vice-governor signs on the governor's behalf, the mayor in person. */
+export const sejongSigning: Signing = {
+  date: '2022-11-17',
+  place: { th: 'จังหวัดเชียงใหม่', en: 'Chiang Mai' },
+  signatories: {
+    thai: {
+      name: { th: 'นายสมชาย ตัวอย่าง', en: 'Mr. Somchai Tuayang' },
+      title: { th: 'รองผู้ว่าราชการจังหวัดเชียงใหม่', en: 'Vice Governor of Chiang Mai Province' },
+      capacity: 'on-behalf',
+      onBehalfOf: { th: 'ผู้ว่าราชการจังหวัดเชียงใหม่', en: 'Governor of Chiang Mai Province' },
+    },
+    partner: {
+      name: { th: 'นายคิม ตัวอย่าง', en: 'Mr. Kim Example' },
+      title: { th: 'นายกเทศมนตรีเขตปกครองตนเองพิเศษเซจง', en: 'Mayor of Sejong Special Self-Governing City' },
+      capacity: 'principal',
+    },
+  },
+};
