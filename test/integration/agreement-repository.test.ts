@@ -1,0 +1,88 @@
+// The agreements collection on the real embedded database: one document per agreement, CAS on rev, list indexes.
+import { createAgreementService, type AgreementService } from '../../src/app/agreement-service';
+import type { AgreementRepository } from '../../src/app/ports';
+import { isDomainError } from '../../src/domain';
+import { createAgreementRepository } from '../../src/storage/agreement-repository';
+import { chiangMaiSejong } from '../support/fixtures';
+import { openTestDb, type TestDb } from '../support/db';
+import { mfaReviewer, otherSecretary, secretary, sequentialIds, steppingClock } from './agreement-helpers';
+
+const story = chiangMaiSejong();
+let db: TestDb;
+let repository: AgreementRepository & { init(): Promise<void> };
+let service: AgreementService;
+
+beforeAll(async () => {
+  db = await openTestDb('repo');
+  repository = createAgreementRepository(db.connection);
+  await repository.init();
+  service = createAgreementService({ repository, clock: steppingClock(), newId: sequentialIds('r-') });
+});
+afterAll(async () => db.close());
+
+describe('the agreement repository', () => {
+  it('keeps one document per agreement with the snapshot, machine version and list fields', async () => {
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+    const raw = await db.connection.collection('agreements').findOne({ _id: a.id as never });
+    expect(raw).toMatchObject({
+      province: 'chiang-mai',
+      state: 'drafting',
+      rev: 0,
+      machineVersion: 1,
+      kind: 'partnership',
+      partnerCountryEn: 'Republic of Korea',
+      title: story.draft1.title,
+      snapshot: { status: 'active', value: 'drafting', historyValue: {}, children: {} },
+    });
+    expect(await db.connection.collection('agreements').countDocuments({ _id: a.id as never })).toBe(1);
+  });
+
+  it('refuses a change at a stale rev with conflict, and a change to a missing agreement with not-found', async () => {
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+    const change = { set: { updatedAt: '2030-01-01T00:00:00.000Z' } };
+    await expect(repository.apply(a.id, a.rev + 1, change)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(repository.apply('no-such-id', 0, change)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(repository.get('no-such-id')).rejects.toMatchObject({ code: 'not-found' });
+    expect((await repository.apply(a.id, a.rev, change)).rev).toBe(a.rev + 1);
+  });
+
+  it('lets exactly one of fifty raw compare-and-set updates at the same rev through', async () => {
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => repository.apply(a.id, a.rev, { set: { updatedAt: `2030-01-01T00:00:${String(i).padStart(2, '0')}.000Z` } })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' && isDomainError(r.reason) ? [r.reason.code] : []));
+    expect(codes).toEqual(Array(49).fill('conflict'));
+    expect((await repository.get(a.id)).rev).toBe(a.rev + 1);
+  });
+
+  it('lists by province, state, kind and partner country, newest first', async () => {
+    const lampangDraft = { ...story.draft1, parties: { ...story.draft1.parties, partner: { ...story.draft1.parties.partner, country: { th: 'ญี่ปุ่น', en: 'Japan' } } } };
+    const lp = await service.createDraft(otherSecretary, { province: 'lampang', content: { ...lampangDraft, kind: 'friendship' } });
+    expect(await repository.list({ province: 'lampang' })).toEqual([expect.objectContaining({ id: lp.id, kind: 'friendship', partnerCountryEn: 'Japan' })]);
+    expect((await repository.list({ kind: 'friendship' })).map((s) => s.id)).toEqual([lp.id]);
+    expect((await repository.list({ partnerCountryEn: 'Japan' })).map((s) => s.id)).toEqual([lp.id]);
+    const all = await repository.list({});
+    expect(all.map((s) => s.updatedAt)).toEqual([...all.map((s) => s.updatedAt)].sort().reverse());
+    expect(await repository.count({ state: 'drafting' })).toBe(all.length);
+  });
+
+  it('keeps list fields in step with the working draft', async () => {
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+    await service.updateContent(secretary, a.id, a.rev, story.draft2);
+    const [summary] = (await repository.list({ province: 'chiang-mai' })).filter((s) => s.id === a.id);
+    expect(summary?.title).toEqual(story.draft2.title);
+    expect(summary?.partnerName.en).toBe('Sejong Special Self-Governing City');
+  });
+
+  it('shows a secretary only their own province in lists, and MFA every province', async () => {
+    expect((await service.list(otherSecretary)).every((s) => s.province === 'lampang')).toBe(true);
+    expect(new Set((await service.list(mfaReviewer)).map((s) => s.province))).toEqual(new Set(['chiang-mai', 'lampang']));
+  });
+
+  it('has indexes for province, state, kind, partner country and updatedAt', async () => {
+    const keys = (await db.connection.collection('agreements').indexes()).map((i) => Object.keys(i.key).join(','));
+    expect(keys).toEqual(expect.arrayContaining(['province,updatedAt', 'state,updatedAt', 'kind', 'partnerCountryEn', 'updatedAt,_id']));
+  });
+});
