@@ -52,6 +52,11 @@ function baseContext(input: ValidRenderInput, content: AgreementContent, keys: (
       thai: { ...thai, signatory: signatoryCtx(thai) },
       partner: { ...content.parties.partner, signatory: signatoryCtx(content.parties.partner) },
     },
+    signatories: [thai, content.parties.partner].map((p) => ({
+      name: p.name,
+      person: { th: p.signatory.name?.th ?? null, en: p.signatory.name?.en ?? null },
+      office: p.signatory.title,
+    })),
     areas: content.areas.map((id, i) => ({ no: i + 1, ...(findArea(id)?.label ?? { th: id, en: id }) })),
     articles: content.articles.map((a) => articleCtx(a, keys(a))),
     closing: content.closing ? closingCtx(content.closing, input) : null,
@@ -62,7 +67,8 @@ function baseContext(input: ValidRenderInput, content: AgreementContent, keys: (
       timeline: item.timeline,
       responsible: item.responsible,
     })),
-    date: meta.date ?? FIXED_DATE,
+    /** The document's own date; null prints as a blank to fill in (the clock is never read). */
+    date: meta.date ?? null,
     committee: meta.committee ?? null,
     signing: { place: meta.signing?.place ?? null, date: meta.signing?.date ?? null },
     province: province ? { name: province.name, committee: province.committee } : null,

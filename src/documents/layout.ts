@@ -1,6 +1,6 @@
 // Layout: turns the document model into a sheet of paragraphs and grids — parallel (two columns) or sequential.
 import type { Layout } from './input';
-import type { ArticleBlock, BiParas, Block, DocModel, Lang, Para, TableBlock, TextBlock } from './model';
+import type { ArticleBlock, BiParas, Block, DocModel, Lang, Para, SignatureBlock, TableBlock, TextBlock } from './model';
 
 /** What a paragraph is for; the writer maps it to typography (bold, alignment, keep-with-next). */
 export type ParaRole = 'title' | 'heading' | 'body' | 'note' | 'cell-header' | 'cell' | 'signature';
@@ -92,13 +92,19 @@ function tableGrid(b: TableBlock, langs: readonly Lang[]): LaidItem {
   };
 }
 
-function signatureGrid(parties: readonly BiParas[]): LaidItem {
+function signatureGrid(parties: SignatureBlock['parties']): LaidItem {
   return {
     t: 'grid',
     style: 'signatures',
     widths: parties.map(() => 1),
-    rows: [{ header: false, cantSplit: true, cells: parties.map((p) => stacked(p, 'signature')) }],
+    rows: [{ header: false, cantSplit: true, cells: parties.map((lines) => lines.map(({ lang, para }) => laid(lang, 'signature')(para))) }],
   };
+}
+
+/** Rows short enough to move whole to the next page are kept in one piece; longer ones may split, or they leave a gap. */
+const UNSPLIT_CHARS = 400;
+function shortEnough(cells: readonly (readonly LaidPara[])[]): boolean {
+  return cells.every((ps) => ps.reduce((n, p) => n + p.para.spans.reduce((m, s) => m + s.text.length, 0), 0) <= UNSPLIT_CHARS);
 }
 
 function articleParts(b: ArticleBlock): { bi: BiParas; role: ParaRole }[] {
@@ -119,7 +125,7 @@ function parallel(model: DocModel, anchors: Anchors): LaidItem[] {
       rows = [];
       items.push({ t: 'grid', style: 'parallel', widths: [1, 1], rows });
     }
-    rows.push({ header: false, cantSplit: true, cells: [th, en] });
+    rows.push({ header: false, cantSplit: shortEnough([th, en]), cells: [th, en] });
     return [...th, ...en];
   };
   const single = (bi: BiParas, role: ParaRole): LaidPara[] => {

@@ -1,5 +1,5 @@
 // Parses the fixed HTML-like markup that templates emit into the document model. Entities are decoded exactly once.
-import type { Align, BiParas, Block, Para, Span, TableCell } from './model';
+import type { Align, BiParas, Block, Lang, LangPara, Para, Span, TableCell } from './model';
 
 /** A template produced markup outside the fixed subset: a bug in a template, never in user text. */
 export class MarkupError extends Error {
@@ -221,10 +221,18 @@ function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
       return { kind: 'table', widths, rows };
     }
     case 'signatures': {
-      const parties: BiParas[] = [];
+      const parties: LangPara[][] = [];
       c.children('signatures', (p) => {
         if (p.name !== 'party') throw new MarkupError(`<${p.name}> inside <signatures>`);
-        parties.push(biParas(c, 'party', paraAttrs(p.attrs)));
+        const lines: LangPara[] = [];
+        const defaults = paraAttrs(p.attrs);
+        c.children('party', (tok) => {
+          if (tok.name !== 'th' && tok.name !== 'en') throw new MarkupError(`<${tok.name}> inside <party>`);
+          const lang: Lang = tok.name;
+          const paras = tok.selfClosing ? [{ ...defaults, spans: [] }] : paragraphs(c, lang, { ...defaults, ...paraAttrs(tok.attrs) });
+          lines.push(...paras.map((para) => ({ lang, para })));
+        });
+        parties.push(lines);
       });
       return { kind: 'signatures', parties };
     }

@@ -55,10 +55,16 @@ export interface TableBlock {
   readonly rows: readonly (readonly TableCell[])[];
 }
 
-/** One signature column per party: the lines above/below the signature rule. */
+/** A paragraph tagged with its language, where Thai and English lines interleave (signature columns, notes). */
+export interface LangPara {
+  readonly lang: Lang;
+  readonly para: Para;
+}
+
+/** One signature column per party, lines in the order written (Thai and English interleaved). */
 export interface SignatureBlock {
   readonly kind: 'signatures';
-  readonly parties: readonly BiParas[];
+  readonly parties: readonly (readonly LangPara[])[];
 }
 
 export interface PageBreakBlock {
@@ -75,7 +81,7 @@ export interface Note {
   readonly initials: string;
   /** ISO timestamp. */
   readonly date: string;
-  readonly paras: readonly { readonly lang: Lang; readonly para: Para }[];
+  readonly paras: readonly LangPara[];
 }
 
 export interface DocModel {

@@ -36,7 +36,9 @@ function block(b: Block, notes: ReadonlyMap<string, string>): string {
         .map((r) => `<tr>${r.map((c) => (c.header ? bi(c, 'th') : bi(c, 'td'))).join('')}</tr>`)
         .join('')}</table>`;
     case 'signatures':
-      return `<div class="signatures">${b.parties.map((p) => bi(p, 'div', ' class="party"')).join('')}</div>`;
+      return `<div class="signatures">${b.parties
+        .map((lines) => `<div class="party">${lines.map((l) => para(l.para, l.lang)).join('')}</div>`)
+        .join('')}</div>`;
     case 'pagebreak':
       return '<hr class="pagebreak">';
   }

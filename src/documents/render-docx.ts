@@ -98,7 +98,8 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
   }
 }
 
-function paragraph(lp: LaidPara, rev: Revisions): Paragraph {
+/** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
+function paragraph(lp: LaidPara, rev: Revisions, inTable = false): Paragraph {
   const bold = BOLD_ROLES.has(lp.role);
   const children: ParagraphChild[] = lp.commentStarts.map((id) => new CommentRangeStart(id));
   for (const s of lp.para.spans) children.push(rev.run(bold ? { ...s, bold: true } : s, lp.lang));
@@ -110,7 +111,7 @@ function paragraph(lp: LaidPara, rev: Revisions): Paragraph {
     alignment: alignment(lp),
     spacing: { ...LINE, after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0 },
     ...(lp.para.indentMm !== undefined ? { indent: { firstLine: mm(lp.para.indentMm) } } : {}),
-    ...(lp.role === 'heading' || lp.role === 'title' ? { keepNext: true } : {}),
+    ...(!inTable && (lp.role === 'heading' || lp.role === 'title') ? { keepNext: true } : {}),
   });
 }
 
@@ -131,7 +132,7 @@ function grid(item: Extract<LaidItem, { t: 'grid' }>, width: number, rev: Revisi
           new TableCell({
             width: { size: cols[i] ?? 0, type: WidthType.DXA },
             ...(r.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
-            children: ps.length > 0 ? ps.map((p) => paragraph(p, rev)) : [new Paragraph({ spacing: LINE })],
+            children: ps.length > 0 ? ps.map((p) => paragraph(p, rev, true)) : [new Paragraph({ spacing: LINE })],
           }),
       ),
     });
