@@ -41,7 +41,8 @@ export const agreementMachine = setup({
     tags: {} as AgreementTag,
   },
   guards: {
-    resolutionApproves: ({ event }) => event.type === 'RECORD_RESOLUTION' && isApproving(event.resolution.outcome),
+    resolutionApproves: ({ event }) =>
+      event.type === 'RECORD_RESOLUTION' && isApproving(event.resolution.outcome),
     isAmending: ({ context }) => context.amending,
     isNotAmending: ({ context }) => !context.amending,
     needsCabinetApproval: ({ context }) => context.needsCabinetApproval,
@@ -75,7 +76,8 @@ export const agreementMachine = setup({
       },
     },
     committeeApproved: {
-      description: 'Approved by the committee (amendments may still be made); the governor’s office submits it to MOI.',
+      description:
+        'Approved by the committee (amendments may still be made); the governor’s office submits it to MOI.',
       tags: ['editable', 'beforeSigning'],
       on: { ...leaveBeforeSigning, SUBMIT_TO_MOI: 'moiReview' },
     },
@@ -105,7 +107,10 @@ export const agreementMachine = setup({
       on: {
         ...leaveBeforeSigning,
         SUBMIT_PARTNER_CHANGES: 'mfaReview',
-        AGREE_FINAL_TEXT: [{ guard: 'needsCabinetApproval', target: 'cabinetApproval' }, { target: 'readyToSign' }],
+        AGREE_FINAL_TEXT: [
+          { guard: 'needsCabinetApproval', target: 'cabinetApproval' },
+          { target: 'readyToSign' },
+        ],
       },
     },
     cabinetApproval: {

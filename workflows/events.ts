@@ -67,7 +67,11 @@ const SAMPLE_SIGNING: Signing = {
   date: '2022-06-01',
   place: { th: 'เชียงใหม่', en: 'Chiang Mai' },
   signatories: {
-    thai: { name: { th: 'ก', en: 'A' }, title: { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' }, capacity: 'principal' },
+    thai: {
+      name: { th: 'ก', en: 'A' },
+      title: { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' },
+      capacity: 'principal',
+    },
     partner: { name: { th: 'ข', en: 'B' }, title: { th: 'นายกเทศมนตรี', en: 'Mayor' }, capacity: 'principal' },
   },
 };

@@ -46,7 +46,11 @@ export const PERMISSIONS: { readonly [A in AgreementAction]: { readonly [R in Ro
 export const ACTIONS = Object.keys(PERMISSIONS) as AgreementAction[];
 
 /** May this actor perform this action on an agreement of this province? */
-export function mayPerform(actor: Pick<Actor, 'role' | 'province'>, action: AgreementAction, province: string): boolean {
+export function mayPerform(
+  actor: Pick<Actor, 'role' | 'province'>,
+  action: AgreementAction,
+  province: string,
+): boolean {
   const scope = PERMISSIONS[action][actor.role];
   switch (scope) {
     case 'any':

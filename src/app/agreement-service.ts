@@ -1,24 +1,27 @@
 // The application service for agreements: checks who may act, runs the statechart, persists atomically.
-import { z } from 'zod';
+import { chainEntry, NO_FLAGS, notAllowed, type Actor, type Agreement } from '../domain';
 import {
-  AgreementContent,
-  chainEntry,
-  DomainError,
-  fromZod,
-  invalid,
-  NO_FLAGS,
-  notAllowed,
-  type Actor,
-  type Agreement,
-  type HistoryEntry,
-} from '../domain';
-import { availableEvents, mayPerform, type AgreementAction, type AgreementEvent, type AgreementEventType } from '../../workflows';
+  AGREEMENT_MACHINE_VERSION,
+  availableEvents,
+  mayPerform,
+  type AgreementAction,
+  type AgreementEvent,
+  type AgreementEventType,
+} from '../../workflows';
 import { addComment, answerComment } from './comments';
-import type { AgreementChange, AgreementFilter, AgreementRecord, AgreementRepository, AgreementSummary, Clock, IdGenerator, Page } from './ports';
+import type {
+  AgreementChange,
+  AgreementFilter,
+  AgreementRecord,
+  AgreementRepository,
+  AgreementSummary,
+  Clock,
+  IdGenerator,
+  Page,
+} from './ports';
 import { effectsOf } from './step-effects';
 import { validateStep } from './step-rules';
 import { initialPersistedSnapshot, restoreSnapshot, stateName, takeStep } from './workflow-runtime';
-import { AGREEMENT_MACHINE_VERSION } from '../../workflows';
 
 export interface AgreementServiceDeps {
   repository: AgreementRepository;
@@ -26,11 +29,9 @@ export interface AgreementServiceDeps {
   newId: IdGenerator;
 }
 
-export interface SendOptions {
-  /** SHA-256 of a document issued with this step (e.g. the cover memo), recorded in the history. */
-  documentSha256?: string;
-  note?: string;
-}
+import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
+
+export type { SendOptions };
 
 export interface AgreementService {
   createDraft(actor: Actor, input: { province: string; content: unknown }): Promise<AgreementRecord>;
@@ -38,48 +39,21 @@ export interface AgreementService {
   list(actor: Actor, filter?: AgreementFilter, page?: Page): Promise<AgreementSummary[]>;
   updateContent(actor: Actor, id: string, expectedRev: number, content: unknown): Promise<AgreementRecord>;
   addComment(actor: Actor, id: string, expectedRev: number, comment: unknown): Promise<AgreementRecord>;
-  answerComment(actor: Actor, id: string, expectedRev: number, commentId: string, answer: unknown): Promise<AgreementRecord>;
-  send(actor: Actor, id: string, expectedRev: number, event: AgreementEvent, options?: SendOptions): Promise<AgreementRecord>;
+  answerComment(
+    actor: Actor,
+    id: string,
+    expectedRev: number,
+    commentId: string,
+    answer: unknown,
+  ): Promise<AgreementRecord>;
+  send(
+    actor: Actor,
+    id: string,
+    expectedRev: number,
+    event: AgreementEvent,
+    options?: SendOptions,
+  ): Promise<AgreementRecord>;
   availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
-}
-
-function refuse(action: AgreementAction): DomainError {
-  return notAllowed({
-    th: `ท่านไม่มีสิทธิ์ดำเนินการ ${action} กับความตกลงฉบับนี้`,
-    en: `You may not ${action} on this agreement`,
-  });
-}
-
-function ensureRev(record: AgreementRecord, expectedRev: number): void {
-  if (record.rev !== expectedRev) {
-    throw new DomainError('conflict', {
-      th: 'ความตกลงฉบับนี้ถูกแก้ไขโดยผู้อื่นแล้ว กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง',
-      en: 'Someone else changed this agreement first. Reload it and try again.',
-    });
-  }
-}
-
-function parseContent(input: unknown): AgreementContent {
-  const r = AgreementContent.safeParse(input);
-  if (!r.success) throw invalid({ th: 'เนื้อหาร่างไม่ถูกต้อง', en: 'The draft content is invalid' }, fromZod('content', r.error));
-  return r.data;
-}
-
-const SendOptionsSchema = z
-  .object({
-    documentSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256').optional(),
-    note: z.string().max(1000).optional(),
-  })
-  .strict();
-
-function parseOptions(options: SendOptions): SendOptions {
-  const r = SendOptionsSchema.safeParse(options);
-  if (!r.success) throw invalid({ th: 'ข้อมูลประกอบไม่ถูกต้อง', en: 'Invalid step options' }, fromZod('options', r.error));
-  return r.data;
-}
-
-function who(actor: Actor): HistoryEntry['actor'] {
-  return { userId: actor.userId, name: actor.name, role: actor.role };
 }
 
 export function createAgreementService({ repository, clock, newId }: AgreementServiceDeps): AgreementService {
@@ -92,7 +66,13 @@ export function createAgreementService({ repository, clock, newId }: AgreementSe
   }
 
   /** Loads for an edit that the current state must allow (by tag), at the expected rev. */
-  async function loadForEdit(actor: Actor, id: string, expectedRev: number, action: AgreementAction, tag: 'editable' | 'commentable' | 'answerable') {
+  async function loadForEdit(
+    actor: Actor,
+    id: string,
+    expectedRev: number,
+    action: AgreementAction,
+    tag: 'editable' | 'commentable' | 'answerable',
+  ) {
     const record = await load(actor, id, action);
     ensureRev(record, expectedRev);
     const snapshot = restoreSnapshot(record);
@@ -127,8 +107,20 @@ export function createAgreementService({ repository, clock, newId }: AgreementSe
         createdAt: at,
         updatedAt: at,
       };
-      const created = chainEntry(id, [], { at, actor: who(actor), event: 'CREATE', from: null, to: 'drafting' });
-      const record: AgreementRecord = { ...base, history: [created], rev: 0, machineVersion: AGREEMENT_MACHINE_VERSION, snapshot };
+      const created = chainEntry(id, [], {
+        at,
+        actor: who(actor),
+        event: 'CREATE',
+        from: null,
+        to: 'drafting',
+      });
+      const record: AgreementRecord = {
+        ...base,
+        history: [created],
+        rev: 0,
+        machineVersion: AGREEMENT_MACHINE_VERSION,
+        snapshot,
+      };
       await repository.insert(record);
       return record;
     },

@@ -35,7 +35,10 @@ export const CommentAnswer = z
 export type CommentAnswer = z.infer<typeof CommentAnswer>;
 
 const ORGANISATION: Record<Role, Bilingual> = {
-  mfa: { th: 'กรมสนธิสัญญาและกฎหมาย กระทรวงการต่างประเทศ', en: 'MFA – Department of Treaties and Legal Affairs' },
+  mfa: {
+    th: 'กรมสนธิสัญญาและกฎหมาย กระทรวงการต่างประเทศ',
+    en: 'MFA – Department of Treaties and Legal Affairs',
+  },
   moi: { th: 'กองการต่างประเทศ กระทรวงมหาดไทย', en: 'MOI – Foreign Affairs Division' },
   secretary: { th: 'จังหวัด', en: 'Province' },
   admin: { th: 'ผู้ดูแลระบบ', en: 'Administrator' },
@@ -57,17 +60,27 @@ export function addComment(
 ): Comment[] {
   const c = parseOrThrow(NewComment, input, 'comment');
   const version = latestVersion(a.versions);
-  if (!version) throw invalid({ th: 'ยังไม่มีร่างฉบับที่ส่งพิจารณา', en: 'There is no submitted version to comment on' });
+  if (!version)
+    throw invalid({ th: 'ยังไม่มีร่างฉบับที่ส่งพิจารณา', en: 'There is no submitted version to comment on' });
   if (c.anchor.kind === 'article' && !findArticle(version.content, c.anchor.no)) {
     throw invalid({ th: 'ไม่พบข้อที่อ้างถึง', en: 'No such article' }, [
-      issue('comment.anchor.no', `ร่างฉบับที่ ${version.no} ไม่มีข้อ ${c.anchor.no}`, `Version ${version.no} has no article ${c.anchor.no}`),
+      issue(
+        'comment.anchor.no',
+        `ร่างฉบับที่ ${version.no} ไม่มีข้อ ${c.anchor.no}`,
+        `Version ${version.no} has no article ${c.anchor.no}`,
+      ),
     ]);
   }
   const comment: Comment = {
     id,
     round,
     versionNo: version.no,
-    author: { userId: by.userId, name: by.name, role: by.role, organisation: c.organisation ?? ORGANISATION[by.role] },
+    author: {
+      userId: by.userId,
+      name: by.name,
+      role: by.role,
+      organisation: c.organisation ?? ORGANISATION[by.role],
+    },
     anchor: c.anchor,
     text: c.text,
     ...(c.quote ? { quote: c.quote } : {}),
@@ -78,7 +91,13 @@ export function addComment(
   return [...a.comments, comment];
 }
 
-export function answerComment(a: Agreement, round: number, commentId: string, input: unknown, at: string): Comment[] {
+export function answerComment(
+  a: Agreement,
+  round: number,
+  commentId: string,
+  input: unknown,
+  at: string,
+): Comment[] {
   const answer = parseOrThrow(CommentAnswer, input, 'answer');
   if (!answer.response.th?.trim() && !answer.response.en?.trim()) {
     throw invalid({ th: 'กรุณาตอบข้อสังเกต', en: 'Write a response to the comment' }, [
@@ -90,5 +109,7 @@ export function answerComment(a: Agreement, round: number, commentId: string, in
   if (target.round !== round) {
     throw invalid({ th: 'ข้อสังเกตนี้เป็นของรอบก่อน', en: 'This comment belongs to an earlier review round' });
   }
-  return a.comments.map((c) => (c.id === commentId ? { ...c, status: answer.status, response: answer.response, answeredAt: at } : c));
+  return a.comments.map((c) =>
+    c.id === commentId ? { ...c, status: answer.status, response: answer.response, answeredAt: at } : c,
+  );
 }

@@ -1,5 +1,14 @@
 // What a workflow step records besides the new state: a frozen version, a resolution, the signing.
-import { latestVersion, makeVersion, sameContent, type Agreement, type Resolution, type Signing, type Version, type VersionAuthor } from '../domain';
+import {
+  latestVersion,
+  makeVersion,
+  sameContent,
+  type Agreement,
+  type Resolution,
+  type Signing,
+  type Version,
+  type VersionAuthor,
+} from '../domain';
 import type { AgreementEvent } from '../../workflows';
 
 export interface StepEffects {
@@ -19,7 +28,12 @@ function freeze(a: Agreement, author: VersionAuthor, at: string): StepEffects {
   return { version, versionNo: version.no };
 }
 
-export function effectsOf(event: AgreementEvent, a: Agreement, author: VersionAuthor, at: string): StepEffects {
+export function effectsOf(
+  event: AgreementEvent,
+  a: Agreement,
+  author: VersionAuthor,
+  at: string,
+): StepEffects {
   const current = latestVersion(a.versions)?.no;
   const base: StepEffects = current === undefined ? {} : { versionNo: current };
   switch (event.type) {

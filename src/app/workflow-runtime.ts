@@ -25,7 +25,9 @@ export function initialPersistedSnapshot(): unknown {
   return JSON.parse(JSON.stringify(persisted));
 }
 
-export function restoreSnapshot(record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>): AgreementSnapshot {
+export function restoreSnapshot(
+  record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>,
+): AgreementSnapshot {
   checkMachineVersion(record);
   const actor = createActor(agreementMachine, { snapshot: record.snapshot as Snapshot<unknown> });
   return actor.getSnapshot();
@@ -45,7 +47,10 @@ export interface Step {
  * Sends one event to an actor restored from the stored snapshot. Refuses an event the state does
  * not accept, and a send that leaves the state unchanged (nothing would be recorded).
  */
-export function takeStep(record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>, event: AgreementEvent): Step {
+export function takeStep(
+  record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>,
+  event: AgreementEvent,
+): Step {
   checkMachineVersion(record);
   const actor = createActor(agreementMachine, { snapshot: record.snapshot as Snapshot<unknown> });
   actor.start();

@@ -47,10 +47,12 @@ function listFields(content: AgreementContent) {
   };
 }
 
+const LIST_FIELDS = new Set(['kind', 'title', 'partnerName', 'partnerCountryEn']);
+
 function toRecord(doc: unknown): AgreementRecord {
-  const { _id, kind, title, partnerName, partnerCountryEn, ...rest } = z.looseObject({ _id: z.string() }).parse(doc);
-  void kind, void title, void partnerName, void partnerCountryEn;
-  return StoredAgreement.parse({ id: _id, ...rest });
+  const { _id, ...rest } = z.looseObject({ _id: z.string() }).parse(doc);
+  const stored = Object.fromEntries(Object.entries(rest).filter(([k]) => !LIST_FIELDS.has(k)));
+  return StoredAgreement.parse({ id: _id, ...stored });
 }
 
 function toFilter(f: AgreementFilter): Record<string, string> {

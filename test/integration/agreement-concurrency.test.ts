@@ -24,7 +24,12 @@ async function atMoiReview(): Promise<AgreementRecord> {
   a = await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
   a = await service.send(secretary, a.id, a.rev, {
     type: 'RECORD_RESOLUTION',
-    resolution: { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution },
+    resolution: {
+      meeting: '1/2565',
+      date: '2022-03-14',
+      outcome: 'approved',
+      text: story.committee.resolution,
+    },
   });
   return service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_MOI' });
 }
@@ -32,14 +37,18 @@ async function atMoiReview(): Promise<AgreementRecord> {
 async function race<T>(n: number, attempt: () => Promise<T>) {
   const results = await Promise.allSettled(Array.from({ length: n }, attempt));
   const won = results.filter((r) => r.status === 'fulfilled');
-  const codes = results.flatMap((r) => (r.status === 'rejected' ? [isDomainError(r.reason) ? r.reason.code : String(r.reason)] : []));
+  const codes = results.flatMap((r) =>
+    r.status === 'rejected' ? [isDomainError(r.reason) ? r.reason.code : String(r.reason)] : [],
+  );
   return { won, codes };
 }
 
 describe('fifty people press "forward to MFA" at the same moment', () => {
   it('exactly one forwards it, forty-nine get a conflict, and the history gains exactly one entry', async () => {
     const before = await atMoiReview();
-    const { won, codes } = await race(50, () => service.send(moiOfficer, before.id, before.rev, { type: 'FORWARD_TO_MFA' }));
+    const { won, codes } = await race(50, () =>
+      service.send(moiOfficer, before.id, before.rev, { type: 'FORWARD_TO_MFA' }),
+    );
     expect(won).toHaveLength(1);
     expect(codes).toEqual(Array(49).fill('conflict'));
 
@@ -64,7 +73,9 @@ describe('fifty people press "forward to MFA" at the same moment', () => {
 
   it('a stale rev is refused even when nobody else is sending, and nothing is written', async () => {
     const a = await atMoiReview();
-    await expect(service.send(moiOfficer, a.id, a.rev - 1, { type: 'FORWARD_TO_MFA' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(service.send(moiOfficer, a.id, a.rev - 1, { type: 'FORWARD_TO_MFA' })).rejects.toMatchObject(
+      { code: 'conflict' },
+    );
     const after = await service.get(moiOfficer, a.id);
     expect(after.rev).toBe(a.rev);
     expect(after.state).toBe('moiReview');

@@ -2,8 +2,18 @@
 import type { Actor, Signing } from '../../src/domain';
 import type { Clock, IdGenerator } from '../../src/app/ports';
 
-export const secretary: Actor = { userId: 'u-cm-sec', name: 'Chiang Mai secretary', role: 'secretary', province: 'chiang-mai' };
-export const otherSecretary: Actor = { userId: 'u-lp-sec', name: 'Lampang secretary', role: 'secretary', province: 'lampang' };
+export const secretary: Actor = {
+  userId: 'u-cm-sec',
+  name: 'Chiang Mai secretary',
+  role: 'secretary',
+  province: 'chiang-mai',
+};
+export const otherSecretary: Actor = {
+  userId: 'u-lp-sec',
+  name: 'Lampang secretary',
+  role: 'secretary',
+  province: 'lampang',
+};
 export const moiOfficer: Actor = { userId: 'u-moi', name: 'MOI officer', role: 'moi' };
 export const mfaReviewer: Actor = { userId: 'u-mfa', name: 'MFA reviewer', role: 'mfa' };
 export const admin: Actor = { userId: 'u-admin', name: 'Administrator', role: 'admin' };

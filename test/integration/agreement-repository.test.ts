@@ -49,18 +49,35 @@ describe('the agreement repository', () => {
   it('lets exactly one of fifty raw compare-and-set updates at the same rev through', async () => {
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => repository.apply(a.id, a.rev, { set: { updatedAt: `2030-01-01T00:00:${String(i).padStart(2, '0')}.000Z` } })),
+      Array.from({ length: 50 }, (_, i) =>
+        repository.apply(a.id, a.rev, {
+          set: { updatedAt: `2030-01-01T00:00:${String(i).padStart(2, '0')}.000Z` },
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const codes = results.flatMap((r) => (r.status === 'rejected' && isDomainError(r.reason) ? [r.reason.code] : []));
+    const codes = results.flatMap((r) =>
+      r.status === 'rejected' && isDomainError(r.reason) ? [r.reason.code] : [],
+    );
     expect(codes).toEqual(Array(49).fill('conflict'));
     expect((await repository.get(a.id)).rev).toBe(a.rev + 1);
   });
 
   it('lists by province, state, kind and partner country, newest first', async () => {
-    const lampangDraft = { ...story.draft1, parties: { ...story.draft1.parties, partner: { ...story.draft1.parties.partner, country: { th: 'ญี่ปุ่น', en: 'Japan' } } } };
-    const lp = await service.createDraft(otherSecretary, { province: 'lampang', content: { ...lampangDraft, kind: 'friendship' } });
-    expect(await repository.list({ province: 'lampang' })).toEqual([expect.objectContaining({ id: lp.id, kind: 'friendship', partnerCountryEn: 'Japan' })]);
+    const lampangDraft = {
+      ...story.draft1,
+      parties: {
+        ...story.draft1.parties,
+        partner: { ...story.draft1.parties.partner, country: { th: 'ญี่ปุ่น', en: 'Japan' } },
+      },
+    };
+    const lp = await service.createDraft(otherSecretary, {
+      province: 'lampang',
+      content: { ...lampangDraft, kind: 'friendship' },
+    });
+    expect(await repository.list({ province: 'lampang' })).toEqual([
+      expect.objectContaining({ id: lp.id, kind: 'friendship', partnerCountryEn: 'Japan' }),
+    ]);
     expect((await repository.list({ kind: 'friendship' })).map((s) => s.id)).toEqual([lp.id]);
     expect((await repository.list({ partnerCountryEn: 'Japan' })).map((s) => s.id)).toEqual([lp.id]);
     const all = await repository.list({});
@@ -78,11 +95,23 @@ describe('the agreement repository', () => {
 
   it('shows a secretary only their own province in lists, and MFA every province', async () => {
     expect((await service.list(otherSecretary)).every((s) => s.province === 'lampang')).toBe(true);
-    expect(new Set((await service.list(mfaReviewer)).map((s) => s.province))).toEqual(new Set(['chiang-mai', 'lampang']));
+    expect(new Set((await service.list(mfaReviewer)).map((s) => s.province))).toEqual(
+      new Set(['chiang-mai', 'lampang']),
+    );
   });
 
   it('has indexes for province, state, kind, partner country and updatedAt', async () => {
-    const keys = (await db.connection.collection('agreements').indexes()).map((i) => Object.keys(i.key).join(','));
-    expect(keys).toEqual(expect.arrayContaining(['province,updatedAt', 'state,updatedAt', 'kind', 'partnerCountryEn', 'updatedAt,_id']));
+    const keys = (await db.connection.collection('agreements').indexes()).map((i) =>
+      Object.keys(i.key).join(','),
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'province,updatedAt',
+        'state,updatedAt',
+        'kind',
+        'partnerCountryEn',
+        'updatedAt,_id',
+      ]),
+    );
   });
 });

@@ -7,7 +7,14 @@ import type { AgreementEvent } from '../../workflows';
 import { chiangMaiSejong } from '../support/fixtures';
 import { openTestDb, testDbSettings, type TestDb } from '../support/db';
 import type { Connection } from 'mongoose';
-import { mfaReviewer, moiOfficer, secretary, sejongSigning, sequentialIds, steppingClock } from './agreement-helpers';
+import {
+  mfaReviewer,
+  moiOfficer,
+  secretary,
+  sejongSigning,
+  sequentialIds,
+  steppingClock,
+} from './agreement-helpers';
 import type { Actor } from '../../src/domain';
 
 const story = chiangMaiSejong();
@@ -25,10 +32,19 @@ afterAll(async () => {
 async function serviceOn(conn: Connection, idPrefix: string): Promise<AgreementService> {
   const repository = createAgreementRepository(conn);
   await repository.init();
-  return createAgreementService({ repository, clock: steppingClock('2022-04-01T00:00:00.000Z'), newId: sequentialIds(idPrefix) });
+  return createAgreementService({
+    repository,
+    clock: steppingClock('2022-04-01T00:00:00.000Z'),
+    newId: sequentialIds(idPrefix),
+  });
 }
 
-const approved: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+const approved: Resolution = {
+  meeting: '1/2565',
+  date: '2022-03-14',
+  outcome: 'approved',
+  text: story.committee.resolution,
+};
 
 /** The whole path as (who, what) steps; an agreement stopped after k steps should resume at step k. */
 const PATH: [Actor, AgreementEvent][] = [
@@ -41,7 +57,17 @@ const PATH: [Actor, AgreementEvent][] = [
   [moiOfficer, { type: 'RECORD_CABINET_APPROVAL' }],
   [secretary, { type: 'RECORD_SIGNING', signing: sejongSigning }],
 ];
-const STATES = ['drafting', 'committeeReview', 'committeeApproved', 'moiReview', 'mfaReview', 'partnerAgreement', 'cabinetApproval', 'readyToSign', 'inForce'];
+const STATES = [
+  'drafting',
+  'committeeReview',
+  'committeeApproved',
+  'moiReview',
+  'mfaReview',
+  'partnerAgreement',
+  'cabinetApproval',
+  'readyToSign',
+  'inForce',
+];
 
 describe('restarting the server', () => {
   it('restores every agreement’s state from the database and continues each one to signing', async () => {
@@ -76,10 +102,16 @@ describe('restarting the server', () => {
     expect(verifyHistoryChain(a.id, a.history)).toMatchObject({ ok: true, length: 5 });
 
     // Someone rewrites who forwarded the draft, straight in the collection.
-    await db.connection.collection('agreements').updateOne({ _id: a.id as never }, { $set: { 'history.4.actor.name': 'Someone else' } });
+    await db.connection
+      .collection('agreements')
+      .updateOne({ _id: a.id as never }, { $set: { 'history.4.actor.name': 'Someone else' } });
     const tampered = await service.get(secretary, a.id);
     expect(tampered.history[4]?.actor.name).toBe('Someone else');
-    expect(verifyHistoryChain(a.id, tampered.history)).toEqual({ ok: false, brokenAt: 4, reason: 'hash-mismatch' });
+    expect(verifyHistoryChain(a.id, tampered.history)).toEqual({
+      ok: false,
+      brokenAt: 4,
+      reason: 'hash-mismatch',
+    });
 
     // A forger who also recomputes the edited entry's hash breaks the next entry's link instead.
     const original = tampered.history[1];
@@ -87,7 +119,9 @@ describe('restarting the server', () => {
     const { hash: _old, ...rest } = { ...original, note: 'forged' };
     void _old;
     const forged = { ...rest, hash: hashEntry(a.id, rest) };
-    await db.connection.collection('agreements').updateOne({ _id: a.id as never }, { $set: { 'history.1': forged } });
+    await db.connection
+      .collection('agreements')
+      .updateOne({ _id: a.id as never }, { $set: { 'history.1': forged } });
     expect(verifyHistoryChain(a.id, (await service.get(secretary, a.id)).history)).toEqual({
       ok: false,
       brokenAt: 2,

@@ -6,7 +6,14 @@ import { verifyHistoryChain, type DomainError } from '../../src/domain';
 import { createAgreementRepository } from '../../src/storage/agreement-repository';
 import { chiangMaiSejong } from '../support/fixtures';
 import { openTestDb, type TestDb } from '../support/db';
-import { mfaReviewer, moiOfficer, secretary, sejongSigning, sequentialIds, steppingClock } from './agreement-helpers';
+import {
+  mfaReviewer,
+  moiOfficer,
+  secretary,
+  sejongSigning,
+  sequentialIds,
+  steppingClock,
+} from './agreement-helpers';
 
 const story = chiangMaiSejong();
 let db: TestDb;
@@ -16,7 +23,11 @@ beforeAll(async () => {
   db = await openTestDb('story');
   const repository = createAgreementRepository(db.connection);
   await repository.init();
-  service = createAgreementService({ repository, clock: steppingClock(), newId: sequentialIds('cm-sejong-') });
+  service = createAgreementService({
+    repository,
+    clock: steppingClock(),
+    newId: sequentialIds('cm-sejong-'),
+  });
 });
 afterAll(async () => db.close());
 
@@ -35,14 +46,31 @@ describe('Chiang Mai and Sejong sign a partnership MOU', () => {
   it(`the committee approves it at meeting ${story.committee.meeting}, and the province submits it to MOI`, async () => {
     mou = await service.send(secretary, mou.id, mou.rev, {
       type: 'RECORD_RESOLUTION',
-      resolution: { meeting: story.committee.meeting, date: story.committee.date, outcome: 'approved', text: story.committee.resolution },
+      resolution: {
+        meeting: story.committee.meeting,
+        date: story.committee.date,
+        outcome: 'approved',
+        text: story.committee.resolution,
+      },
     });
     expect(mou.state).toBe('committeeApproved');
-    expect(mou.resolutions).toEqual([expect.objectContaining({ meeting: '1/2565', outcome: 'approved', versionNo: 1 })]);
+    expect(mou.resolutions).toEqual([
+      expect.objectContaining({ meeting: '1/2565', outcome: 'approved', versionNo: 1 }),
+    ]);
     const memoSha = createHash('sha256').update('cover memo for draft 1').digest('hex');
-    mou = await service.send(secretary, mou.id, mou.rev, { type: 'SUBMIT_TO_MOI' }, { documentSha256: memoSha });
+    mou = await service.send(
+      secretary,
+      mou.id,
+      mou.rev,
+      { type: 'SUBMIT_TO_MOI' },
+      { documentSha256: memoSha },
+    );
     expect(mou.state).toBe('moiReview');
-    expect(mou.history.at(-1)).toMatchObject({ event: 'SUBMIT_TO_MOI', versionNo: 1, documentSha256: memoSha });
+    expect(mou.history.at(-1)).toMatchObject({
+      event: 'SUBMIT_TO_MOI',
+      versionNo: 1,
+      documentSha256: memoSha,
+    });
   });
 
   it('MOI checks it against the guidelines and forwards it to MFA', async () => {
@@ -62,7 +90,9 @@ describe('Chiang Mai and Sejong sign a partnership MOU', () => {
   });
 
   it('the province cannot resubmit before it has answered every comment', async () => {
-    const refusal = await service.send(secretary, mou.id, mou.rev, { type: 'RESUBMIT' }).catch((e: DomainError) => e);
+    const refusal = await service
+      .send(secretary, mou.id, mou.rev, { type: 'RESUBMIT' })
+      .catch((e: DomainError) => e);
     expect(refusal).toMatchObject({ code: 'validation-failed' });
     expect((refusal as DomainError).issues).toHaveLength(5);
     expect((refusal as DomainError).userMessage.th).toMatch(/ยังดำเนินขั้นตอนนี้ไม่ได้/);
@@ -86,7 +116,11 @@ describe('Chiang Mai and Sejong sign a partnership MOU', () => {
   });
 
   it('MFA has no objection to draft 2; it is a non-binding MOU, so no cabinet and no full powers', async () => {
-    mou = await service.send(mfaReviewer, mou.id, mou.rev, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false });
+    mou = await service.send(mfaReviewer, mou.id, mou.rev, {
+      type: 'GIVE_NO_OBJECTION',
+      needsCabinetApproval: false,
+      needsFullPowers: false,
+    });
     expect(mou.state).toBe('partnerAgreement');
     expect(mou.flags).toEqual({ needsCabinetApproval: false, needsFullPowers: false });
   });
@@ -98,10 +132,21 @@ describe('Chiang Mai and Sejong sign a partnership MOU', () => {
 
   it('a vice-governor signs on the governor’s behalf with Sejong’s mayor, and the MOU is in force', async () => {
     const signingCopySha = createHash('sha256').update('signing copy of version 2').digest('hex');
-    mou = await service.send(secretary, mou.id, mou.rev, { type: 'RECORD_SIGNING', signing: sejongSigning }, { documentSha256: signingCopySha });
+    mou = await service.send(
+      secretary,
+      mou.id,
+      mou.rev,
+      { type: 'RECORD_SIGNING', signing: sejongSigning },
+      { documentSha256: signingCopySha },
+    );
     expect(mou.state).toBe('inForce');
     expect(mou.signing?.signatories.thai.capacity).toBe('on-behalf');
-    expect(mou.history.at(-1)).toMatchObject({ event: 'RECORD_SIGNING', from: 'readyToSign', to: 'inForce', versionNo: 2 });
+    expect(mou.history.at(-1)).toMatchObject({
+      event: 'RECORD_SIGNING',
+      from: 'readyToSign',
+      to: 'inForce',
+      versionNo: 2,
+    });
   });
 
   it('leaves a complete, unbroken history of every step', async () => {

@@ -4,7 +4,10 @@ import { isBlank, type Bilingual, type Lang } from '../bilingual';
 import type { FieldIssue } from '../errors';
 import { issue } from './issues';
 
-const LANG_NAME: Record<Lang, Bilingual> = { th: { th: 'ภาษาไทย', en: 'Thai' }, en: { th: 'ภาษาอังกฤษ', en: 'English' } };
+const LANG_NAME: Record<Lang, Bilingual> = {
+  th: { th: 'ภาษาไทย', en: 'Thai' },
+  en: { th: 'ภาษาอังกฤษ', en: 'English' },
+};
 
 function bothLanguages(path: string, label: Bilingual, t: Bilingual | undefined): FieldIssue[] {
   return (['th', 'en'] as const)
@@ -22,8 +25,16 @@ function bothLanguages(path: string, label: Bilingual, t: Bilingual | undefined)
 export function draftIssues(c: AgreementContent): FieldIssue[] {
   const issues: FieldIssue[] = [
     ...bothLanguages('title', { th: 'ชื่อบันทึกความเข้าใจ', en: 'The title' }, c.title),
-    ...bothLanguages('parties.thai.name', { th: 'ชื่อฝ่ายไทย', en: 'The Thai party’s name' }, c.parties.thai.name),
-    ...bothLanguages('parties.partner.name', { th: 'ชื่อฝ่ายต่างประเทศ', en: 'The partner’s name' }, c.parties.partner.name),
+    ...bothLanguages(
+      'parties.thai.name',
+      { th: 'ชื่อฝ่ายไทย', en: 'The Thai party’s name' },
+      c.parties.thai.name,
+    ),
+    ...bothLanguages(
+      'parties.partner.name',
+      { th: 'ชื่อฝ่ายต่างประเทศ', en: 'The partner’s name' },
+      c.parties.partner.name,
+    ),
   ];
   if (c.articles.length === 0) {
     issues.push(issue('articles', 'ร่างต้องมีอย่างน้อยหนึ่งข้อ', 'The draft needs at least one article'));
@@ -31,10 +42,20 @@ export function draftIssues(c: AgreementContent): FieldIssue[] {
   c.articles.forEach((a, i) => {
     if (a.no !== i + 1) {
       issues.push(
-        issue(`articles.${i}.no`, `ข้อ ${a.no} ควรเป็นข้อ ${i + 1} (เลขข้อต้องเรียงกัน)`, `Article ${a.no} should be article ${i + 1} (articles are numbered in order)`),
+        issue(
+          `articles.${i}.no`,
+          `ข้อ ${a.no} ควรเป็นข้อ ${i + 1} (เลขข้อต้องเรียงกัน)`,
+          `Article ${a.no} should be article ${i + 1} (articles are numbered in order)`,
+        ),
       );
     }
-    issues.push(...bothLanguages(`articles.${i}.text`, { th: `ข้อความข้อ ${a.no}`, en: `The text of article ${a.no}` }, a.text));
+    issues.push(
+      ...bothLanguages(
+        `articles.${i}.text`,
+        { th: `ข้อความข้อ ${a.no}`, en: `The text of article ${a.no}` },
+        a.text,
+      ),
+    );
   });
   return issues;
 }

@@ -27,7 +27,9 @@ export function resolutionIssues(input: unknown): FieldIssue[] {
     );
   }
   if (isBlank(r.text, 'th')) {
-    issues.push(issue('resolution.text.th', 'กรุณาบันทึกมติที่ประชุมเป็นภาษาไทย', 'Record the resolution text in Thai'));
+    issues.push(
+      issue('resolution.text.th', 'กรุณาบันทึกมติที่ประชุมเป็นภาษาไทย', 'Record the resolution text in Thai'),
+    );
   }
   return issues;
 }
@@ -49,7 +51,11 @@ export function moiSubmissionIssues(a: Pick<Agreement, 'resolutions'>): FieldIss
 export function returnWithCommentsIssues(a: Pick<Agreement, 'comments'>, round: number): FieldIssue[] {
   if (commentsOfRound(a, round).some((c) => c.status === 'open')) return [];
   return [
-    issue('comments', 'ต้องมีข้อสังเกตอย่างน้อยหนึ่งข้อจึงจะส่งคืนจังหวัดได้', 'Add at least one comment before returning the draft'),
+    issue(
+      'comments',
+      'ต้องมีข้อสังเกตอย่างน้อยหนึ่งข้อจึงจะส่งคืนจังหวัดได้',
+      'Add at least one comment before returning the draft',
+    ),
   ];
 }
 
@@ -57,7 +63,10 @@ export function returnWithCommentsIssues(a: Pick<Agreement, 'comments'>, round: 
 export function resubmitIssues(a: Pick<Agreement, 'comments'>, round: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const c of commentsOfRound(a, round)) {
-    const answered = c.status !== 'open' && c.response !== undefined && Boolean(c.response.th?.trim() || c.response.en?.trim());
+    const answered =
+      c.status !== 'open' &&
+      c.response !== undefined &&
+      Boolean(c.response.th?.trim() || c.response.en?.trim());
     if (!answered) {
       issues.push(
         issue(`comments.${c.id}`, `ยังไม่ได้ตอบข้อสังเกต ${c.id}`, `Comment ${c.id} has not been answered yet`),
@@ -84,19 +93,29 @@ export function finalTextIssues(a: Pick<Agreement, 'workingDraft' | 'versions'>)
 export function partnerChangeIssues(a: Pick<Agreement, 'workingDraft' | 'versions'>): FieldIssue[] {
   const v = latestVersion(a.versions);
   if (!v || !sameContent(v.content, a.workingDraft)) return [];
-  return [issue('workingDraft', 'ยังไม่มีการแก้ไขตามที่ฝ่ายต่างประเทศเสนอ', 'Enter the partner’s changes in the draft first')];
+  return [
+    issue(
+      'workingDraft',
+      'ยังไม่มีการแก้ไขตามที่ฝ่ายต่างประเทศเสนอ',
+      'Enter the partner’s changes in the draft first',
+    ),
+  ];
 }
 
 function signatoryIssues(path: string, s: SigningSignatory): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const need = (p: string, label: Bilingual, t: Bilingual | undefined) => {
     for (const lang of ['th', 'en'] as const) {
-      if (isBlank(t, lang)) issues.push(issue(`${path}.${p}.${lang}`, `${label.th}ยังว่างอยู่ (${lang})`, `${label.en} is empty (${lang})`));
+      if (isBlank(t, lang))
+        issues.push(
+          issue(`${path}.${p}.${lang}`, `${label.th}ยังว่างอยู่ (${lang})`, `${label.en} is empty (${lang})`),
+        );
     }
   };
   need('name', { th: 'ชื่อผู้ลงนาม', en: 'The signatory’s name' }, s.name);
   need('title', { th: 'ตำแหน่งผู้ลงนาม', en: 'The signatory’s title' }, s.title);
-  if (s.capacity === 'on-behalf') need('onBehalfOf', { th: 'ผู้ที่ลงนามแทน', en: 'On whose behalf' }, s.onBehalfOf);
+  if (s.capacity === 'on-behalf')
+    need('onBehalfOf', { th: 'ผู้ที่ลงนามแทน', en: 'On whose behalf' }, s.onBehalfOf);
   return issues;
 }
 
@@ -107,13 +126,18 @@ export function signingIssues(input: unknown, flags: AgreementFlags): FieldIssue
   const s = parsed.data;
   const issues: FieldIssue[] = [];
   for (const lang of ['th', 'en'] as const) {
-    if (isBlank(s.place, lang)) issues.push(issue(`signing.place.${lang}`, 'กรุณาระบุสถานที่ลงนาม', 'Enter the place of signing'));
+    if (isBlank(s.place, lang))
+      issues.push(issue(`signing.place.${lang}`, 'กรุณาระบุสถานที่ลงนาม', 'Enter the place of signing'));
   }
   issues.push(...signatoryIssues('signing.signatories.thai', s.signatories.thai));
   issues.push(...signatoryIssues('signing.signatories.partner', s.signatories.partner));
   if (flags.needsFullPowers && !s.fullPowers) {
     issues.push(
-      issue('signing.fullPowers', 'ความตกลงนี้ต้องมีหนังสือมอบอำนาจเต็มก่อนลงนาม', 'This agreement needs full powers from MFA before signing'),
+      issue(
+        'signing.fullPowers',
+        'ความตกลงนี้ต้องมีหนังสือมอบอำนาจเต็มก่อนลงนาม',
+        'This agreement needs full powers from MFA before signing',
+      ),
     );
   }
   return issues;

@@ -4,10 +4,24 @@ import { verifyHistoryChain, type Actor, type Resolution } from '../../../src/do
 import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
 import { chiangMaiSejong } from '../../support/fixtures';
-import { admin, mfaReviewer, moiOfficer, otherSecretary, secretary, sejongSigning, sequentialIds, steppingClock } from '../../integration/agreement-helpers';
+import {
+  admin,
+  mfaReviewer,
+  moiOfficer,
+  otherSecretary,
+  secretary,
+  sejongSigning,
+  sequentialIds,
+  steppingClock,
+} from '../../integration/agreement-helpers';
 
 const story = chiangMaiSejong();
-const approved: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+const approved: Resolution = {
+  meeting: '1/2565',
+  date: '2022-03-14',
+  outcome: 'approved',
+  text: story.committee.resolution,
+};
 let repo: AgreementRepository;
 let service: AgreementService;
 
@@ -31,23 +45,36 @@ const TO_MFA: [Actor, AgreementEvent][] = [
 describe('who may act', () => {
   it('a secretary cannot act on, or see, another province’s agreement', async () => {
     const a = await draft();
-    await expect(service.send(otherSecretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(
+      service.send(otherSecretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }),
+    ).rejects.toMatchObject({ code: 'not-allowed' });
     await expect(service.get(otherSecretary, a.id)).rejects.toMatchObject({ code: 'not-allowed' });
-    await expect(service.createDraft(otherSecretary, { province: 'chiang-mai', content: story.draft1 })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(
+      service.createDraft(otherSecretary, { province: 'chiang-mai', content: story.draft1 }),
+    ).rejects.toMatchObject({ code: 'not-allowed' });
     expect(await service.list(otherSecretary)).toEqual([]);
   });
 
   it('MOI cannot take the province’s steps, and the province cannot take MFA’s', async () => {
     const a = await draft();
-    await expect(service.send(moiOfficer, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(
+      service.send(moiOfficer, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }),
+    ).rejects.toMatchObject({ code: 'not-allowed' });
     const inReview = await walk(a, TO_MFA);
     await expect(
-      service.send(secretary, inReview.id, inReview.rev, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }),
+      service.send(secretary, inReview.id, inReview.rev, {
+        type: 'GIVE_NO_OBJECTION',
+        needsCabinetApproval: false,
+        needsFullPowers: false,
+      }),
     ).rejects.toMatchObject({ code: 'not-allowed' });
   });
 
   it('an admin may take any step', async () => {
-    const a = await walk(await draft(), TO_MFA.map(([, e]) => [admin, e]));
+    const a = await walk(
+      await draft(),
+      TO_MFA.map(([, e]) => [admin, e]),
+    );
     expect(a.state).toBe('mfaReview');
     expect(a.history.at(-1)?.actor.role).toBe('admin');
   });
@@ -62,7 +89,9 @@ describe('who may act', () => {
 describe('what the state allows', () => {
   it('refuses an event the current state does not accept, and writes nothing', async () => {
     const a = await draft();
-    await expect(service.send(moiOfficer, a.id, a.rev, { type: 'FORWARD_TO_MFA' })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(service.send(moiOfficer, a.id, a.rev, { type: 'FORWARD_TO_MFA' })).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
     expect((await repo.get(a.id)).rev).toBe(a.rev);
   });
 
@@ -72,12 +101,16 @@ describe('what the state allows', () => {
     expect(edited.workingDraft).toEqual(story.draft2);
     expect(edited.versions).toEqual([]);
     const atMoi = await walk(edited, TO_MFA.slice(0, 3));
-    await expect(service.updateContent(secretary, atMoi.id, atMoi.rev, story.draft1)).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(service.updateContent(secretary, atMoi.id, atMoi.rev, story.draft1)).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
   });
 
   it('rejects invalid content with field issues', async () => {
     const a = await draft();
-    await expect(service.updateContent(secretary, a.id, a.rev, { ...story.draft1, kind: 'alliance' })).rejects.toMatchObject({
+    await expect(
+      service.updateContent(secretary, a.id, a.rev, { ...story.draft1, kind: 'alliance' }),
+    ).rejects.toMatchObject({
       code: 'validation-failed',
       issues: [expect.objectContaining({ path: 'content.kind' })],
     });
@@ -86,35 +119,63 @@ describe('what the state allows', () => {
   it('takes comments from MFA only during MFA review, anchored to an article that exists', async () => {
     const a = await draft();
     const comment = { anchor: { kind: 'article', no: 1 }, text: { th: 'ก', en: 'a' } };
-    await expect(service.addComment(mfaReviewer, a.id, a.rev, comment)).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(service.addComment(mfaReviewer, a.id, a.rev, comment)).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
     const r = await walk(a, TO_MFA);
-    await expect(service.addComment(mfaReviewer, r.id, r.rev, { ...comment, anchor: { kind: 'article', no: 99 } })).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(
+      service.addComment(mfaReviewer, r.id, r.rev, { ...comment, anchor: { kind: 'article', no: 99 } }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
     const c = await service.addComment(mfaReviewer, r.id, r.rev, comment);
-    expect(c.comments[0]).toMatchObject({ round: 1, versionNo: 1, status: 'open', author: { role: 'mfa', organisation: { en: 'MFA – Department of Treaties and Legal Affairs' } } });
+    expect(c.comments[0]).toMatchObject({
+      round: 1,
+      versionNo: 1,
+      status: 'open',
+      author: { role: 'mfa', organisation: { en: 'MFA – Department of Treaties and Legal Affairs' } },
+    });
   });
 
   it('a reviewer cannot return a draft with zero comments', async () => {
     const r = await walk(await draft(), TO_MFA);
-    await expect(service.send(mfaReviewer, r.id, r.rev, { type: 'RETURN_WITH_COMMENTS' })).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(
+      service.send(mfaReviewer, r.id, r.rev, { type: 'RETURN_WITH_COMMENTS' }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
   });
 
   it('answers need a status other than open and some response', async () => {
     let r = await walk(await draft(), TO_MFA);
-    r = await service.addComment(mfaReviewer, r.id, r.rev, { anchor: { kind: 'document' }, text: { th: 'ก', en: 'a' } });
+    r = await service.addComment(mfaReviewer, r.id, r.rev, {
+      anchor: { kind: 'document' },
+      text: { th: 'ก', en: 'a' },
+    });
     r = await service.send(mfaReviewer, r.id, r.rev, { type: 'RETURN_WITH_COMMENTS' });
     const id = r.comments[0]?.id ?? '';
-    await expect(service.answerComment(secretary, r.id, r.rev, id, { status: 'open', response: { en: 'x' } })).rejects.toMatchObject({ code: 'validation-failed' });
-    await expect(service.answerComment(secretary, r.id, r.rev, id, { status: 'accepted', response: {} })).rejects.toMatchObject({ code: 'validation-failed' });
-    await expect(service.answerComment(secretary, r.id, r.rev, 'nope', { status: 'accepted', response: { en: 'x' } })).rejects.toMatchObject({ code: 'not-found' });
-    const ok = await service.answerComment(secretary, r.id, r.rev, id, { status: 'partly-accepted', response: { th: 'แก้บางส่วน' } });
+    await expect(
+      service.answerComment(secretary, r.id, r.rev, id, { status: 'open', response: { en: 'x' } }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(
+      service.answerComment(secretary, r.id, r.rev, id, { status: 'accepted', response: {} }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(
+      service.answerComment(secretary, r.id, r.rev, 'nope', { status: 'accepted', response: { en: 'x' } }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+    const ok = await service.answerComment(secretary, r.id, r.rev, id, {
+      status: 'partly-accepted',
+      response: { th: 'แก้บางส่วน' },
+    });
     expect(ok.comments[0]).toMatchObject({ status: 'partly-accepted', response: { th: 'แก้บางส่วน' } });
   });
 });
 
 describe('records of each step', () => {
   it('validation failures name every problem and write nothing', async () => {
-    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: { ...story.draft1, articles: [], title: { th: '', en: '' } } });
-    const err = await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }).catch((e: unknown) => e);
+    const a = await service.createDraft(secretary, {
+      province: 'chiang-mai',
+      content: { ...story.draft1, articles: [], title: { th: '', en: '' } },
+    });
+    const err = await service
+      .send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'validation-failed' });
     expect((await repo.get(a.id)).rev).toBe(a.rev);
   });
@@ -122,25 +183,42 @@ describe('records of each step', () => {
   it('a stale rev is a conflict', async () => {
     const a = await draft();
     await service.updateContent(secretary, a.id, a.rev, story.draft2);
-    await expect(service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(service.send(secretary, 'missing', 0, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject(
+      { code: 'conflict' },
+    );
+    await expect(
+      service.send(secretary, 'missing', 0, { type: 'SUBMIT_TO_COMMITTEE' }),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('a partner’s change goes back to MFA as a new version; unsent edits cannot be agreed', async () => {
-    let a = await walk(await draft(), [...TO_MFA, [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }]]);
+    let a = await walk(await draft(), [
+      ...TO_MFA,
+      [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
+    ]);
     a = await service.updateContent(secretary, a.id, a.rev, story.draft2);
-    await expect(service.send(secretary, a.id, a.rev, { type: 'AGREE_FINAL_TEXT' })).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(service.send(secretary, a.id, a.rev, { type: 'AGREE_FINAL_TEXT' })).rejects.toMatchObject({
+      code: 'validation-failed',
+    });
     a = await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_PARTNER_CHANGES' });
     expect(a).toMatchObject({ state: 'mfaReview', round: 2 });
     expect(a.versions.map((v) => v.no)).toEqual([1, 2]);
   });
 
   it('a binding text goes through cabinet and cannot be signed without full powers', async () => {
-    let a = await walk(await draft(), [...TO_MFA, [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: true, needsFullPowers: true }]]);
+    let a = await walk(await draft(), [
+      ...TO_MFA,
+      [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: true, needsFullPowers: true }],
+    ]);
     expect(a.flags).toEqual({ needsCabinetApproval: true, needsFullPowers: true });
-    a = await walk(a, [[secretary, { type: 'AGREE_FINAL_TEXT' }], [moiOfficer, { type: 'RECORD_CABINET_APPROVAL' }]]);
+    a = await walk(a, [
+      [secretary, { type: 'AGREE_FINAL_TEXT' }],
+      [moiOfficer, { type: 'RECORD_CABINET_APPROVAL' }],
+    ]);
     expect(a.state).toBe('readyToSign');
-    await expect(service.send(secretary, a.id, a.rev, { type: 'RECORD_SIGNING', signing: sejongSigning })).rejects.toMatchObject({
+    await expect(
+      service.send(secretary, a.id, a.rev, { type: 'RECORD_SIGNING', signing: sejongSigning }),
+    ).rejects.toMatchObject({
       code: 'validation-failed',
       issues: [expect.objectContaining({ path: 'signing.fullPowers' })],
     });
@@ -162,7 +240,9 @@ describe('records of each step', () => {
     a = await walk(a, TO_MFA);
     expect(a.versions.map((v) => v.no)).toEqual([1, 2]);
     expect(a.versions[0]?.content).toEqual(story.draft1);
-    await expect(service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' })).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
     a = await service.send(secretary, a.id, a.rev, { type: 'ABANDON_AMENDMENT' });
     expect(a.state).toBe('inForce');
     expect(verifyHistoryChain(a.id, a.history).ok).toBe(true);
@@ -170,17 +250,33 @@ describe('records of each step', () => {
 
   it('records a withdrawal with its reason and the issued document’s hash, and checks the hash’s form', async () => {
     const a = await draft();
-    await expect(service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, { documentSha256: 'not-a-hash' })).rejects.toMatchObject({ code: 'validation-failed' });
-    const w = await service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, { note: 'partner declined', documentSha256: 'f'.repeat(64) });
+    await expect(
+      service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, { documentSha256: 'not-a-hash' }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    const w = await service.send(
+      secretary,
+      a.id,
+      a.rev,
+      { type: 'WITHDRAW' },
+      { note: 'partner declined', documentSha256: 'f'.repeat(64) },
+    );
     expect(w.state).toBe('withdrawn');
-    expect(w.history.at(-1)).toMatchObject({ event: 'WITHDRAW', note: 'partner declined', documentSha256: 'f'.repeat(64) });
-    await expect(service.send(secretary, w.id, w.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'not-allowed' });
+    expect(w.history.at(-1)).toMatchObject({
+      event: 'WITHDRAW',
+      note: 'partner declined',
+      documentSha256: 'f'.repeat(64),
+    });
+    await expect(service.send(secretary, w.id, w.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject(
+      { code: 'not-allowed' },
+    );
   });
 
   it('refuses to run a snapshot saved by another machine version', async () => {
     const a = await draft();
     await repo.apply(a.id, a.rev, { set: { machineVersion: 99, updatedAt: a.updatedAt } });
-    await expect(service.send(secretary, a.id, a.rev + 1, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      service.send(secretary, a.id, a.rev + 1, { type: 'SUBMIT_TO_COMMITTEE' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('marks when the agreement entered its state', async () => {

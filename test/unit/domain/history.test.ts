@@ -1,9 +1,23 @@
-import { chainEntry, GENESIS_HASH, hashEntry, verifyHistoryChain, type HistoryEntry, type HistoryEntryInput } from '../../../src/domain';
+import {
+  chainEntry,
+  GENESIS_HASH,
+  hashEntry,
+  verifyHistoryChain,
+  type HistoryEntry,
+  type HistoryEntryInput,
+} from '../../../src/domain';
 
 const actor = { userId: 'u1', name: 'Secretary', role: 'secretary' as const };
 const steps: HistoryEntryInput[] = [
   { at: '2022-03-01T00:00:00.000Z', actor, event: 'CREATE', from: null, to: 'drafting' },
-  { at: '2022-03-02T00:00:00.000Z', actor, event: 'SUBMIT_TO_COMMITTEE', from: 'drafting', to: 'committeeReview', versionNo: 1 },
+  {
+    at: '2022-03-02T00:00:00.000Z',
+    actor,
+    event: 'SUBMIT_TO_COMMITTEE',
+    from: 'drafting',
+    to: 'committeeReview',
+    versionNo: 1,
+  },
   {
     at: '2022-03-14T00:00:00.000Z',
     actor,
@@ -67,11 +81,21 @@ describe('the hash-chained history', () => {
 
   it('detects removed or reordered entries', () => {
     const h = chain();
-    expect(verifyHistoryChain('agr-1', [h[0], h[2], h[3]] as HistoryEntry[])).toMatchObject({ ok: false, brokenAt: 1 });
-    expect(verifyHistoryChain('agr-1', [h[1], h[0]] as HistoryEntry[])).toMatchObject({ ok: false, brokenAt: 0 });
+    expect(verifyHistoryChain('agr-1', [h[0], h[2], h[3]] as HistoryEntry[])).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+    });
+    expect(verifyHistoryChain('agr-1', [h[1], h[0]] as HistoryEntry[])).toMatchObject({
+      ok: false,
+      brokenAt: 0,
+    });
   });
 
   it('binds the chain to its agreement: another agreement’s history does not verify', () => {
-    expect(verifyHistoryChain('agr-2', chain('agr-1'))).toEqual({ ok: false, brokenAt: 0, reason: 'hash-mismatch' });
+    expect(verifyHistoryChain('agr-2', chain('agr-1'))).toEqual({
+      ok: false,
+      brokenAt: 0,
+      reason: 'hash-mismatch',
+    });
   });
 });

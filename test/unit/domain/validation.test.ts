@@ -43,13 +43,21 @@ describe('a draft going to the committee', () => {
   it('needs every article in both languages and numbered in order', () => {
     const [a1, a2] = story.draft1.articles;
     if (!a1 || !a2) throw new Error('fixture');
-    const issues = draftIssues({ ...story.draft1, articles: [a1, { ...a2, no: 5, text: { th: '', en: 'x' } }] });
+    const issues = draftIssues({
+      ...story.draft1,
+      articles: [a1, { ...a2, no: 5, text: { th: '', en: 'x' } }],
+    });
     expect(paths(issues)).toEqual(['articles.1.no', 'articles.1.text.th']);
   });
 });
 
 describe('committee resolutions', () => {
-  const ok: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+  const ok: Resolution = {
+    meeting: '1/2565',
+    date: '2022-03-14',
+    outcome: 'approved',
+    text: story.committee.resolution,
+  };
 
   it('accept a Thai-style meeting number of the meeting’s Buddhist-era year', () => {
     expect(resolutionIssues(ok)).toEqual([]);
@@ -68,7 +76,14 @@ describe('committee resolutions', () => {
   it('let a draft go to MOI only after an approving resolution (approval with amendments counts)', () => {
     expect(moiSubmissionIssues({ resolutions: [] })).toHaveLength(1);
     expect(moiSubmissionIssues({ resolutions: [{ ...ok, outcome: 'sent-back' }] })).toHaveLength(1);
-    expect(moiSubmissionIssues({ resolutions: [{ ...ok, outcome: 'sent-back' }, { ...ok, outcome: 'approved-with-amendments' }] })).toEqual([]);
+    expect(
+      moiSubmissionIssues({
+        resolutions: [
+          { ...ok, outcome: 'sent-back' },
+          { ...ok, outcome: 'approved-with-amendments' },
+        ],
+      }),
+    ).toEqual([]);
     expect(moiSubmissionIssues({ resolutions: [ok, { ...ok, outcome: 'sent-back' }] })).toHaveLength(1);
   });
 });
@@ -93,7 +108,12 @@ describe('review comments', () => {
   });
 
   it('the province must answer every comment of the round, with a status and a response', () => {
-    const comments = [comment('c1', 1, 'open'), comment('c2', 1, 'accepted'), comment('c3', 1, 'not-accepted', 'because'), comment('c4', 2, 'open')];
+    const comments = [
+      comment('c1', 1, 'open'),
+      comment('c2', 1, 'accepted'),
+      comment('c3', 1, 'not-accepted', 'because'),
+      comment('c4', 2, 'open'),
+    ];
     expect(paths(resubmitIssues({ comments }, 1))).toEqual(['comments.c1', 'comments.c2']);
   });
 });
@@ -110,28 +130,54 @@ describe('agreeing the final text with the partner', () => {
 });
 
 describe('a signing record', () => {
-  const person = { name: { th: 'ก', en: 'A' }, title: { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' }, capacity: 'principal' as const };
-  const signing: Signing = { date: '2022-11-17', place: { th: 'เชียงใหม่', en: 'Chiang Mai' }, signatories: { thai: person, partner: person } };
+  const person = {
+    name: { th: 'ก', en: 'A' },
+    title: { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' },
+    capacity: 'principal' as const,
+  };
+  const signing: Signing = {
+    date: '2022-11-17',
+    place: { th: 'เชียงใหม่', en: 'Chiang Mai' },
+    signatories: { thai: person, partner: person },
+  };
   const none = { needsCabinetApproval: false, needsFullPowers: false };
 
   it('needs a date, a place and both signatories', () => {
     expect(signingIssues(signing, none)).toEqual([]);
     expect(paths(signingIssues({ ...signing, date: undefined }, none))).toEqual(['signing.date']);
-    expect(paths(signingIssues({ ...signing, place: { th: '', en: '' } }, none))).toEqual(['signing.place.th', 'signing.place.en']);
-    expect(paths(signingIssues({ ...signing, signatories: { thai: person } }, none))).toEqual(['signing.signatories.partner']);
-    expect(paths(signingIssues({ ...signing, signatories: { thai: { ...person, name: { th: '', en: 'A' } }, partner: person } }, none))).toEqual([
-      'signing.signatories.thai.name.th',
+    expect(paths(signingIssues({ ...signing, place: { th: '', en: '' } }, none))).toEqual([
+      'signing.place.th',
+      'signing.place.en',
     ]);
+    expect(paths(signingIssues({ ...signing, signatories: { thai: person } }, none))).toEqual([
+      'signing.signatories.partner',
+    ]);
+    expect(
+      paths(
+        signingIssues(
+          { ...signing, signatories: { thai: { ...person, name: { th: '', en: 'A' } }, partner: person } },
+          none,
+        ),
+      ),
+    ).toEqual(['signing.signatories.thai.name.th']);
   });
 
   it('needs to say on whose behalf a vice-governor signed', () => {
     const vice = { ...person, capacity: 'on-behalf' as const };
-    expect(paths(signingIssues({ ...signing, signatories: { thai: vice, partner: person } }, none))).toEqual(['signing.signatories.thai.onBehalfOf.th', 'signing.signatories.thai.onBehalfOf.en']);
+    expect(paths(signingIssues({ ...signing, signatories: { thai: vice, partner: person } }, none))).toEqual([
+      'signing.signatories.thai.onBehalfOf.th',
+      'signing.signatories.thai.onBehalfOf.en',
+    ]);
   });
 
   it('needs full powers only when the agreement is flagged as needing them', () => {
     expect(paths(signingIssues(signing, { ...none, needsFullPowers: true }))).toEqual(['signing.fullPowers']);
-    expect(signingIssues({ ...signing, fullPowers: { reference: 'กต 0601/123', issuedOn: '2022-11-01' } }, { ...none, needsFullPowers: true })).toEqual([]);
+    expect(
+      signingIssues(
+        { ...signing, fullPowers: { reference: 'กต 0601/123', issuedOn: '2022-11-01' } },
+        { ...none, needsFullPowers: true },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -145,7 +191,11 @@ describe('validation errors', () => {
       caught = e;
     }
     expect(caught).toBeInstanceOf(DomainError);
-    expect(caught).toMatchObject({ code: 'validation-failed', userMessage: { th: 'ไม่ผ่าน', en: 'Failed' }, issues });
+    expect(caught).toMatchObject({
+      code: 'validation-failed',
+      userMessage: { th: 'ไม่ผ่าน', en: 'Failed' },
+      issues,
+    });
     expect(() => assertNoIssues([], { th: '', en: '' })).not.toThrow();
   });
 });

@@ -119,7 +119,9 @@ describe('the approval path, step by step', () => {
   });
 
   it('treats approval with amendments as approval', () => {
-    expect(run({ type: 'SUBMIT_TO_COMMITTEE' }, resolution('approved-with-amendments')).value).toBe('committeeApproved');
+    expect(run({ type: 'SUBMIT_TO_COMMITTEE' }, resolution('approved-with-amendments')).value).toBe(
+      'committeeApproved',
+    );
   });
 
   it('lets MOI return the draft to the province', () => {
@@ -127,7 +129,13 @@ describe('the approval path, step by step', () => {
   });
 
   it('repeats review rounds: comments → revision → resubmission → MFA review, counting rounds', () => {
-    const s = run(...toMfa, { type: 'RETURN_WITH_COMMENTS' }, { type: 'RESUBMIT' }, { type: 'RETURN_WITH_COMMENTS' }, { type: 'RESUBMIT' });
+    const s = run(
+      ...toMfa,
+      { type: 'RETURN_WITH_COMMENTS' },
+      { type: 'RESUBMIT' },
+      { type: 'RETURN_WITH_COMMENTS' },
+      { type: 'RESUBMIT' },
+    );
     expect(s.value).toBe('mfaReview');
     expect(s.context.round).toBe(3);
   });
@@ -142,7 +150,10 @@ describe('the approval path, step by step', () => {
     const flagged = run(...toMfa, noObjection(true), { type: 'AGREE_FINAL_TEXT' });
     expect(flagged.value).toBe('cabinetApproval');
     expect(flagged.context).toMatchObject({ needsCabinetApproval: true, needsFullPowers: true });
-    expect(run(...toMfa, noObjection(true), { type: 'AGREE_FINAL_TEXT' }, { type: 'RECORD_CABINET_APPROVAL' }).value).toBe('readyToSign');
+    expect(
+      run(...toMfa, noObjection(true), { type: 'AGREE_FINAL_TEXT' }, { type: 'RECORD_CABINET_APPROVAL' })
+        .value,
+    ).toBe('readyToSign');
     expect(run(...toMfa, noObjection(false), { type: 'AGREE_FINAL_TEXT' }).value).toBe('readyToSign');
   });
 
@@ -160,7 +171,9 @@ describe('the approval path, step by step', () => {
     expect(inReview.context.amending).toBe(true);
     expect(inReview.can({ type: 'WITHDRAW' })).toBe(false);
     expect(inReview.can({ type: 'ABANDON_AMENDMENT' })).toBe(true);
-    const returned = run(...toSigned, { type: 'PROPOSE_AMENDMENT' }, ...toMfa.slice(0, 3), { type: 'RETURN_TO_PROVINCE' });
+    const returned = run(...toSigned, { type: 'PROPOSE_AMENDMENT' }, ...toMfa.slice(0, 3), {
+      type: 'RETURN_TO_PROVINCE',
+    });
     expect(returned.value).toBe('amendment');
     const resigned = run(...toSigned, { type: 'PROPOSE_AMENDMENT' }, ...toSigned);
     expect(resigned.value).toBe('inForce');

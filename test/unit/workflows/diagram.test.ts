@@ -13,8 +13,12 @@ describe('the statechart diagram', () => {
     const { edges } = machineStructure();
     const drawn = lines.filter((l) => / --> /.test(l) && !l.includes('[*]'));
     expect(drawn).toHaveLength(edges.length);
-    expect(lines).toContain('  committeeReview --> committeeApproved : RECORD_RESOLUTION [resolutionApproves]');
-    expect(lines).toContain('  partnerAgreement --> cabinetApproval : AGREE_FINAL_TEXT [needsCabinetApproval]');
+    expect(lines).toContain(
+      '  committeeReview --> committeeApproved : RECORD_RESOLUTION [resolutionApproves]',
+    );
+    expect(lines).toContain(
+      '  partnerAgreement --> cabinetApproval : AGREE_FINAL_TEXT [needsCabinetApproval]',
+    );
     expect(lines).toContain('  revision --> mfaReview : RESUBMIT');
   });
 
@@ -25,6 +29,8 @@ describe('the statechart diagram', () => {
   it('highlights the current state when asked, and ignores unknown names', () => {
     expect(toMermaid({ current: 'mfaReview' })).toContain('  class mfaReview current');
     expect(toMermaid({ current: 'nowhere' })).not.toContain('class ');
-    expect(toMermaid({ guards: false })).toContain('  committeeReview --> committeeApproved : RECORD_RESOLUTION\n');
+    expect(toMermaid({ guards: false })).toContain(
+      '  committeeReview --> committeeApproved : RECORD_RESOLUTION\n',
+    );
   });
 });

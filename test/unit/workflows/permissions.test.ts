@@ -1,5 +1,12 @@
 import { createActor } from 'xstate';
-import { ACTIONS, agreementMachine, availableEvents, mayPerform, PERMISSIONS, type AgreementAction } from '../../../workflows';
+import {
+  ACTIONS,
+  agreementMachine,
+  availableEvents,
+  mayPerform,
+  PERMISSIONS,
+  type AgreementAction,
+} from '../../../workflows';
 import { ROLES, type Role } from '../../../src/domain';
 
 // The rule, written out independently of the table: own = own province only, all = any, - = never.
@@ -31,7 +38,10 @@ TERMINATE                own       -    -    all
 WITHDRAW                 own       -    -    all
 `;
 
-const rows = SPEC.trim().split('\n').slice(1).map((l) => l.trim().split(/\s+/));
+const rows = SPEC.trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.trim().split(/\s+/));
 const spec = new Map(rows.map(([action, ...cells]) => [action, cells]));
 
 const actorOf = (role: Role, province?: string) => ({ role, ...(province ? { province } : {}) });
@@ -41,7 +51,9 @@ describe('the one permission table', () => {
     expect([...spec.keys()].sort()).toEqual([...ACTIONS].sort());
   });
 
-  const matrix: [AgreementAction, Role][] = ACTIONS.flatMap((a) => ROLES.map((r): [AgreementAction, Role] => [a, r]));
+  const matrix: [AgreementAction, Role][] = ACTIONS.flatMap((a) =>
+    ROLES.map((r): [AgreementAction, Role] => [a, r]),
+  );
   it.each(matrix)('%s by %s follows the spec on own, other and no province', (action, role) => {
     const cell = spec.get(action)?.[ROLES.indexOf(role)];
     const own = mayPerform(actorOf(role, 'chiang-mai'), action, 'chiang-mai');
@@ -69,7 +81,9 @@ describe('the one permission table', () => {
 
 describe('available events: allowed by role and accepted by the state', () => {
   const cm = { province: 'chiang-mai' };
-  const inState = (...events: Parameters<ReturnType<typeof createActor<typeof agreementMachine>>['send']>[0][]) => {
+  const inState = (
+    ...events: Parameters<ReturnType<typeof createActor<typeof agreementMachine>>['send']>[0][]
+  ) => {
     const a = createActor(agreementMachine).start();
     for (const e of events) a.send(e);
     return a.getSnapshot();
@@ -77,13 +91,19 @@ describe('available events: allowed by role and accepted by the state', () => {
   const drafting = inState();
   const mfaReview = inState(
     { type: 'SUBMIT_TO_COMMITTEE' },
-    { type: 'RECORD_RESOLUTION', resolution: { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: { th: 'ก', en: 'a' } } },
+    {
+      type: 'RECORD_RESOLUTION',
+      resolution: { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: { th: 'ก', en: 'a' } },
+    },
     { type: 'SUBMIT_TO_MOI' },
     { type: 'FORWARD_TO_MFA' },
   );
 
   it('a secretary of the province can submit or withdraw a draft', () => {
-    expect(availableEvents(drafting, actorOf('secretary', 'chiang-mai'), cm)).toEqual(['SUBMIT_TO_COMMITTEE', 'WITHDRAW']);
+    expect(availableEvents(drafting, actorOf('secretary', 'chiang-mai'), cm)).toEqual([
+      'SUBMIT_TO_COMMITTEE',
+      'WITHDRAW',
+    ]);
   });
   it('a secretary of another province can do nothing with it', () => {
     expect(availableEvents(drafting, actorOf('secretary', 'lampang'), cm)).toEqual([]);
@@ -93,8 +113,15 @@ describe('available events: allowed by role and accepted by the state', () => {
     expect(availableEvents(drafting, actorOf('mfa'), cm)).toEqual([]);
   });
   it('MFA can clear or return a draft under its review; the secretary can only withdraw it', () => {
-    expect(availableEvents(mfaReview, actorOf('mfa'), cm)).toEqual(['GIVE_NO_OBJECTION', 'RETURN_WITH_COMMENTS']);
+    expect(availableEvents(mfaReview, actorOf('mfa'), cm)).toEqual([
+      'GIVE_NO_OBJECTION',
+      'RETURN_WITH_COMMENTS',
+    ]);
     expect(availableEvents(mfaReview, actorOf('secretary', 'chiang-mai'), cm)).toEqual(['WITHDRAW']);
-    expect(availableEvents(mfaReview, actorOf('admin'), cm)).toEqual(['GIVE_NO_OBJECTION', 'RETURN_WITH_COMMENTS', 'WITHDRAW']);
+    expect(availableEvents(mfaReview, actorOf('admin'), cm)).toEqual([
+      'GIVE_NO_OBJECTION',
+      'RETURN_WITH_COMMENTS',
+      'WITHDRAW',
+    ]);
   });
 });
