@@ -1,23 +1,81 @@
 // Builds the express application from its dependencies. Listening is server.ts's job; nothing here connects.
+import { join } from 'node:path';
 import express, { type Express } from 'express';
-import type { Connection } from 'mongoose';
-import type { Config } from '../config';
-import type { Logger } from '../logger';
+import { projectCatalogue } from '../i18n/catalogue';
+import { createUserService } from '../users/service';
+import { createTokenService } from '../users/tokens';
+import { authenticate } from './auth/actor';
+import { DEFAULT_LOGIN_LIMIT } from './auth/login-limit';
+import { exposeCsrfToken, verifyCsrf } from './csrf';
+import { errorHandler, notFoundHandler } from './errors';
+import { pageLocals } from './page-locals';
+import { routerFor } from './routing';
+import { adminUserRoutes } from './routes/admin-users';
+import { apiMeRoutes } from './routes/api-me';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { homeRoutes } from './routes/home';
+import { localeRoutes } from './routes/locale';
+import { tokenRoutes } from './routes/tokens';
+import { bodyParsers, securityHeaders } from './security';
+import { sessionMiddleware } from './session';
+import type { AppDeps, RouteContext, RouteModule } from './types';
+import { createViewEngine } from './views/engine';
+import { coreHelpers } from './views/helpers';
 
-export interface AppDeps {
-  config: Config;
-  connection: Connection;
-  logger: Logger;
+export type { AppDeps, RouteModule } from './types';
+
+/**
+ * The route modules in the order they are matched: the core pages, then the other areas' modules,
+ * then the placeholders (home, queue, registry) that those modules may replace by declaring the same path.
+ */
+export function appRouteModules(deps: AppDeps): RouteModule[] {
+  return [
+    authRoutes(deps.loginLimit ?? DEFAULT_LOGIN_LIMIT),
+    localeRoutes,
+    adminUserRoutes,
+    tokenRoutes,
+    apiMeRoutes,
+    ...(deps.routes ?? []),
+    homeRoutes,
+  ];
+}
+
+export function routeContext(deps: AppDeps): RouteContext {
+  const catalogue = projectCatalogue(deps.config.projectRoot);
+  const users = createUserService(deps.connection, catalogue);
+  const tokens = createTokenService(deps.connection, users, catalogue);
+  return { config: deps.config, connection: deps.connection, logger: deps.logger, catalogue, users, tokens };
 }
 
 export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const ctx = routeContext(deps);
   const app = express();
   app.disable('x-powered-by');
-  if (deps.config.trustProxy) app.set('trust proxy', 1);
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  app.engine('hbs', createViewEngine({
+    dir: join(config.projectRoot, 'views'),
+    helpers: { ...coreHelpers(ctx.catalogue), ...deps.viewHelpers },
+    cache: config.env !== 'development',
+  }));
+  app.set('views', join(config.projectRoot, 'views'));
+  app.set('view engine', 'hbs');
+
+  app.use(securityHeaders(config));
+  app.use('/assets', express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }));
   app.use(healthRoutes(deps.connection));
-  app.get('/', (_req, res) => {
-    res.type('html').send('<!doctype html><html lang="th"><meta charset="utf-8"><title>MOU Engine</title><h1>MOU Engine</h1></html>');
-  });
+
+  app.use(sessionMiddleware(config, deps.connection));
+  app.use(authenticate(ctx.users, ctx.tokens, ctx.catalogue));
+  app.use(pageLocals, exposeCsrfToken);
+  app.use(bodyParsers());
+  app.use(verifyCsrf(ctx.catalogue));
+
+  for (const m of appRouteModules(deps)) app.use(m.mount ?? '/', routerFor(m.routes(ctx), ctx));
+
+  app.use(notFoundHandler(ctx.catalogue));
+  app.use(errorHandler(ctx.catalogue, deps.logger));
   return app;
 }

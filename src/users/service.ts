@@ -1,0 +1,200 @@
+// People who use MOU Engine: create, sign in (argon2), list, change role/province/locale, disable.
+import argon2 from 'argon2';
+import { Types, type Connection } from 'mongoose';
+import { z } from 'zod';
+import { findProvince } from '../domain/catalogue/provinces';
+import { DomainError, notFound } from '../domain/errors';
+import { Role, type Actor } from '../domain/roles';
+import { projectCatalogue, LOCALES, type Catalogue, type Locale } from '../i18n/catalogue';
+import { fieldIssues } from '../i18n/zod-issues';
+import { isDuplicateKeyError } from '../storage/errors';
+import { userModels, type UserDoc, type UserModel } from '../storage/users';
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'use 3–40 letters a–z, digits, dot, dash or underscore');
+export const Password = z.string().min(8).max(200);
+const DisplayName = z.string().trim().min(1).max(120);
+const Province = z.string().refine((id) => findProvince(id) !== undefined, 'not a province in the catalogue');
+
+export const NewUserInput = z.object({
+  username: Username,
+  displayName: DisplayName,
+  role: Role,
+  province: Province.optional(),
+  locale: z.enum(LOCALES).optional(),
+  password: Password,
+});
+export type NewUser = z.input<typeof NewUserInput>;
+
+export const UserChangesInput = z.object({
+  displayName: DisplayName.optional(),
+  role: Role.optional(),
+  /** null removes the province (required when the role becomes anything but secretary). */
+  province: Province.nullable().optional(),
+  disabled: z.boolean().optional(),
+  password: Password.optional(),
+});
+export type UserChanges = z.input<typeof UserChangesInput>;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  province?: string;
+  locale: Locale;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** The acting user as the HTTP layer carries it: the domain's Actor plus their language. */
+export interface SessionActor extends Actor {
+  locale: Locale;
+}
+
+export function toActor(u: UserView): SessionActor {
+  return { userId: u.id, name: u.displayName, role: u.role, locale: u.locale, ...(u.province ? { province: u.province } : {}) };
+}
+
+type StoredUser = UserDoc & { _id: Types.ObjectId; createdAt: Date };
+
+function view(d: StoredUser): UserView {
+  return {
+    id: d._id.toHexString(),
+    username: d.username,
+    displayName: d.displayName,
+    role: d.role as Role,
+    ...(d.province ? { province: d.province } : {}),
+    locale: d.locale as Locale,
+    disabled: d.disabled,
+    createdAt: d.createdAt,
+  };
+}
+
+export interface UserService {
+  createUser(input: NewUser): Promise<UserView>;
+  /** The user when the password matches and the account is enabled; undefined otherwise (same timing). */
+  verifyLogin(username: string, password: string): Promise<UserView | undefined>;
+  findById(id: string): Promise<UserView | undefined>;
+  findByUsername(username: string): Promise<UserView | undefined>;
+  /** Every user, ordered by username. */
+  list(): Promise<UserView[]>;
+  update(id: string, changes: UserChanges): Promise<UserView>;
+  setLocale(id: string, locale: Locale): Promise<void>;
+  count(): Promise<number>;
+}
+
+export function createUserService(conn: Connection, catalogue: Catalogue = projectCatalogue()): UserService {
+  const { User } = userModels(conn);
+  let dummyHash: Promise<string> | undefined;
+  const invalid = (e: z.ZodError) => new DomainError('validation-failed', catalogue.bilingual('users.errors.invalid'), fieldIssues(e));
+  const missing = () => notFound(catalogue.bilingual('users.errors.notFound'));
+
+  function checkProvince(role: Role, province: string | undefined): void {
+    if (role === 'secretary' && !province) {
+      throw new DomainError('validation-failed', catalogue.bilingual('users.errors.provinceRequired'), [
+        { path: 'province', message: catalogue.bilingual('users.errors.provinceRequired') },
+      ]);
+    }
+  }
+
+  async function load(id: string): Promise<StoredUser | undefined> {
+    if (!Types.ObjectId.isValid(id)) return undefined;
+    return (await User.findById(id).lean<StoredUser>().exec()) ?? undefined;
+  }
+
+  return {
+    async createUser(input) {
+      const parsed = NewUserInput.safeParse(input);
+      if (!parsed.success) throw invalid(parsed.error);
+      const u = parsed.data;
+      checkProvince(u.role, u.province);
+      try {
+        const doc = await User.create({
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          ...(u.role === 'secretary' && u.province ? { province: u.province } : {}),
+          locale: u.locale ?? 'th',
+          passwordHash: await argon2.hash(u.password, { type: argon2.argon2id }),
+          disabled: false,
+        });
+        return view(doc.toObject() as StoredUser);
+      } catch (e) {
+        if (isDuplicateKeyError(e)) {
+          throw new DomainError('conflict', catalogue.bilingual('users.errors.usernameTaken', { username: u.username }));
+        }
+        throw e;
+      }
+    },
+
+    async verifyLogin(username, password) {
+      const name = Username.safeParse(username);
+      const found = name.success ? await User.findOne({ username: name.data }).lean<StoredUser>().exec() : null;
+      if (!found) {
+        // Spend the same time as a real check, so response times do not reveal which usernames exist.
+        dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
+        await argon2.verify(await dummyHash, password).catch(() => false);
+        return undefined;
+      }
+      const ok = await argon2.verify(found.passwordHash, password).catch(() => false);
+      return ok && !found.disabled ? view(found) : undefined;
+    },
+
+    async findById(id) {
+      const d = await load(id);
+      return d ? view(d) : undefined;
+    },
+
+    async findByUsername(username) {
+      const name = Username.safeParse(username);
+      if (!name.success) return undefined;
+      const d = await User.findOne({ username: name.data }).lean<StoredUser>().exec();
+      return d ? view(d) : undefined;
+    },
+
+    async list() {
+      const docs = await User.find().sort({ username: 1 }).lean<StoredUser[]>().exec();
+      return docs.map(view);
+    },
+
+    async update(id, changes) {
+      const parsed = UserChangesInput.safeParse(changes);
+      if (!parsed.success) throw invalid(parsed.error);
+      const c = parsed.data;
+      const current = await load(id);
+      if (!current) throw missing();
+      const role = c.role ?? (current.role as Role);
+      const province = c.province === null ? undefined : (c.province ?? current.province ?? undefined);
+      checkProvince(role, province);
+      const set: Record<string, unknown> = {};
+      const unset: Record<string, 1> = {};
+      if (c.displayName !== undefined) set.displayName = c.displayName;
+      if (c.role !== undefined) set.role = c.role;
+      if (role === 'secretary' && province) set.province = province;
+      else unset.province = 1;
+      if (c.disabled !== undefined) set.disabled = c.disabled;
+      if (c.password !== undefined) set.passwordHash = await argon2.hash(c.password, { type: argon2.argon2id });
+      const updated = await User.findByIdAndUpdate(
+        id,
+        { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
+        { returnDocument: 'after' },
+      )
+        .lean<StoredUser>()
+        .exec();
+      if (!updated) throw missing();
+      return view(updated);
+    },
+
+    async setLocale(id, locale) {
+      if (!Types.ObjectId.isValid(id)) throw missing();
+      const r = await User.updateOne({ _id: id }, { $set: { locale } }).exec();
+      if (r.matchedCount === 0) throw missing();
+    },
+
+    count: () => User.countDocuments().exec(),
+  };
+}
