@@ -159,9 +159,9 @@ export function createAgreementService({ repository, clock, newId }: AgreementSe
       const options = parseOptions(rawOptions);
       const record = await load(actor, id, event.type);
       ensureRev(record, expectedRev);
-      const before = restoreSnapshot(record);
-      validateStep(event, record, before.context);
+      // The state decides first (not-allowed), then the step's rules (validation-failed).
       const step = takeStep(record, event);
+      validateStep(event, record, step.before.context);
       const at = now();
       const to = stateName(step.after);
       const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);

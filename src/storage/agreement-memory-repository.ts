@@ -18,7 +18,9 @@ export function createMemoryAgreementRepository(): AgreementRepository {
   const sorted = (f: AgreementFilter) =>
     [...rows.values()]
       .filter((r) => matches(r, f))
-      .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1));
+      .sort((a, b) =>
+        a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1,
+      );
   return {
     async insert(record) {
       if (rows.has(record.id)) throw conflict();
@@ -44,20 +46,18 @@ export function createMemoryAgreementRepository(): AgreementRepository {
     async list(filter, page = { limit: 50, skip: 0 }) {
       return sorted(filter)
         .slice(page.skip, page.skip + page.limit)
-        .map(
-          (r): AgreementSummary => ({
-            id: r.id,
-            province: r.province,
-            kind: r.workingDraft.kind,
-            title: r.workingDraft.title,
-            partnerName: r.workingDraft.parties.partner.name,
-            partnerCountryEn: r.workingDraft.parties.partner.country.en,
-            state: r.state,
-            stateSince: r.stateSince,
-            updatedAt: r.updatedAt,
-            rev: r.rev,
-          }),
-        );
+        .map((r): AgreementSummary => ({
+          id: r.id,
+          province: r.province,
+          kind: r.workingDraft.kind,
+          title: r.workingDraft.title,
+          partnerName: r.workingDraft.parties.partner.name,
+          partnerCountryEn: r.workingDraft.parties.partner.country.en,
+          state: r.state,
+          stateSince: r.stateSince,
+          updatedAt: r.updatedAt,
+          rev: r.rev,
+        }));
     },
     async count(filter) {
       return sorted(filter).length;

@@ -1,7 +1,10 @@
 // The mongoose schema of the agreements collection: one document per agreement, with list fields denormalised.
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 
-const BilingualSchema = new Schema({ th: { type: String, default: '' }, en: { type: String, default: '' } }, { _id: false });
+const BilingualSchema = new Schema(
+  { th: { type: String, default: '' }, en: { type: String, default: '' } },
+  { _id: false },
+);
 
 export const agreementSchema = new Schema(
   {

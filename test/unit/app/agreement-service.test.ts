@@ -95,6 +95,15 @@ describe('what the state allows', () => {
     expect((await repo.get(a.id)).rev).toBe(a.rev);
   });
 
+  it('says "not possible now" rather than listing data problems for a step the state does not accept', async () => {
+    const a = await draft();
+    await expect(
+      service.send(mfaReviewer, a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' }),
+    ).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+  });
+
   it('edits content only while the province holds the draft', async () => {
     const a = await draft();
     const edited = await service.updateContent(secretary, a.id, a.rev, story.draft2);
