@@ -77,12 +77,19 @@ export function isApiRequest(req: Request): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
+/** The first of th/en named in Accept-Language ("*" names neither: fetch sends it by default). */
+function askedLocale(header: string | undefined): Locale | undefined {
+  for (const part of (header ?? '').split(',')) {
+    const tag = (part.split(';')[0] ?? '').trim().toLowerCase();
+    if (tag === 'th' || tag.startsWith('th-')) return 'th';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return undefined;
+}
+
 /** API clients get Accept-Language, then their own setting, then English; pages get the page language. */
 function responseLocale(req: Request): Locale {
-  if (isApiRequest(req)) {
-    const asked = req.get('accept-language') ? req.acceptsLanguages('th', 'en') : false;
-    return asked === 'th' || asked === 'en' ? asked : (req.actor?.locale ?? 'en');
-  }
+  if (isApiRequest(req)) return askedLocale(req.get('accept-language')) ?? req.actor?.locale ?? 'en';
   return req.locale ?? req.actor?.locale ?? DEFAULT_LOCALE;
 }
 
