@@ -1,6 +1,6 @@
 // Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
 import { ConfigError, loadConfig } from './config';
-import { createApp } from './http/app';
+import { compose } from './compose';
 import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const demo = config.seedDemo ? await seedDemoData(connection, { progress: say }) : undefined;
-  const app = createApp({ config, connection, logger });
+  const { app } = await compose({ config, connection, logger });
   const server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,0 +1,45 @@
+// Wires services and route modules over one database connection: used by src/main.ts and by tests.
+import { randomUUID } from 'node:crypto';
+import type { Express } from 'express';
+import type { Connection } from 'mongoose';
+import { createAgreementService, type AgreementService } from './app/agreement-service';
+import { systemClock, type Clock } from './app/ports';
+import type { Config } from './config';
+import { createApp } from './http/app';
+import type { RouteModule } from './http/types';
+import type { Logger } from './logger';
+import { createAgreementRepository } from './storage/agreement-repository';
+
+export interface Services {
+  agreements: AgreementService;
+}
+
+export interface Composition {
+  app: Express;
+  services: Services;
+}
+
+export interface ComposeOptions {
+  config: Config;
+  connection: Connection;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export async function buildServices(connection: Connection, clock: Clock = systemClock): Promise<Services> {
+  const repository = createAgreementRepository(connection);
+  await repository.init();
+  const agreements = createAgreementService({ repository, clock, newId: randomUUID });
+  return { agreements };
+}
+
+/** The route modules of the agreement pages and the JSON API, in matching order. */
+export function routeModules(_services: Services): RouteModule[] {
+  return [];
+}
+
+export async function compose(o: ComposeOptions): Promise<Composition> {
+  const services = await buildServices(o.connection, o.clock);
+  const app = createApp({ config: o.config, connection: o.connection, logger: o.logger, routes: routeModules(services) });
+  return { app, services };
+}
