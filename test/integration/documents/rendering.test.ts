@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { renderDocument, type DocType, type Layout } from '../../../src/documents';
+import type { AgreementContent } from '../../../src/domain/agreement';
+import { fixtureInput } from '../../support/doc-inputs';
+import { docxToPdf, missingWords, type Pdf } from '../../support/doc-pdf';
+import { chiangMaiSejong } from '../../support/fixtures';
+
+const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'documents');
+const story = chiangMaiSejong();
+
+const CASES: [DocType, Layout][] = [
+  ['mou', 'parallel'],
+  ['mou', 'sequential'],
+  ['review', 'parallel'],
+  ['redline', 'parallel'],
+  ['comparison', 'parallel'],
+  ['memo', 'parallel'],
+  ['plan', 'parallel'],
+  ['signing', 'parallel'],
+  ['signing', 'sequential'],
+];
+
+const pdfs = new Map<string, Pdf>();
+const pdf = (doc: DocType, layout: Layout = 'parallel'): Pdf => {
+  const p = pdfs.get(`${doc}/${layout}`);
+  if (!p) throw new Error(`no PDF for ${doc}/${layout}`);
+  return p;
+};
+
+beforeAll(async () => {
+  // Two at a time (two cores); each conversion has its own LibreOffice profile.
+  const queue = [...CASES];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      const [doc, layout] = c;
+      const r = await renderDocument(fixtureInput(doc, layout));
+      pdfs.set(`${doc}/${layout}`, await docxToPdf(r.buffer, r.fileName.replace(/\.docx$/, ''), ARTIFACTS));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}, 300_000);
+
+/** Thai and English text of every article, in order. */
+function expectArticles(p: Pdf, content: AgreementContent): void {
+  for (const a of content.articles) {
+    for (const lang of ['th', 'en'] as const) {
+      expect({ article: a.no, lang, missing: missingWords(p.text, `${a.heading[lang]} ${a.text[lang]}`) }).toEqual({
+        article: a.no,
+        lang,
+        missing: [],
+      });
+    }
+  }
+}
+
+describe('documents as LibreOffice renders them', () => {
+  it.each([['parallel'], ['sequential']] as const)('the %s MOU shows the Thai and English text of every article', (layout) => {
+    const p = pdf('mou', layout);
+    expectArticles(p, story.draft2);
+    expect(missingWords(p.text, story.draft2.title.th)).toEqual([]);
+    expect(missingWords(p.text, story.draft2.title.en)).toEqual([]);
+    expect(p.text).toContain('DRAFT – version 2');
+    expect(p.pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the review copy shows draft 1 and every comment as a Word comment by the reviewer', () => {
+    const p = pdf('review');
+    expectArticles(p, story.draft1);
+    expect(p.annotations).toHaveLength(story.comments.length);
+    for (const c of story.comments) {
+      const note = p.annotations.find((a) => a.contents.includes(c.text.en));
+      expect(note?.contents).toContain(c.text.th);
+      expect(note?.author.startsWith('MFA – Department of Treaties and Legal Affairs')).toBe(true);
+    }
+  });
+
+  it('the redline shows the words of both versions', () => {
+    const p = pdf('redline');
+    expectArticles(p, story.draft2);
+    expectArticles(p, story.draft1);
+    expect(missingWords(p.text, story.draft1.preamble.en)).toEqual([]);
+    expect(missingWords(p.text, story.draft2.preamble.th)).toEqual([]);
+  });
+
+  it('the comparison table shows each comment with the previous and the revised text', () => {
+    const p = pdf('comparison');
+    for (const c of story.comments) {
+      expect(missingWords(p.text, c.text.th)).toEqual([]);
+      expect(missingWords(p.text, c.text.en)).toEqual([]);
+    }
+    const [a1old, a1new] = [story.draft1.articles[0], story.draft2.articles[0]];
+    expect(missingWords(p.text, a1old?.text.en ?? 'x')).toEqual([]);
+    expect(missingWords(p.text, a1new?.text.th ?? 'x')).toEqual([]);
+  });
+
+  it('the cover memo is a Thai official memo citing the committee resolution', () => {
+    const p = pdf('memo');
+    for (const s of ['บันทึกข้อความ', 'ส่วนราชการ', 'เรื่อง', 'เรียน ปลัดกระทรวงมหาดไทย', story.committee.resolution.th]) {
+      expect(missingWords(p.text, s)).toEqual([]);
+    }
+  });
+
+  it('the action plan lists the areas of cooperation in both languages', () => {
+    const p = pdf('plan');
+    for (const s of ['แผนปฏิบัติการ', 'Action Plan', 'เมืองอัจฉริยะ', 'Smart city', 'การแลกเปลี่ยนการเยือน', 'Exchange of visits']) {
+      expect(missingWords(p.text, s)).toEqual([]);
+    }
+  });
+
+  it.each([['parallel'], ['sequential']] as const)('the %s signing copy is clean, with the closing and both signature blocks', (layout) => {
+    const p = pdf('signing', layout);
+    expect(p.text).not.toContain('DRAFT');
+    expectArticles(p, story.draft2);
+    for (const s of [
+      'ทำขึ้นเป็นคู่ฉบับ ณ จังหวัดเชียงใหม่ เมื่อวันที่ ๒๔ สิงหาคม ๒๕๖๕',
+      'Signed in duplicate at Chiang Mai on 24 August 2022, in the Thai, Korean and English languages, all texts being equally authentic.',
+      'สำหรับจังหวัดเชียงใหม่',
+      'For Sejong Special Self-Governing City',
+      'Governor of Chiang Mai Province',
+      'Mayor of Sejong Special Self-Governing City',
+    ]) {
+      expect(missingWords(p.text, s)).toEqual([]);
+    }
+  });
+});
