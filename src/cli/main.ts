@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `mou` command line: render agreement files to .docx, one file or a whole folder with a progress bar.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { DOC_TYPES, LAYOUTS, renderDocument, type DocType, type Layout, type RenderMeta } from '../documents';
+import { isDomainError } from '../domain/errors';
+import { inputFromFile } from './agreement-file';
+
+const USAGE = `usage:
+  mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout parallel|sequential] -o <out.docx>
+  mou render <folder> --doc <doc|all> [--layout parallel|sequential] -o <out-folder>
+options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
+         --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text>
+The file may be a render request ({content, versionNo, previous?, comments?, meta?}), a fixture story
+(fixtures/*.json) or bare agreement content. Prints the SHA-256 of every file written.`;
+
+interface Args {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '-o') flags.set('out', argv[++i] ?? '');
+    else if (a.startsWith('--')) {
+      const next = argv[i + 1];
+      if (a === '--final' || next === undefined || next.startsWith('-')) flags.set(a.slice(2), true);
+      else flags.set(a.slice(2), (i++, next));
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+function str(args: Args, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
+  const v = value ?? fallback;
+  const found = allowed.find((x) => x === v);
+  if (!found) throw new Error(`${what} must be one of ${allowed.join(', ')}`);
+  return found;
+}
+
+function metaFrom(args: Args): RenderMeta {
+  const date = str(args, 'date');
+  const numerals = str(args, 'numerals');
+  const signDate = str(args, 'sign-date');
+  const placeTh = str(args, 'sign-place-th');
+  const placeEn = str(args, 'sign-place-en');
+  return {
+    ...(date ? { date } : {}),
+    ...(numerals ? { numerals: oneOf(numerals, ['thai', 'arabic'] as const, '--numerals') } : {}),
+    ...(args.flags.has('final') ? { final: true } : {}),
+    ...(signDate || placeTh || placeEn
+      ? { signing: { ...(signDate ? { date: signDate } : {}), ...(placeTh && placeEn ? { place: { th: placeTh, en: placeEn } } : {}) } }
+      : {}),
+  };
+}
+
+async function renderOne(file: string, doc: DocType, layout: Layout, args: Args) {
+  const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const version = str(args, 'version');
+  return renderDocument(inputFromFile(json, doc, layout, metaFrom(args), version ? Number(version) : undefined));
+}
+
+async function render(args: Args): Promise<void> {
+  const [source] = args.positional.slice(1);
+  const out = str(args, 'out');
+  if (!source || !out) throw new Error(USAGE);
+  const layout = oneOf(str(args, 'layout'), LAYOUTS, '--layout', 'parallel');
+  if (!statSync(source).isDirectory()) {
+    const doc = oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou');
+    const r = await renderOne(source, doc, layout, args);
+    writeFileSync(out, r.buffer);
+    process.stdout.write(`${r.sha256}  ${out}\n`);
+    return;
+  }
+  const docs: readonly DocType[] = str(args, 'doc') === 'all' ? DOC_TYPES : [oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou')];
+  const files = readdirSync(source).filter((f) => extname(f) === '.json').sort();
+  mkdirSync(out, { recursive: true });
+  const bar = new SingleBar({ format: 'rendering [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic);
+  const jobs = files.flatMap((f) => docs.map((doc) => ({ f, doc })));
+  const lines: string[] = [];
+  const failures: string[] = [];
+  bar.start(jobs.length, 0, { file: '' });
+  for (const { f, doc } of jobs) {
+    bar.update({ file: `${f} (${doc})` });
+    try {
+      const r = await renderOne(join(source, f), doc, layout, args);
+      // Two agreement files between the same parties would collide; the source name keeps them apart.
+      const name = `${basename(f, '.json')}__${r.fileName}`;
+      writeFileSync(join(out, name), r.buffer);
+      lines.push(`${r.sha256}  ${name}`);
+    } catch (e) {
+      failures.push(`${f} (${doc}): ${describe(e)}`);
+    }
+    bar.increment();
+  }
+  bar.stop();
+  process.stdout.write(lines.map((l) => `${l}\n`).join(''));
+  if (failures.length > 0) {
+    process.stderr.write(failures.map((l) => `failed: ${l}\n`).join(''));
+    process.exitCode = 2;
+  }
+}
+
+function describe(e: unknown): string {
+  if (isDomainError(e)) {
+    const issues = e.issues.map((i) => `\n  - ${i.path}: ${i.message.en} / ${i.message.th}`).join('');
+    return `${e.userMessage.en}\n${e.userMessage.th}${issues}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  try {
+    switch (args.positional[0]) {
+      case 'render':
+        await render(args);
+        return Number(process.exitCode ?? 0);
+      default:
+        process.stderr.write(`${USAGE}\n`);
+        return 64;
+    }
+  } catch (e) {
+    process.stderr.write(`${describe(e)}\n`);
+    return isDomainError(e) ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
