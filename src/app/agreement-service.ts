@@ -16,6 +16,7 @@ import type {
   AgreementRepository,
   AgreementSummary,
   Clock,
+  DistinctField,
   IdGenerator,
   Page,
 } from './ports';
@@ -37,6 +38,10 @@ export interface AgreementService {
   createDraft(actor: Actor, input: { province: string; content: unknown }): Promise<AgreementRecord>;
   get(actor: Actor, id: string): Promise<AgreementRecord>;
   list(actor: Actor, filter?: AgreementFilter, page?: Page): Promise<AgreementSummary[]>;
+  /** How many agreements the actor may see match the filter. */
+  count(actor: Actor, filter?: AgreementFilter): Promise<number>;
+  /** Distinct provinces or partner countries among the agreements the actor may see. */
+  distinct(actor: Actor, field: DistinctField, filter?: AgreementFilter): Promise<string[]>;
   updateContent(actor: Actor, id: string, expectedRev: number, content: unknown): Promise<AgreementRecord>;
   addComment(actor: Actor, id: string, expectedRev: number, comment: unknown): Promise<AgreementRecord>;
   answerComment(
@@ -54,6 +59,12 @@ export interface AgreementService {
     options?: SendOptions,
   ): Promise<AgreementRecord>;
   availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
+}
+
+/** A secretary sees only their own province (none at all without one); everyone else sees every agreement. */
+function scope(actor: Actor, filter: AgreementFilter): AgreementFilter | undefined {
+  if (actor.role !== 'secretary') return filter;
+  return actor.province ? { ...filter, province: actor.province } : undefined;
 }
 
 export function createAgreementService({ repository, clock, newId }: AgreementServiceDeps): AgreementService {
@@ -128,11 +139,18 @@ export function createAgreementService({ repository, clock, newId }: AgreementSe
     get: (actor, id) => load(actor, id, 'VIEW'),
 
     async list(actor, filter = {}, page) {
-      if (actor.role === 'secretary') {
-        if (!actor.province) return [];
-        return repository.list({ ...filter, province: actor.province }, page);
-      }
-      return repository.list(filter, page);
+      const scoped = scope(actor, filter);
+      return scoped ? repository.list(scoped, page) : [];
+    },
+
+    async count(actor, filter = {}) {
+      const scoped = scope(actor, filter);
+      return scoped ? repository.count(scoped) : 0;
+    },
+
+    async distinct(actor, field, filter = {}) {
+      const scoped = scope(actor, filter);
+      return scoped ? repository.distinct(field, scoped) : [];
     },
 
     async updateContent(actor, id, expectedRev, content) {

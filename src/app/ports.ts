@@ -28,14 +28,26 @@ export interface AgreementSummary {
 export interface AgreementFilter {
   province?: string;
   state?: string;
+  /** Any of these states (the queue: every state waiting for a role). */
+  states?: readonly string[];
   kind?: AgreementKind;
   partnerCountryEn?: string;
+  /** Case-insensitive literal text in the title or the partner's name (either language). */
+  text?: string;
 }
+
+export const SORT_KEYS = ['updatedAt', 'stateSince', 'title', 'partner', 'province', 'state'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface Page {
   limit: number;
   skip: number;
+  /** Default: updatedAt descending. Ties are broken by id, so the order is total. */
+  sort?: { key: SortKey; dir: 'asc' | 'desc'; lang?: 'th' | 'en' };
 }
+
+/** Fields whose distinct values a list page offers as filters or counts. */
+export type DistinctField = 'province' | 'partnerCountryEn';
 
 export type ChangeableField =
   | 'workingDraft'
@@ -67,6 +79,8 @@ export interface AgreementRepository {
   /** Newest first (updatedAt, then id). */
   list(filter: AgreementFilter, page?: Page): Promise<AgreementSummary[]>;
   count(filter: AgreementFilter): Promise<number>;
+  /** Distinct values of a field among the matching agreements, sorted. */
+  distinct(field: DistinctField, filter: AgreementFilter): Promise<string[]>;
 }
 
 export interface Clock {

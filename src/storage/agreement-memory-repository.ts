@@ -1,26 +1,57 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
 import { conflict, notFound } from '../domain';
-import type { AgreementFilter, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
+import type { AgreementFilter, AgreementRecord, AgreementRepository, AgreementSummary, Page } from '../app/ports';
+
+function hasText(r: AgreementRecord, text: string | undefined): boolean {
+  const needle = text?.trim().toLowerCase();
+  if (!needle) return true;
+  const { title, parties } = r.workingDraft;
+  return [title.th, title.en, parties.partner.name.th, parties.partner.name.en].some((s) => s.toLowerCase().includes(needle));
+}
 
 function matches(r: AgreementRecord, f: AgreementFilter): boolean {
   return (
     (f.province === undefined || r.province === f.province) &&
     (f.state === undefined || r.state === f.state) &&
+    (f.states === undefined || f.states.includes(r.state)) &&
     (f.kind === undefined || r.workingDraft.kind === f.kind) &&
-    (f.partnerCountryEn === undefined || r.workingDraft.parties.partner.country.en === f.partnerCountryEn)
+    (f.partnerCountryEn === undefined || r.workingDraft.parties.partner.country.en === f.partnerCountryEn) &&
+    hasText(r, f.text)
   );
+}
+
+function sortValue(r: AgreementRecord, page: Page): string {
+  const s = page.sort ?? { key: 'updatedAt', dir: 'desc' };
+  const lang = s.lang ?? 'en';
+  switch (s.key) {
+    case 'updatedAt':
+      return r.updatedAt;
+    case 'stateSince':
+      return r.stateSince;
+    case 'title':
+      return r.workingDraft.title[lang];
+    case 'partner':
+      return r.workingDraft.parties.partner.name[lang];
+    case 'province':
+      return r.province;
+    case 'state':
+      return r.state;
+  }
 }
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export function createMemoryAgreementRepository(): AgreementRepository {
   const rows = new Map<string, AgreementRecord>();
-  const sorted = (f: AgreementFilter) =>
-    [...rows.values()]
+  const sorted = (f: AgreementFilter, page: Page = { limit: 0, skip: 0 }) => {
+    const sign = (page.sort?.dir ?? 'desc') === 'asc' ? 1 : -1;
+    return [...rows.values()]
       .filter((r) => matches(r, f))
-      .sort((a, b) =>
-        a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? 1 : -1,
-      );
+      .sort((a, b) => {
+        const [x, y] = [sortValue(a, page), sortValue(b, page)];
+        return x === y ? (a.id < b.id ? -1 : 1) : x < y ? -sign : sign;
+      });
+  };
   return {
     async insert(record) {
       if (rows.has(record.id)) throw conflict();
@@ -44,7 +75,7 @@ export function createMemoryAgreementRepository(): AgreementRepository {
       return copy(next);
     },
     async list(filter, page = { limit: 50, skip: 0 }) {
-      return sorted(filter)
+      return sorted(filter, page)
         .slice(page.skip, page.skip + page.limit)
         .map((r): AgreementSummary => ({
           id: r.id,
@@ -61,6 +92,11 @@ export function createMemoryAgreementRepository(): AgreementRepository {
     },
     async count(filter) {
       return sorted(filter).length;
+    },
+    async distinct(field, filter) {
+      const value = (r: AgreementRecord) =>
+        field === 'province' ? r.province : r.workingDraft.parties.partner.country.en;
+      return [...new Set(sorted(filter).map(value))].sort();
     },
   };
 }

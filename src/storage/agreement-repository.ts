@@ -5,10 +5,12 @@ import { Agreement, AgreementKind, Bilingual, conflict, notFound, type Agreement
 import type {
   AgreementChange,
   AgreementFilter,
+  DistinctField,
   AgreementRecord,
   AgreementRepository,
   AgreementSummary,
   Page,
+  SortKey,
 } from '../app/ports';
 import { agreementModel, type AgreementDoc } from './agreement-schema';
 
@@ -55,13 +57,41 @@ function toRecord(doc: unknown): AgreementRecord {
   return StoredAgreement.parse({ id: _id, ...stored });
 }
 
-function toFilter(f: AgreementFilter): Record<string, string> {
-  const q: Record<string, string> = {};
+/** The user's text as a literal pattern: no regex syntax of theirs reaches the database. */
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toFilter(f: AgreementFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
   if (f.province !== undefined) q.province = f.province;
   if (f.state !== undefined) q.state = f.state;
+  if (f.states !== undefined) {
+    // Both given: the one state, if it is among the states; else nothing matches.
+    q.state = f.state === undefined ? { $in: [...f.states] } : f.states.includes(f.state) ? f.state : { $in: [] };
+  }
   if (f.kind !== undefined) q.kind = f.kind;
   if (f.partnerCountryEn !== undefined) q.partnerCountryEn = f.partnerCountryEn;
+  const text = f.text?.trim();
+  if (text) {
+    const re = { $regex: escapeRegex(text.slice(0, 200)), $options: 'i' };
+    q.$or = ['title.th', 'title.en', 'partnerName.th', 'partnerName.en'].map((k) => ({ [k]: re }));
+  }
   return q;
+}
+
+const SORT_FIELD: Record<SortKey, (lang: 'th' | 'en') => string> = {
+  updatedAt: () => 'updatedAt',
+  stateSince: () => 'stateSince',
+  title: (l) => `title.${l}`,
+  partner: (l) => `partnerName.${l}`,
+  province: () => 'province',
+  state: () => 'state',
+};
+
+function toSort(page: Page): Record<string, 1 | -1> {
+  const s = page.sort ?? { key: 'updatedAt', dir: 'desc' };
+  return { [SORT_FIELD[s.key](s.lang ?? 'en')]: s.dir === 'asc' ? 1 : -1, _id: 1 };
 }
 
 export function createAgreementRepository(conn: Connection): AgreementRepository & { init(): Promise<void> } {
@@ -102,7 +132,7 @@ export function createAgreementRepository(conn: Connection): AgreementRepository
 
     async list(filter, page: Page = { limit: 50, skip: 0 }) {
       const docs: unknown[] = await Model.find(toFilter(filter), SUMMARY_FIELDS)
-        .sort({ updatedAt: -1, _id: 1 })
+        .sort(toSort(page))
         .skip(page.skip)
         .limit(page.limit)
         .lean();
@@ -114,6 +144,11 @@ export function createAgreementRepository(conn: Connection): AgreementRepository
 
     async count(filter) {
       return Model.countDocuments(toFilter(filter));
+    },
+
+    async distinct(field: DistinctField, filter) {
+      const values: unknown[] = await Model.distinct(field, toFilter(filter));
+      return values.filter((v): v is string => typeof v === 'string').sort();
     },
   };
 }
