@@ -1,0 +1,109 @@
+// Renders any document of any version of an agreement, with an LRU of results (documents are deterministic).
+import { createHash } from 'node:crypto';
+import { DomainError, notFound, stableStringify, type Actor } from '../domain';
+import { DOC_TYPES, renderDocument, documentFileName, type DocType, type Layout, type RenderInput } from '../documents';
+import type { AgreementService } from './agreement-service';
+import { createLru } from './document-service-cache';
+import { availability, findVersion, OFFERED_LAYOUTS } from './document-service-rules';
+import type { AgreementRecord } from './ports';
+
+export { OFFERED_LAYOUTS } from './document-service-rules';
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface RenderedFile {
+  readonly buffer: Buffer;
+  /** Hex SHA-256 of `buffer`. */
+  readonly sha256: string;
+  /** e.g. MOU_ChiangMai-Sejong_v2_review.docx */
+  readonly fileName: string;
+  readonly contentType: typeof DOCX_CONTENT_TYPE;
+}
+
+export interface DocumentRef {
+  versionNo: number;
+  doc: DocType;
+  layout: Layout;
+  fileName: string;
+}
+
+export interface VersionDocuments {
+  versionNo: number;
+  createdAt: string;
+  documents: DocumentRef[];
+}
+
+export interface DocumentService {
+  /** Loads the agreement as `actor` (not-found when they may not see it) and renders one document. */
+  render(actor: Actor, id: string, versionNo: number, doc: DocType, layout?: Layout): Promise<RenderedFile>;
+  /** The same for a record the caller has already loaded with the actor's VIEW permission. */
+  renderRecord(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): Promise<RenderedFile>;
+  /** The render request for a document (for an HTML preview with previewHtml); throws like render. */
+  inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): RenderInput;
+  /** Every document that exists, per version (oldest first), with its file name. Pure, no rendering. */
+  list(record: AgreementRecord): VersionDocuments[];
+}
+
+export interface DocumentServiceDeps {
+  agreements: Pick<AgreementService, 'get'>;
+  /** Rendered files kept in memory (default 200 files or 64 MB, whichever comes first). */
+  cache?: { maxEntries: number; maxBytes: number };
+  /** Replaces the renderer (tests count calls); defaults to the documents pipeline. */
+  renderer?: (input: RenderInput) => Promise<{ buffer: Buffer; sha256: string; fileName: string }>;
+}
+
+const hashOf = (input: RenderInput) => createHash('sha256').update(stableStringify(input)).digest('hex');
+
+export function createDocumentService({ agreements, cache, renderer = renderDocument }: DocumentServiceDeps): DocumentService {
+  const lru = createLru<RenderedFile>(cache?.maxEntries ?? 200, cache?.maxBytes ?? 64 * 1024 * 1024, (f) => f.buffer.length);
+  /** Concurrent requests for the same document share one render. */
+  const inFlight = new Map<string, Promise<RenderedFile>>();
+
+  function inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout = 'parallel'): RenderInput {
+    const a = availability(record, versionNo, doc, layout);
+    if (!a.ok) throw notFound(a.why);
+    return a.input;
+  }
+
+  async function renderRecord(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout = 'parallel') {
+    const input = inputFor(record, versionNo, doc, layout);
+    const key = hashOf(input);
+    const hit = lru.get(key) ?? inFlight.get(key);
+    if (hit) return hit;
+    const job = renderer(input).then((r): RenderedFile => {
+      const file = { buffer: r.buffer, sha256: r.sha256, fileName: r.fileName, contentType: DOCX_CONTENT_TYPE } as const;
+      lru.set(key, file);
+      return file;
+    });
+    inFlight.set(key, job);
+    try {
+      return await job;
+    } finally {
+      inFlight.delete(key);
+    }
+  }
+
+  return {
+    async render(actor, id, versionNo, doc, layout) {
+      const record = await agreements.get(actor, id).catch((e: unknown) => {
+        // Someone who may not see an agreement must not learn that it exists.
+        if (e instanceof DomainError && e.code === 'not-allowed') throw notFound();
+        throw e;
+      });
+      return renderRecord(record, versionNo, doc, layout);
+    },
+    renderRecord,
+    inputFor,
+    list(record) {
+      return record.versions.map((v) => ({
+        versionNo: v.no,
+        createdAt: v.createdAt,
+        documents: DOC_TYPES.flatMap((doc) =>
+          OFFERED_LAYOUTS[doc]
+            .filter((layout) => availability(record, v.no, doc, layout).ok)
+            .map((layout) => ({ versionNo: v.no, doc, layout, fileName: documentFileName(findVersion(record, v.no).content, v.no, doc, layout) })),
+        ),
+      }));
+    },
+  };
+}
