@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import { createAgreementService, type AgreementService } from './app/agreement-service';
-import { systemClock, type Clock } from './app/ports';
+import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
 import { createApp } from './http/app';
 import type { RouteModule } from './http/types';
@@ -12,6 +12,7 @@ import { createAgreementRepository } from './storage/agreement-repository';
 
 export interface Services {
   agreements: AgreementService;
+  repository: AgreementRepository;
 }
 
 export interface Composition {
@@ -24,13 +25,15 @@ export interface ComposeOptions {
   connection: Connection;
   logger: Logger;
   clock?: Clock;
+  /** Services already built (e.g. by main.ts, which seeds demo data before serving). */
+  services?: Services;
 }
 
 export async function buildServices(connection: Connection, clock: Clock = systemClock): Promise<Services> {
   const repository = createAgreementRepository(connection);
   await repository.init();
   const agreements = createAgreementService({ repository, clock, newId: randomUUID });
-  return { agreements };
+  return { agreements, repository };
 }
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
@@ -39,7 +42,7 @@ export function routeModules(_services: Services): RouteModule[] {
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
-  const services = await buildServices(o.connection, o.clock);
+  const services = o.services ?? (await buildServices(o.connection, o.clock));
   const app = createApp({ config: o.config, connection: o.connection, logger: o.logger, routes: routeModules(services) });
   return { app, services };
 }

@@ -1,6 +1,6 @@
 // Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
 import { ConfigError, loadConfig } from './config';
-import { compose } from './compose';
+import { buildServices, compose } from './compose';
 import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
@@ -22,8 +22,11 @@ async function main(): Promise<void> {
   const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize: db.maxPoolSize });
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
-  const demo = config.seedDemo ? await seedDemoData(connection, { progress: say }) : undefined;
-  const { app } = await compose({ config, connection, logger });
+  const services = await buildServices(connection);
+  const demo = config.seedDemo
+    ? await seedDemoData(connection, { projectRoot: config.projectRoot, repository: services.repository, progress: say })
+    : undefined;
+  const { app } = await compose({ config, connection, logger, services });
   const server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,16 +1,184 @@
 // Loads demo users and agreements into an empty database, so `npm start` shows a working system.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Connection } from 'mongoose';
+import { z } from 'zod';
+import { createAgreementService, type AgreementService } from '../app/agreement-service';
+import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
+import {
+  AREAS,
+  Bilingual,
+  provinceByName,
+  storyFromFixture,
+  type Actor,
+  type AgreementKind,
+  type Resolution,
+} from '../domain';
+import type { AgreementEvent } from '../../workflows';
+import { createDemoUsers, type DemoUserLogin } from '../users/demo';
+import { createUserService } from '../users/service';
+import { standardContent } from './standard-mou';
+import { randomUUID } from 'node:crypto';
 
-export interface DemoLogin {
-  username: string;
-  password: string;
-  description: string;
-}
+export type DemoLogin = DemoUserLogin;
 
 export interface SeedOptions {
+  projectRoot: string;
+  repository: AgreementRepository;
   progress: (line: string) => void;
+  now?: Date;
 }
 
-export async function seedDemoData(_conn: Connection, _o: SeedOptions): Promise<{ logins: DemoLogin[] }> {
-  return { logins: [] };
+const Pairs = z.object({
+  pairs: z.array(
+    z.object({ thai: Bilingual, partner: Bilingual, country: Bilingual, kind: z.enum(['sister', 'friendship', 'partnership']).nullable() }),
+  ),
+});
+
+/** Where each demo pair is left on the path, in turn. */
+const TARGETS = ['drafting', 'committeeReview', 'moiReview', 'mfaReview', 'revision', 'readyToSign', 'inForce'] as const;
+type Target = (typeof TARGETS)[number];
+
+const DAY = 86_400_000;
+
+/** A clock for one agreement: starts `daysAgo` days back and moves 9 days on at each step, never past now. */
+function backdatedClock(now: Date, daysAgo: number): Clock {
+  let t = now.getTime() - daysAgo * DAY;
+  return {
+    now: () => {
+      const d = new Date(Math.min(t, now.getTime() - 3_600_000));
+      t += 9 * DAY;
+      return d;
+    },
+  };
+}
+
+interface Cast {
+  secretaryOf(province: string): Actor;
+  moi: Actor;
+  mfa: Actor;
+}
+
+async function castFrom(conn: Connection): Promise<Cast> {
+  const users = createUserService(conn);
+  const actor = async (username: string): Promise<Actor> => {
+    const u = await users.findByUsername(username);
+    if (!u) throw new Error(`demo user ${username} is missing`);
+    return { userId: u.id, name: u.displayName, role: u.role, ...(u.province ? { province: u.province } : {}) };
+  };
+  const secretaries = new Map<string, Actor>();
+  for (const name of ['cm-secretary', 'bkk-secretary']) {
+    const a = await actor(name);
+    if (a.province) secretaries.set(a.province, a);
+  }
+  const admin = await actor('admin');
+  return { secretaryOf: (p) => secretaries.get(p) ?? admin, moi: await actor('moi-officer'), mfa: await actor('mfa-reviewer') };
+}
+
+function resolution(at: Date): Resolution {
+  const be = at.getUTCFullYear() + 543;
+  return {
+    meeting: `1/${be}`,
+    date: at.toISOString().slice(0, 10),
+    outcome: 'approved',
+    text: { th: 'ที่ประชุมมีมติเห็นชอบร่างบันทึกความเข้าใจ และให้เสนอกระทรวงมหาดไทยต่อไป', en: 'The meeting approved the draft memorandum and resolved to submit it to the Ministry of Interior.' },
+  };
+}
+
+/** Drives one agreement along the path until it reaches `target`. */
+async function advance(s: AgreementService, cast: Cast, rec: AgreementRecord, target: Target, clock: Clock): Promise<AgreementRecord> {
+  const sec = cast.secretaryOf(rec.province);
+  const steps: [Actor, AgreementEvent | 'COMMENT' | 'ANSWER'][] = [
+    [sec, { type: 'SUBMIT_TO_COMMITTEE' }],
+    [sec, { type: 'RECORD_RESOLUTION', resolution: resolution(clock.now()) }],
+    [sec, { type: 'SUBMIT_TO_MOI' }],
+    [cast.moi, { type: 'FORWARD_TO_MFA' }],
+    [cast.mfa, 'COMMENT'],
+    [cast.mfa, { type: 'RETURN_WITH_COMMENTS' }],
+    [sec, 'ANSWER'],
+    [sec, { type: 'RESUBMIT' }],
+    [cast.mfa, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
+    [sec, { type: 'AGREE_FINAL_TEXT' }],
+    [sec, { type: 'RECORD_SIGNING', signing: signingFor(rec, clock.now()) }],
+  ];
+  let r = rec;
+  for (const [who, step] of steps) {
+    if (r.state === target) return r;
+    if (step === 'COMMENT') {
+      if (target === 'mfaReview') return r;
+      r = await s.addComment(who, r.id, r.rev, {
+        anchor: { kind: 'document' },
+        text: { th: 'ขอให้ใช้คำว่า "ทั้งสองฝ่าย" แทน "ภาคี" ตลอดทั้งฉบับ', en: 'Say "the Sides" rather than "the Parties" throughout.' },
+      });
+    } else if (step === 'ANSWER') {
+      if (target === 'revision') return r;
+      for (const c of r.comments.filter((x) => x.status === 'open')) {
+        r = await s.answerComment(who, r.id, r.rev, c.id, { status: 'accepted', response: { th: 'แก้ไขแล้ว', en: 'Revised as advised.' } });
+      }
+    } else {
+      r = await s.send(who, r.id, r.rev, step);
+    }
+  }
+  return r;
+}
+
+function signingFor(rec: AgreementRecord, at: Date) {
+  const c = rec.workingDraft ?? rec.versions.at(-1)?.content;
+  const thai = c?.parties.thai.signatory.title ?? { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' };
+  const partner = c?.parties.partner.signatory.title ?? { th: 'นายกเทศมนตรี', en: 'Mayor' };
+  return {
+    date: at.toISOString().slice(0, 10),
+    place: c?.parties.thai.name ?? { th: 'กรุงเทพมหานคร', en: 'Bangkok' },
+    signatories: {
+      thai: { name: { th: 'นายตัวอย่าง สาธิต', en: 'Mr. Tuayang Sathit' }, title: thai, capacity: 'principal' as const },
+      partner: { name: { th: 'ผู้แทนเมืองคู่ร่วมมือ', en: 'Partner representative' }, title: partner, capacity: 'principal' as const },
+    },
+  };
+}
+
+export async function seedDemoData(conn: Connection, o: SeedOptions): Promise<{ logins: DemoLogin[]; agreements: number }> {
+  const logins = await createDemoUsers(conn);
+  if ((await o.repository.count({})) > 0) return { logins, agreements: 0 };
+  const now = o.now ?? new Date();
+  const cast = await castFrom(conn);
+  const read = (f: string): unknown => JSON.parse(readFileSync(join(o.projectRoot, 'fixtures', f), 'utf8'));
+  const pairs = Pairs.parse(read('pairs.json')).pairs;
+  const story = storyFromFixture(read('chiang-mai-sejong.json'));
+  const total = pairs.length;
+  let made = 0;
+  const tick = () => o.progress(`  demo agreements ${++made}/${total}`);
+  o.progress('Loading demo agreements…');
+
+  // Chiang Mai–Sejong waits at MFA with the five comments of the fixture, not yet returned.
+  const svc0 = createAgreementService({ repository: o.repository, clock: backdatedClock(now, 200), newId: randomUUID });
+  let cm = await svc0.createDraft(cast.secretaryOf('chiang-mai'), { province: 'chiang-mai', content: story.draft1 });
+  cm = await advance(svc0, cast, cm, 'mfaReview', backdatedClock(now, 150));
+  for (const c of story.comments) cm = await svc0.addComment(cast.mfa, cm.id, cm.rev, { anchor: c.anchor, text: c.text });
+  tick();
+
+  for (const [i, p] of pairs.slice(1).entries()) {
+    const province = provinceByName(p.thai.th);
+    if (!province) continue;
+    const kind: AgreementKind = p.kind ?? 'friendship';
+    const areas = [AREAS[i % AREAS.length], AREAS[(i + 3) % AREAS.length], AREAS[(i + 7) % AREAS.length]].filter(
+      (a): a is (typeof AREAS)[number] => a !== undefined,
+    );
+    const letters = { th: 'กขค', en: 'abc' };
+    const content = standardContent({
+      kind,
+      thai: { name: province.name, country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' }, signatory: { title: { th: `ผู้ว่าราชการ${province.name.th}`, en: `Governor of ${province.name.en}` } } },
+      partner: { name: p.partner, country: p.country, signatory: { title: { th: `ผู้บริหารสูงสุดของ${p.partner.th}`, en: `Head of ${p.partner.en}` } } },
+      areas: areas.map((a) => a.id),
+      areaText: {
+        th: `ทั้งสองฝ่ายจะร่วมมือกันในสาขา ${areas.map((a, k) => `(${letters.th[k]}) ${a.label.th}`).join(' ')}`,
+        en: `The Sides will cooperate in ${areas.map((a, k) => `(${letters.en[k]}) ${a.label.en.toLowerCase()}`).join('; ')}.`,
+      },
+    });
+    const clock = backdatedClock(now, 40 + i * 17);
+    const svc = createAgreementService({ repository: o.repository, clock, newId: randomUUID });
+    const rec = await svc.createDraft(cast.secretaryOf(province.id), { province: province.id, content });
+    await advance(svc, cast, rec, TARGETS[i % TARGETS.length] ?? 'drafting', clock);
+    tick();
+  }
+  return { logins, agreements: made };
 }
