@@ -106,6 +106,14 @@ async function main(): Promise<void> {
       return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
     }, runs);
     const floor = await measure(() => zipParts(parts), runs);
+    // Same document from both: docxtemplater's copy must hold every article too.
+    const check = new Docxtemplater(new PizZip(template), { paragraphLoop: true });
+    check.render(templaterData(content));
+    const xml = check.getZip().file('word/document.xml')?.asText() ?? '';
+    const last = content.articles[content.articles.length - 1];
+    if (!last || !xml.includes(`Article ${last.no} ${last.heading.en}`) || (xml.match(/<w:tr>/g) ?? []).length < content.articles.length * 2) {
+      throw new Error('docxtemplater output is not the same document');
+    }
     ours.push(pipe.median);
     rows.push([
       String(pages), String(content.articles.length), pipe.median.toFixed(1), tmpl.median.toFixed(1), floor.median.toFixed(1),
