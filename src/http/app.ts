@@ -55,16 +55,22 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
 
-  app.engine('hbs', createViewEngine({
-    dir: join(config.projectRoot, 'views'),
-    helpers: { ...coreHelpers(ctx.catalogue), ...deps.viewHelpers },
-    cache: config.env !== 'development',
-  }));
+  app.engine(
+    'hbs',
+    createViewEngine({
+      dir: join(config.projectRoot, 'views'),
+      helpers: { ...coreHelpers(ctx.catalogue), ...deps.viewHelpers },
+      cache: config.env !== 'development',
+    }),
+  );
   app.set('views', join(config.projectRoot, 'views'));
   app.set('view engine', 'hbs');
 
   app.use(securityHeaders(config));
-  app.use('/assets', express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }));
+  app.use(
+    '/assets',
+    express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }),
+  );
   app.use(healthRoutes(deps.connection));
 
   app.use(sessionMiddleware(config, deps.connection));

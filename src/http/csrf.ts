@@ -15,13 +15,18 @@ export function csrfToken(req: Request): string | undefined {
 
 /** Makes res.locals.csrfToken available to views; computed only when a view is rendered. */
 export const exposeCsrfToken: RequestHandler = (req, res, next) => {
-  Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, configurable: true, get: () => csrfToken(req) });
+  Object.defineProperty(res.locals, 'csrfToken', {
+    enumerable: true,
+    configurable: true,
+    get: () => csrfToken(req),
+  });
   next();
 };
 
 function sentToken(req: Request): string | undefined {
   const body: unknown = req.body;
-  const fromBody = typeof body === 'object' && body !== null ? (body as { _csrf?: unknown })._csrf : undefined;
+  const fromBody =
+    typeof body === 'object' && body !== null ? (body as { _csrf?: unknown })._csrf : undefined;
   if (typeof fromBody === 'string') return fromBody;
   return req.get('x-csrf-token') ?? undefined;
 }
@@ -38,7 +43,8 @@ export function verifyCsrf(catalogue: Catalogue): RequestHandler {
     if (SAFE_METHODS.has(req.method) || req.authVia === 'token') return next();
     const expected = req.session?.csrfToken;
     const sent = sentToken(req);
-    if (!expected || !sent || !same(expected, sent)) throw localeError(catalogue, 'not-allowed', 'errors.csrf');
+    if (!expected || !sent || !same(expected, sent))
+      throw localeError(catalogue, 'not-allowed', 'errors.csrf');
     next();
   };
 }

@@ -31,7 +31,11 @@ export interface HttpProblem {
 }
 
 /** Builds a DomainError whose message comes from the locale files (errors.<key>). */
-export function localeError(catalogue: Catalogue, code: ErrorCode, key: string = `errors.${code}.detail`): DomainError {
+export function localeError(
+  catalogue: Catalogue,
+  code: ErrorCode,
+  key: string = `errors.${code}.detail`,
+): DomainError {
   return new DomainError(code, catalogue.bilingual(key));
 }
 
@@ -53,18 +57,25 @@ const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
 };
 
 export function toHttpProblem(e: unknown, catalogue: Catalogue): HttpProblem {
-  const fromLocale = (code: ProblemCode, status = STATUS_OF[code], key = `errors.${code}.detail`): HttpProblem => ({
+  const fromLocale = (
+    code: ProblemCode,
+    status = STATUS_OF[code],
+    key = `errors.${code}.detail`,
+  ): HttpProblem => ({
     code,
     status,
     message: catalogue.bilingual(key),
     issues: [],
   });
-  if (isDomainError(e)) return { code: e.code, status: STATUS_OF[e.code], message: e.userMessage, issues: e.issues };
+  if (isDomainError(e))
+    return { code: e.code, status: STATUS_OF[e.code], message: e.userMessage, issues: e.issues };
   if (isDatabaseUnavailable(e)) return fromLocale('db-unavailable');
   const client = clientHttpError(e);
   if (client) {
-    if (client.type === 'entity.parse.failed') return fromLocale('invalid-input', 400, 'errors.malformedBody');
-    if (client.type === 'entity.too.large' || client.type === 'parameters.too.many') return fromLocale('payload-too-large');
+    if (client.type === 'entity.parse.failed')
+      return fromLocale('invalid-input', 400, 'errors.malformedBody');
+    if (client.type === 'entity.too.large' || client.type === 'parameters.too.many')
+      return fromLocale('payload-too-large');
     const code = CODE_OF_STATUS[client.status] ?? 'invalid-input';
     return fromLocale(code, client.status);
   }
@@ -102,16 +113,20 @@ export function sendProblem(req: Request, res: Response, p: HttpProblem, catalog
   const detail = p.message[locale];
   const errors = p.issues.map((i) => ({ path: i.path, message: i.message[locale] }));
   if (isApiRequest(req)) {
-    res.type('application/problem+json').send(
-      JSON.stringify({ type: `/problems/${p.code}`, title, status: p.status, detail, errors }),
-    );
+    res
+      .type('application/problem+json')
+      .send(JSON.stringify({ type: `/problems/${p.code}`, title, status: p.status, detail, errors }));
     return;
   }
   res.locals.locale = locale;
-  res.render('error', { pageTitle: title, title, detail, errors, status: p.status }, (err: Error | null, html?: string) => {
-    if (err || html === undefined) res.type('text/plain').send(`${p.status} ${title}\n${detail}\n`);
-    else res.send(html);
-  });
+  res.render(
+    'error',
+    { pageTitle: title, title, detail, errors, status: p.status },
+    (err: Error | null, html?: string) => {
+      if (err || html === undefined) res.type('text/plain').send(`${p.status} ${title}\n${detail}\n`);
+      else res.send(html);
+    },
+  );
 }
 
 export function notFoundHandler(catalogue: Catalogue): RequestHandler {
@@ -127,8 +142,13 @@ export function errorHandler(catalogue: Catalogue, logger: Logger): ErrorRequest
       return;
     }
     const p = toHttpProblem(err, catalogue);
-    if (p.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl, status: p.status }, 'request failed');
-    else logger.debug({ method: req.method, url: req.originalUrl, status: p.status, code: p.code }, 'request refused');
+    if (p.status >= 500)
+      logger.error({ err, method: req.method, url: req.originalUrl, status: p.status }, 'request failed');
+    else
+      logger.debug(
+        { method: req.method, url: req.originalUrl, status: p.status, code: p.code },
+        'request refused',
+      );
     sendProblem(req, res, p, catalogue);
   };
 }

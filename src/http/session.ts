@@ -29,15 +29,21 @@ export function sessionMiddleware(config: Config, conn: Connection): RequestHand
 
 /** Promise forms of the callback APIs, so handlers can await them (Express 5 forwards rejections). */
 export function regenerateSession(req: Parameters<RequestHandler>[0]): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err: unknown) => (err ? reject(toError(err)) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err: unknown) => (err ? reject(toError(err)) : resolve())),
+  );
 }
 
 export function saveSession(req: Parameters<RequestHandler>[0]): Promise<void> {
-  return new Promise((resolve, reject) => req.session.save((err: unknown) => (err ? reject(toError(err)) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.save((err: unknown) => (err ? reject(toError(err)) : resolve())),
+  );
 }
 
 export function destroySession(req: Parameters<RequestHandler>[0]): Promise<void> {
-  return new Promise((resolve, reject) => req.session.destroy((err: unknown) => (err ? reject(toError(err)) : resolve())));
+  return new Promise((resolve, reject) =>
+    req.session.destroy((err: unknown) => (err ? reject(toError(err)) : resolve())),
+  );
 }
 
 function toError(e: unknown): Error {

@@ -7,7 +7,11 @@ import { fieldIssues } from '../i18n/zod-issues';
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown, catalogue: Catalogue): z.output<S> {
   const r = schema.safeParse(data);
   if (!r.success) {
-    throw new DomainError('validation-failed', catalogue.bilingual('errors.validation-failed.detail'), fieldIssues(r.error));
+    throw new DomainError(
+      'validation-failed',
+      catalogue.bilingual('errors.validation-failed.detail'),
+      fieldIssues(r.error),
+    );
   }
   return r.data;
 }

@@ -42,7 +42,9 @@ function readLocale(dir: string, locale: Locale): Flat {
   // One file per area (locales/th/agreement.json → "agreement.*") so engineers do not edit one big file.
   const sub = join(dir, locale);
   if (existsSync(sub)) {
-    for (const f of readdirSync(sub).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(sub)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const file = join(sub, f);
       flatten(basename(f, '.json'), JSON.parse(readFileSync(file, 'utf8')), flat, file);
     }

@@ -45,6 +45,7 @@ export interface UserModels {
 export function userModels(conn: Connection): UserModels {
   const User = (conn.models.User as UserModel | undefined) ?? conn.model<UserDoc>('User', userSchema);
   const ApiToken =
-    (conn.models.ApiToken as ApiTokenModel | undefined) ?? conn.model<ApiTokenDoc>('ApiToken', apiTokenSchema);
+    (conn.models.ApiToken as ApiTokenModel | undefined) ??
+    conn.model<ApiTokenDoc>('ApiToken', apiTokenSchema);
   return { User, ApiToken };
 }

@@ -22,11 +22,48 @@ interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: 'cm-secretary', displayName: 'สมศรี ใจดี (เชียงใหม่)', role: 'secretary', province: 'chiang-mai', locale: 'th', password: 'chiangmai-demo', description: 'secretary, Chiang Mai' },
-  { username: 'bkk-secretary', displayName: 'สมชาย รักดี (กรุงเทพฯ)', role: 'secretary', province: 'bangkok', locale: 'th', password: 'bangkok-demo', description: 'secretary, Bangkok' },
-  { username: 'moi-officer', displayName: 'วิภา ศรีสุข (มท.)', role: 'moi', locale: 'th', password: 'moi-demo-pass', description: 'MOI officer' },
-  { username: 'mfa-reviewer', displayName: 'Anan Charoen (MFA)', role: 'mfa', locale: 'en', password: 'mfa-demo-pass', description: 'MFA reviewer' },
-  { username: 'admin', displayName: 'ผู้ดูแลระบบ', role: 'admin', locale: 'th', password: 'admin-demo-pass', description: 'administrator' },
+  {
+    username: 'cm-secretary',
+    displayName: 'สมศรี ใจดี (เชียงใหม่)',
+    role: 'secretary',
+    province: 'chiang-mai',
+    locale: 'th',
+    password: 'chiangmai-demo',
+    description: 'secretary, Chiang Mai',
+  },
+  {
+    username: 'bkk-secretary',
+    displayName: 'สมชาย รักดี (กรุงเทพฯ)',
+    role: 'secretary',
+    province: 'bangkok',
+    locale: 'th',
+    password: 'bangkok-demo',
+    description: 'secretary, Bangkok',
+  },
+  {
+    username: 'moi-officer',
+    displayName: 'วิภา ศรีสุข (มท.)',
+    role: 'moi',
+    locale: 'th',
+    password: 'moi-demo-pass',
+    description: 'MOI officer',
+  },
+  {
+    username: 'mfa-reviewer',
+    displayName: 'Anan Charoen (MFA)',
+    role: 'mfa',
+    locale: 'en',
+    password: 'mfa-demo-pass',
+    description: 'MFA reviewer',
+  },
+  {
+    username: 'admin',
+    displayName: 'ผู้ดูแลระบบ',
+    role: 'admin',
+    locale: 'th',
+    password: 'admin-demo-pass',
+    description: 'administrator',
+  },
 ];
 
 /**

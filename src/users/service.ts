@@ -8,7 +8,7 @@ import { Role, type Actor } from '../domain/roles';
 import { projectCatalogue, LOCALES, type Catalogue, type Locale } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
 import { isDuplicateKeyError } from '../storage/errors';
-import { userModels, type UserDoc, type UserModel } from '../storage/users';
+import { userModels, type UserDoc } from '../storage/users';
 
 export const Username = z
   .string()
@@ -56,7 +56,13 @@ export interface SessionActor extends Actor {
 }
 
 export function toActor(u: UserView): SessionActor {
-  return { userId: u.id, name: u.displayName, role: u.role, locale: u.locale, ...(u.province ? { province: u.province } : {}) };
+  return {
+    userId: u.id,
+    name: u.displayName,
+    role: u.role,
+    locale: u.locale,
+    ...(u.province ? { province: u.province } : {}),
+  };
 }
 
 type StoredUser = UserDoc & { _id: Types.ObjectId; createdAt: Date };
@@ -90,7 +96,8 @@ export interface UserService {
 export function createUserService(conn: Connection, catalogue: Catalogue = projectCatalogue()): UserService {
   const { User } = userModels(conn);
   let dummyHash: Promise<string> | undefined;
-  const invalid = (e: z.ZodError) => new DomainError('validation-failed', catalogue.bilingual('users.errors.invalid'), fieldIssues(e));
+  const invalid = (e: z.ZodError) =>
+    new DomainError('validation-failed', catalogue.bilingual('users.errors.invalid'), fieldIssues(e));
   const missing = () => notFound(catalogue.bilingual('users.errors.notFound'));
 
   function checkProvince(role: Role, province: string | undefined): void {
@@ -125,7 +132,10 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
         return view(doc.toObject() as StoredUser);
       } catch (e) {
         if (isDuplicateKeyError(e)) {
-          throw new DomainError('conflict', catalogue.bilingual('users.errors.usernameTaken', { username: u.username }));
+          throw new DomainError(
+            'conflict',
+            catalogue.bilingual('users.errors.usernameTaken', { username: u.username }),
+          );
         }
         throw e;
       }
@@ -133,7 +143,9 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
 
     async verifyLogin(username, password) {
       const name = Username.safeParse(username);
-      const found = name.success ? await User.findOne({ username: name.data }).lean<StoredUser>().exec() : null;
+      const found = name.success
+        ? await User.findOne({ username: name.data }).lean<StoredUser>().exec()
+        : null;
       if (!found) {
         // Spend the same time as a real check, so response times do not reveal which usernames exist.
         dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
@@ -177,7 +189,8 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
       if (role === 'secretary' && province) set.province = province;
       else unset.province = 1;
       if (c.disabled !== undefined) set.disabled = c.disabled;
-      if (c.password !== undefined) set.passwordHash = await argon2.hash(c.password, { type: argon2.argon2id });
+      if (c.password !== undefined)
+        set.passwordHash = await argon2.hash(c.password, { type: argon2.argon2id });
       const updated = await User.findByIdAndUpdate(
         id,
         { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) },

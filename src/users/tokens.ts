@@ -66,7 +66,11 @@ export function createTokenService(
     async create(userId, name) {
       const parsed = TokenName.safeParse(name);
       if (!parsed.success) {
-        throw new DomainError('validation-failed', catalogue.bilingual('tokens.errors.invalid'), fieldIssues(parsed.error));
+        throw new DomainError(
+          'validation-failed',
+          catalogue.bilingual('tokens.errors.invalid'),
+          fieldIssues(parsed.error),
+        );
       }
       if (!Types.ObjectId.isValid(userId) || !(await users.findById(userId))) throw missing();
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -91,7 +95,11 @@ export function createTokenService(
     async revoke(userId, tokenId) {
       if (!Types.ObjectId.isValid(userId) || !Types.ObjectId.isValid(tokenId)) throw missing();
       const r = await ApiToken.updateOne(
-        { _id: new Types.ObjectId(tokenId), userId: new Types.ObjectId(userId), revokedAt: { $exists: false } },
+        {
+          _id: new Types.ObjectId(tokenId),
+          userId: new Types.ObjectId(userId),
+          revokedAt: { $exists: false },
+        },
         { $set: { revokedAt: new Date() } },
       ).exec();
       if (r.matchedCount === 0) throw missing();
@@ -99,7 +107,9 @@ export function createTokenService(
 
     async resolve(token) {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
-      const doc = await ApiToken.findOne({ hash: hashToken(token) }).lean<StoredToken>().exec();
+      const doc = await ApiToken.findOne({ hash: hashToken(token) })
+        .lean<StoredToken>()
+        .exec();
       if (!doc || doc.revokedAt) return undefined;
       const user = await users.findById(doc.userId.toHexString());
       if (!user || user.disabled) return undefined;

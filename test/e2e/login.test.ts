@@ -24,12 +24,23 @@ beforeAll(async () => {
   db = await openTestDb('e2e');
   await createDemoUsers(db.connection);
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'e'.repeat(40) });
-  server = await listen(createApp({ config, connection: db.connection, logger: createLogger('silent') }), 0, '127.0.0.1');
+  server = await listen(
+    createApp({ config, connection: db.connection, logger: createLogger('silent') }),
+    0,
+    '127.0.0.1',
+  );
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 });
 

@@ -19,7 +19,8 @@ export function loginLimiter(limit: LoginLimit, onLimited: RequestHandler): Requ
     skipSuccessfulRequests: true,
     keyGenerator: (req) => {
       const body: unknown = req.body;
-      const u = typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
+      const u =
+        typeof body === 'object' && body !== null ? (body as { username?: unknown }).username : undefined;
       const username = typeof u === 'string' ? u.trim().toLowerCase().slice(0, 100) : '';
       return `${ipKeyGenerator(req.ip ?? 'unknown')}|${username}`;
     },

@@ -14,8 +14,8 @@ import { field, parseInput } from '../validate';
 const collator = { th: new Intl.Collator('th'), en: new Intl.Collator('en') };
 
 function provinceOptions(locale: Locale, selected: string) {
-  return PROVINCES.map((p) => ({ id: p.id, label: p.name[locale], selected: p.id === selected })).sort((a, b) =>
-    collator[locale].compare(a.label, b.label),
+  return PROVINCES.map((p) => ({ id: p.id, label: p.name[locale], selected: p.id === selected })).sort(
+    (a, b) => collator[locale].compare(a.label, b.label),
   );
 }
 
@@ -24,10 +24,17 @@ function roleOptions(selected: string) {
 }
 
 /** Errors the admin can fix in the form are shown on the form; anything else goes to the error page. */
-function formErrors(e: unknown, locale: Locale): { status: number; message: string; fields: { path: string; message: string }[] } {
+function formErrors(
+  e: unknown,
+  locale: Locale,
+): { status: number; message: string; fields: { path: string; message: string }[] } {
   if (!isDomainError(e) || (e.code !== 'validation-failed' && e.code !== 'conflict')) throw e;
   const d: DomainError = e;
-  return { status: STATUS_OF[d.code], message: d.userMessage[locale], fields: d.issues.map((i) => ({ path: i.path, message: i.message[locale] })) };
+  return {
+    status: STATUS_OF[d.code],
+    message: d.userMessage[locale],
+    fields: d.issues.map((i) => ({ path: i.path, message: i.message[locale] })),
+  };
 }
 
 function formInput(body: unknown) {
@@ -58,7 +65,13 @@ export const adminUserRoutes: RouteModule = {
       });
     }
 
-    async function editPage(req: Request, res: Response, id: string, status = 200, extra: Record<string, unknown> = {}) {
+    async function editPage(
+      req: Request,
+      res: Response,
+      id: string,
+      status = 200,
+      extra: Record<string, unknown> = {},
+    ) {
       const user = await ctx.users.findById(id);
       if (!user) throw localeError(ctx.catalogue, 'not-found', 'users.errors.notFound');
       res.status(status).render('admin/user-edit', {
@@ -78,7 +91,11 @@ export const adminUserRoutes: RouteModule = {
         path: '/users',
         access: ['admin'],
         handler: async (req, res) => {
-          const input = { ...formInput(req.body), username: field(req.body, 'username'), locale: field(req.body, 'locale') || 'th' };
+          const input = {
+            ...formInput(req.body),
+            username: field(req.body, 'username'),
+            locale: field(req.body, 'locale') || 'th',
+          };
           try {
             const u = await ctx.users.createUser(parseInput(NewUserInput, input, ctx.catalogue));
             flash(req, { kind: 'success', key: 'admin.users.created', params: { username: u.username } });
@@ -89,7 +106,12 @@ export const adminUserRoutes: RouteModule = {
           }
         },
       },
-      { method: 'get', path: '/users/:id', access: ['admin'], handler: (req, res) => editPage(req, res, String(req.params.id)) },
+      {
+        method: 'get',
+        path: '/users/:id',
+        access: ['admin'],
+        handler: (req, res) => editPage(req, res, String(req.params.id)),
+      },
       {
         method: 'post',
         path: '/users/:id',
@@ -103,7 +125,8 @@ export const adminUserRoutes: RouteModule = {
             province: input.province ?? null,
             ...(input.password ? { password: input.password } : {}),
           };
-          if (id === actorOf(req).userId && input.role !== 'admin') throw localeError(ctx.catalogue, 'not-allowed', 'admin.users.notSelf');
+          if (id === actorOf(req).userId && input.role !== 'admin')
+            throw localeError(ctx.catalogue, 'not-allowed', 'admin.users.notSelf');
           try {
             await ctx.users.update(id, parseInput(UserChangesInput, changes, ctx.catalogue));
             flash(req, { kind: 'success', key: 'admin.users.saved' });
@@ -122,9 +145,13 @@ export const adminUserRoutes: RouteModule = {
           const id = String(req.params.id);
           const disabled = field(req.body, 'disabled') === 'true';
           // An admin cannot lock themselves out.
-          if (id === actorOf(req).userId) throw localeError(ctx.catalogue, 'not-allowed', 'admin.users.notSelf');
+          if (id === actorOf(req).userId)
+            throw localeError(ctx.catalogue, 'not-allowed', 'admin.users.notSelf');
           await ctx.users.update(id, { disabled });
-          flash(req, { kind: 'success', key: disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone' });
+          flash(req, {
+            kind: 'success',
+            key: disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone',
+          });
           res.redirect(303, '/admin/users');
         },
       },

@@ -6,7 +6,13 @@ import { destroySession, regenerateSession, saveSession, SESSION_COOKIE } from '
 import type { RouteContext, RouteModule } from '../types';
 import { field } from '../validate';
 
-function renderLogin(ctx: RouteContext, req: Request, res: Response, status: number, error?: { key: string; minutes?: number }): void {
+function renderLogin(
+  ctx: RouteContext,
+  req: Request,
+  res: Response,
+  status: number,
+  error?: { key: string; minutes?: number },
+): void {
   const locale = req.locale ?? 'th';
   res.status(status).render('login', {
     pageTitle: ctx.catalogue.t(locale, 'login.title'),
@@ -20,7 +26,8 @@ export const authRoutes = (limit: LoginLimit): RouteModule => ({
   name: 'auth',
   routes: (ctx) => {
     const minutes = Math.ceil(limit.windowMs / 60000);
-    const limited: RequestHandler = (req, res) => renderLogin(ctx, req, res, 429, { key: 'login.tooMany', minutes });
+    const limited: RequestHandler = (req, res) =>
+      renderLogin(ctx, req, res, 429, { key: 'login.tooMany', minutes });
     return [
       {
         method: 'get',

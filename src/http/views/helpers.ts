@@ -14,7 +14,8 @@ function isOptions(x: unknown): x is HelperOptions {
 export function localeOf(options: unknown): Locale {
   if (!isOptions(options)) return DEFAULT_LOCALE;
   const data: unknown = options.data;
-  const root: unknown = typeof data === 'object' && data !== null ? (data as { root?: unknown }).root : undefined;
+  const root: unknown =
+    typeof data === 'object' && data !== null ? (data as { root?: unknown }).root : undefined;
   const l = typeof root === 'object' && root !== null ? (root as { locale?: unknown }).locale : undefined;
   return isLocale(l) ? l : DEFAULT_LOCALE;
 }
@@ -46,7 +47,10 @@ export function coreHelpers(catalogue: Catalogue): ViewHelpers {
     /** {{t "nav.queue"}}, {{t "tokens.created" name=token.name}} or {{t flash.key flash.params}}. */
     t: (...all: unknown[]) => {
       const { values, options } = args(all);
-      return catalogue.t(localeOf(options), String(values[0] ?? ''), { ...objectParams(values[1]), ...hashParams(options) });
+      return catalogue.t(localeOf(options), String(values[0] ?? ''), {
+        ...objectParams(values[1]),
+        ...hashParams(options),
+      });
     },
     /** {{bi party.name}}: the page language's side of a { th, en } value. */
     bi: (...all: unknown[]) => {
@@ -85,7 +89,10 @@ export function coreHelpers(catalogue: Catalogue): ViewHelpers {
       const { values, options } = args(all);
       const prefix = String(values[0] ?? '');
       const data: unknown = isOptions(options) ? options.data : undefined;
-      const root = typeof data === 'object' && data !== null ? (data as { root?: { currentPath?: unknown } }).root : undefined;
+      const root =
+        typeof data === 'object' && data !== null
+          ? (data as { root?: { currentPath?: unknown } }).root
+          : undefined;
       const path = typeof root?.currentPath === 'string' ? root.currentPath : '';
       return path === prefix || path.startsWith(`${prefix}/`) ? 'page' : 'false';
     },

@@ -17,7 +17,14 @@ async function post(path: string, form: Record<string, string>): Promise<Respons
 
 describe('admin users', () => {
   it('creates a Chiang Mai secretary who can then sign in', async () => {
-    const r = await post('/admin/users', { username: 'New.Sec', displayName: 'ใหม่', role: 'secretary', province: 'chiang-mai', locale: 'th', password: 'long-enough-1' });
+    const r = await post('/admin/users', {
+      username: 'New.Sec',
+      displayName: 'ใหม่',
+      role: 'secretary',
+      province: 'chiang-mai',
+      locale: 'th',
+      password: 'long-enough-1',
+    });
     expect(r.status).toBe(303);
     const list = await (await c.get('/admin/users')).text();
     expect(list).toContain('สร้างผู้ใช้งาน new.sec แล้ว');
@@ -26,12 +33,29 @@ describe('admin users', () => {
   });
 
   it('refuses a secretary without a province, a province not in the catalogue, and a duplicate username, showing the form again', async () => {
-    const noProvince = await post('/admin/users', { username: 'sec2', displayName: 'x', role: 'secretary', province: '', password: 'long-enough-1' });
+    const noProvince = await post('/admin/users', {
+      username: 'sec2',
+      displayName: 'x',
+      role: 'secretary',
+      province: '',
+      password: 'long-enough-1',
+    });
     expect(noProvince.status).toBe(422);
     expect(await noProvince.text()).toContain('เลขานุการจังหวัดต้องระบุจังหวัด');
-    const badProvince = await post('/admin/users', { username: 'sec3', displayName: 'x', role: 'secretary', province: 'atlantis', password: 'long-enough-1' });
+    const badProvince = await post('/admin/users', {
+      username: 'sec3',
+      displayName: 'x',
+      role: 'secretary',
+      province: 'atlantis',
+      password: 'long-enough-1',
+    });
     expect(badProvince.status).toBe(422);
-    const dup = await post('/admin/users', { username: 'root', displayName: 'x', role: 'moi', password: 'long-enough-1' });
+    const dup = await post('/admin/users', {
+      username: 'root',
+      displayName: 'x',
+      role: 'moi',
+      password: 'long-enough-1',
+    });
     expect(dup.status).toBe(409);
     expect(await dup.text()).toContain('ชื่อผู้ใช้ “root” มีผู้ใช้แล้ว');
     expect(await app.users.findByUsername('sec2')).toBeUndefined();
@@ -39,7 +63,11 @@ describe('admin users', () => {
 
   it('changes role and province; a non-secretary loses the province', async () => {
     const u = await makeUser(app, { username: 'mover', role: 'secretary', province: 'bangkok' });
-    let r = await post(`/admin/users/${u.id}`, { displayName: 'Mover', role: 'secretary', province: 'phuket' });
+    let r = await post(`/admin/users/${u.id}`, {
+      displayName: 'Mover',
+      role: 'secretary',
+      province: 'phuket',
+    });
     expect(r.status).toBe(303);
     expect((await app.users.findById(u.id))?.province).toBe('phuket');
     r = await post(`/admin/users/${u.id}`, { displayName: 'Mover', role: 'mfa', province: 'phuket' });

@@ -13,8 +13,18 @@ const probe: RouteModule = {
   name: 'probe',
   mount: '/api/v1',
   routes: () => [
-    { method: 'post', path: '/probe', access: 'login', handler: (req, res) => void res.status(201).json({ by: actorOf(req).role }) },
-    { method: 'delete', path: '/probe/:id', access: ['mfa'], handler: (_req, res) => void res.status(204).end() },
+    {
+      method: 'post',
+      path: '/probe',
+      access: 'login',
+      handler: (req, res) => void res.status(201).json({ by: actorOf(req).role }),
+    },
+    {
+      method: 'delete',
+      path: '/probe/:id',
+      access: ['mfa'],
+      handler: (_req, res) => void res.status(204).end(),
+    },
   ],
 };
 
@@ -44,7 +54,16 @@ const concrete = (path: string, id: string) => path.replace(/:\w+/g, id);
 describe('CSRF', () => {
   it('lists the state-changing routes (sanity: the walk below covers them)', () => {
     const changing = routes.filter((r) => r.method !== 'get').map((r) => `${r.method} ${r.path}`);
-    expect(changing).toEqual(expect.arrayContaining(['post /login', 'post /logout', 'post /locale', 'post /admin/users', 'post /account/tokens', 'post /api/v1/probe']));
+    expect(changing).toEqual(
+      expect.arrayContaining([
+        'post /login',
+        'post /logout',
+        'post /locale',
+        'post /admin/users',
+        'post /account/tokens',
+        'post /api/v1/probe',
+      ]),
+    );
   });
 
   it('every POST/PUT/PATCH/DELETE route answers 403 without a token and with a wrong token, even for an admin', async () => {
@@ -61,7 +80,11 @@ describe('CSRF', () => {
           body: new URLSearchParams(form).toString(),
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
         });
-        expect({ route: `${r.method} ${path}`, token, status: res.status }).toEqual({ route: `${r.method} ${path}`, token, status: 403 });
+        expect({ route: `${r.method} ${path}`, token, status: res.status }).toEqual({
+          route: `${r.method} ${path}`,
+          token,
+          status: 403,
+        });
         if (!path.startsWith('/api/')) expect(await res.text()).toContain('แบบฟอร์มหมดอายุ');
       }
     }
@@ -74,14 +97,21 @@ describe('CSRF', () => {
     const c = new Client(app.base);
     await c.login('moi');
     const token = await c.csrf('/queue');
-    const r = await c.request('POST', '/api/v1/probe', { body: '{}', headers: { 'content-type': 'application/json', 'x-csrf-token': token } });
+    const r = await c.request('POST', '/api/v1/probe', {
+      body: '{}',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+    });
     expect(r.status).toBe(201);
   });
 
   it('bearer-token API requests need no CSRF token', async () => {
     const moi = await app.users.findByUsername('moi');
     const { token } = await app.tokens.create(moi?.id ?? '', 'script');
-    const r = await fetch(`${app.base}/api/v1/probe`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const r = await fetch(`${app.base}/api/v1/probe`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(201);
     expect(await r.json()).toEqual({ by: 'moi' });
   });
@@ -90,21 +120,30 @@ describe('CSRF', () => {
 describe('access', () => {
   const adminPages = ['/admin/users', `/admin/users/${FAKE_ID}`];
 
-  it.each(['cm-sec', 'moi', 'mfa'])('%s gets 403 with the error page on every admin page and admin action', async (username) => {
-    const c = new Client(app.base);
-    await c.login(username);
-    for (const p of adminPages) {
-      const r = await c.get(p);
+  it.each(['cm-sec', 'moi', 'mfa'])(
+    '%s gets 403 with the error page on every admin page and admin action',
+    async (username) => {
+      const c = new Client(app.base);
+      await c.login(username);
+      for (const p of adminPages) {
+        const r = await c.get(p);
+        expect(r.status).toBe(403);
+        expect(await r.text()).toContain('ไม่มีสิทธิ์');
+      }
+      const _csrf = await c.csrf('/queue');
+      const r = await c.postForm('/admin/users', {
+        _csrf,
+        username: 'sneaky',
+        displayName: 'x',
+        role: 'admin',
+        password: 'password123',
+      });
       expect(r.status).toBe(403);
-      expect(await r.text()).toContain('ไม่มีสิทธิ์');
-    }
-    const _csrf = await c.csrf('/queue');
-    const r = await c.postForm('/admin/users', { _csrf, username: 'sneaky', displayName: 'x', role: 'admin', password: 'password123' });
-    expect(r.status).toBe(403);
-    expect(await app.users.findByUsername('sneaky')).toBeUndefined();
-    const nav = await (await c.get('/queue')).text();
-    expect(nav).not.toContain('href="/admin/users"');
-  });
+      expect(await app.users.findByUsername('sneaky')).toBeUndefined();
+      const nav = await (await c.get('/queue')).text();
+      expect(nav).not.toContain('href="/admin/users"');
+    },
+  );
 
   it('an admin sees the admin pages and the Admin link in the nav', async () => {
     const c = new Client(app.base);

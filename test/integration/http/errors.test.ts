@@ -10,15 +10,45 @@ class FakeServerSelectionError extends Error {
 const failing: RouteModule = {
   name: 'failing',
   routes: () => [
-    { method: 'get', path: '/boom', access: 'public', handler: () => { throw new Error('secret internals at /srv/app.js:12'); } },
-    { method: 'get', path: '/api/v1/boom', access: 'public', handler: () => { throw new Error('secret internals'); } },
-    { method: 'get', path: '/api/v1/db-down', access: 'public', handler: async () => { throw new FakeServerSelectionError('connect ECONNREFUSED'); } },
-    { method: 'get', path: '/db-down', access: 'public', handler: async () => { throw new FakeServerSelectionError('connect ECONNREFUSED'); } },
+    {
+      method: 'get',
+      path: '/boom',
+      access: 'public',
+      handler: () => {
+        throw new Error('secret internals at /srv/app.js:12');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/boom',
+      access: 'public',
+      handler: () => {
+        throw new Error('secret internals');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/db-down',
+      access: 'public',
+      handler: async () => {
+        throw new FakeServerSelectionError('connect ECONNREFUSED');
+      },
+    },
+    {
+      method: 'get',
+      path: '/db-down',
+      access: 'public',
+      handler: async () => {
+        throw new FakeServerSelectionError('connect ECONNREFUSED');
+      },
+    },
     {
       method: 'get',
       path: '/api/v1/stale',
       access: 'public',
-      handler: () => { throw new DomainError('conflict', { th: 'มีผู้แก้ไขก่อน', en: 'Someone changed it first' }); },
+      handler: () => {
+        throw new DomainError('conflict', { th: 'มีผู้แก้ไขก่อน', en: 'Someone changed it first' });
+      },
     },
     {
       method: 'get',
@@ -30,7 +60,12 @@ const failing: RouteModule = {
         ]);
       },
     },
-    { method: 'post', path: '/api/v1/echo', access: 'login', handler: (req, res) => void res.json({ got: req.body as unknown }) },
+    {
+      method: 'post',
+      path: '/api/v1/echo',
+      access: 'login',
+      handler: (req, res) => void res.json({ got: req.body as unknown }),
+    },
   ],
 };
 
@@ -58,7 +93,7 @@ describe('error pages', () => {
     expect(html).toContain('ไม่พบข้อมูล');
   });
 
-  it('an unexpected error is a 500 page in the user\'s language, with no stack trace or message', async () => {
+  it("an unexpected error is a 500 page in the user's language, with no stack trace or message", async () => {
     const th = await new Client(app.base).get('/boom');
     expect(th.status).toBe(500);
     const thHtml = await th.text();
@@ -86,13 +121,23 @@ describe('error pages', () => {
 describe('problem+json under /api', () => {
   const problem = async (r: Response) => {
     expect(r.headers.get('content-type')).toContain('application/problem+json');
-    return (await r.json()) as { type: string; title: string; status: number; detail: string; errors: unknown[] };
+    return (await r.json()) as {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      errors: unknown[];
+    };
   };
 
   it('malformed JSON → 400 invalid-input', async () => {
     const r = await fetch(`${app.base}/api/v1/echo`, { method: 'POST', headers: json, body: '{"a": ' });
     expect(r.status).toBe(400);
-    expect(await problem(r)).toMatchObject({ type: '/problems/invalid-input', status: 400, title: 'Invalid request' });
+    expect(await problem(r)).toMatchObject({
+      type: '/problems/invalid-input',
+      status: 400,
+      title: 'Invalid request',
+    });
   });
 
   it('a JSON body over 1 MB → 413, and so is a form over 1 MB on a page', async () => {
@@ -118,7 +163,10 @@ describe('problem+json under /api', () => {
   it('domain errors keep their code: conflict 409, validation 422 with field errors', async () => {
     const c = await fetch(`${app.base}/api/v1/stale`);
     expect(c.status).toBe(409);
-    expect(await problem(c)).toMatchObject({ type: '/problems/conflict', detail: 'Someone changed it first' });
+    expect(await problem(c)).toMatchObject({
+      type: '/problems/conflict',
+      detail: 'Someone changed it first',
+    });
     const v = await fetch(`${app.base}/api/v1/invalid`, { headers: { 'accept-language': 'th' } });
     expect(v.status).toBe(422);
     expect(await problem(v)).toEqual({

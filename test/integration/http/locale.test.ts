@@ -26,7 +26,7 @@ describe('language', () => {
     expect(html).toContain(beYear);
   });
 
-  it('a signed-in user\'s choice is stored on the user and follows them to a new session', async () => {
+  it("a signed-in user's choice is stored on the user and follows them to a new session", async () => {
     const c = new Client(app.base);
     await c.login('wipa');
     const r = await switchTo(c, 'en');
@@ -48,7 +48,7 @@ describe('language', () => {
     expect(await (await c.get('/queue')).text()).toContain('<html lang="th">');
   });
 
-  it('an anonymous visitor\'s choice is kept in their session (and the login page follows it)', async () => {
+  it("an anonymous visitor's choice is kept in their session (and the login page follows it)", async () => {
     const c = new Client(app.base);
     await switchTo(c, 'en', '/login');
     const html = await (await c.get('/login')).text();

@@ -46,7 +46,12 @@ describe('login', () => {
     expect(r.headers.get('location')).toBe('/registry');
     const d = new Client(app.base);
     const t = await d.csrf('/login');
-    r = await d.postForm('/login', { _csrf: t, username: 'somsri', password: PASSWORD, next: '//evil.example/x' });
+    r = await d.postForm('/login', {
+      _csrf: t,
+      username: 'somsri',
+      password: PASSWORD,
+      next: '//evil.example/x',
+    });
     expect(r.headers.get('location')).toBe('/');
   });
 
@@ -65,7 +70,11 @@ describe('login', () => {
     expect(stored.some((s) => JSON.stringify(s.session).includes('userId'))).toBe(true);
 
     const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-    const second = await listen(createApp({ config, connection: app.db.connection, logger: createLogger('silent') }), 0, '127.0.0.1');
+    const second = await listen(
+      createApp({ config, connection: app.db.connection, logger: createLogger('silent') }),
+      0,
+      '127.0.0.1',
+    );
     try {
       const addr = second.address();
       const other = new Client(`http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`);

@@ -17,7 +17,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startApp(extra: Partial<Pick<AppDeps, 'routes' | 'loginLimit'>> = {}): Promise<TestApp> {
+export async function startApp(
+  extra: Partial<Pick<AppDeps, 'routes' | 'loginLimit'>> = {},
+): Promise<TestApp> {
   const db = await openTestDb('http');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   const app = createApp({ config, connection: db.connection, logger: createLogger('silent'), ...extra });
@@ -47,7 +49,11 @@ export class Client {
   readonly cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  async request(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(this.base + path, { method, headers, body: init.body, redirect: 'manual' });

@@ -6,11 +6,17 @@ import { Client, makeUser, startApp, type TestApp } from './support';
 let app: TestApp;
 beforeAll(async () => {
   app = await startApp();
-  await makeUser(app, { username: 'cm-secretary', displayName: 'สมศรี', role: 'secretary', province: 'chiang-mai' });
+  await makeUser(app, {
+    username: 'cm-secretary',
+    displayName: 'สมศรี',
+    role: 'secretary',
+    province: 'chiang-mai',
+  });
 });
 afterAll(async () => app.close());
 
-const me = (token: string) => fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+const me = (token: string) =>
+  fetch(`${app.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 
 async function createInUi(c: Client, name: string): Promise<{ token: string; html: string }> {
   const _csrf = await c.csrf('/account/tokens');
@@ -23,7 +29,7 @@ async function createInUi(c: Client, name: string): Promise<{ token: string; htm
 }
 
 describe('API tokens', () => {
-  it('are created in the UI, shown once, and work as Bearer tokens with the user\'s role and province', async () => {
+  it("are created in the UI, shown once, and work as Bearer tokens with the user's role and province", async () => {
     const c = new Client(app.base);
     await c.login('cm-secretary');
     const { token } = await createInUi(c, 'provincial system');
@@ -57,7 +63,9 @@ describe('API tokens', () => {
     await c.login('cm-secretary');
     const { token } = await createInUi(c, 'to revoke');
     expect((await me(token)).status).toBe(200);
-    const [listed] = (await app.tokens.list((await app.users.findByUsername('cm-secretary'))?.id ?? '')).filter((t) => t.name === 'to revoke');
+    const [listed] = (
+      await app.tokens.list((await app.users.findByUsername('cm-secretary'))?.id ?? '')
+    ).filter((t) => t.name === 'to revoke');
     const _csrf = await c.csrf('/account/tokens');
     const r = await c.postForm(`/account/tokens/${listed?.id ?? ''}/revoke`, { _csrf });
     expect(r.status).toBe(303);
@@ -77,7 +85,9 @@ describe('API tokens', () => {
     expect((await c.postForm(`/account/tokens/${created.id}/revoke`, { _csrf })).status).toBe(404);
     expect((await me(created.token)).status).toBe(200);
     expect((await me('mou_not-a-real-token')).status).toBe(401);
-    expect((await fetch(`${app.base}/api/v1/me`, { headers: { authorization: 'Bearer ' } })).status).toBe(401);
+    expect((await fetch(`${app.base}/api/v1/me`, { headers: { authorization: 'Bearer ' } })).status).toBe(
+      401,
+    );
   });
 
   it('of a disabled user stop working', async () => {

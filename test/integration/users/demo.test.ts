@@ -11,7 +11,13 @@ afterAll(async () => db.close());
 
 it('creates the five demo users once, and each can sign in with the printed password', async () => {
   const logins = await createDemoUsers(db.connection);
-  expect(logins.map((l) => l.username)).toEqual(['cm-secretary', 'bkk-secretary', 'moi-officer', 'mfa-reviewer', 'admin']);
+  expect(logins.map((l) => l.username)).toEqual([
+    'cm-secretary',
+    'bkk-secretary',
+    'moi-officer',
+    'mfa-reviewer',
+    'admin',
+  ]);
   await createDemoUsers(db.connection);
   const users = createUserService(db.connection);
   expect(await users.count()).toBe(5);
@@ -23,5 +29,6 @@ it('creates the five demo users once, and each can sign in with the printed pass
     ['mfa-reviewer', 'mfa', null],
     ['moi-officer', 'moi', null],
   ]);
-  for (const l of logins) expect((await users.verifyLogin(l.username, l.password))?.username).toBe(l.username);
+  for (const l of logins)
+    expect((await users.verifyLogin(l.username, l.password))?.username).toBe(l.username);
 });

@@ -16,7 +16,17 @@ describe('locale files', () => {
   });
 
   it('have a title and a detail for every error code', () => {
-    for (const code of ['invalid-input', 'validation-failed', 'unauthenticated', 'not-allowed', 'not-found', 'conflict', 'payload-too-large', 'db-unavailable', 'internal-error']) {
+    for (const code of [
+      'invalid-input',
+      'validation-failed',
+      'unauthenticated',
+      'not-allowed',
+      'not-found',
+      'conflict',
+      'payload-too-large',
+      'db-unavailable',
+      'internal-error',
+    ]) {
       for (const part of ['title', 'detail']) {
         expect(cat.has('th', `errors.${code}.${part}`) && cat.has('en', `errors.${code}.${part}`)).toBe(true);
       }
@@ -43,7 +53,7 @@ describe('dates', () => {
   // 14 March 2022, 02:30 UTC = 09:30 in Bangkok.
   const d = new Date(Date.UTC(2022, 2, 14, 2, 30));
 
-  it('are Buddhist era in Thai and Gregorian in English, in Thailand\'s time zone', () => {
+  it("are Buddhist era in Thai and Gregorian in English, in Thailand's time zone", () => {
     expect(formatDate(d, 'th')).toBe('14 มีนาคม 2565');
     expect(formatDate(d, 'en')).toBe('14 March 2022');
     expect(formatDateTime(d, 'th')).toBe('14 มี.ค. 65 09:30 น.');
@@ -56,7 +66,14 @@ describe('dates', () => {
 describe('safeReturnPath', () => {
   it('keeps local paths and refuses other sites', () => {
     expect(safeReturnPath('/admin/users?x=1')).toBe('/admin/users?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', undefined, 42]) {
+    for (const bad of [
+      '//evil.example',
+      'https://evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      undefined,
+      42,
+    ]) {
       expect(safeReturnPath(bad, '/')).toBe('/');
     }
   });

@@ -1,0 +1,73 @@
+// My queue: the agreements waiting for my role (and my province), the longest-waiting first, with overdue badges.
+import type { Role } from '../../domain';
+import { isEventType, machineStructure, PERMISSIONS } from '../../../workflows';
+import type { Config } from '../../config';
+import { actorOf } from '../auth/actor';
+import type { Route } from '../types';
+import { daysSince, labelsFor, type PageServices } from './shared';
+import type { Catalogue } from '../../i18n/catalogue';
+
+/** Leaving the path is always possible and waits for no one. */
+const SIDE_EXITS = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
+/** A signed agreement in force is not waiting for anyone, though its province may act on it. */
+const AT_REST = new Set(['inForce']);
+const QUEUE_LIMIT = 200;
+
+/** The states in which `role` has a next step to take: read from the machine and the permission table. */
+export function waitingStates(role: Role): string[] {
+  const { states, edges } = machineStructure();
+  return states
+    .filter((s) => !s.final && !AT_REST.has(s.name))
+    .filter((s) =>
+      edges.some(
+        (e) => e.from === s.name && !SIDE_EXITS.has(e.event) && isEventType(e.event) && PERMISSIONS[e.event][role] !== 'none',
+      ),
+    )
+    .map((s) => s.name);
+}
+
+export function overdueLimit(config: Config, state: string): number {
+  return config.overdueDays.byState[state] ?? config.overdueDays.default;
+}
+
+export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogue): Route[] {
+  return [
+    {
+      method: 'get',
+      path: '/queue',
+      access: 'login',
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const l = labelsFor(req, catalogue);
+        const states = waitingStates(actor.role);
+        const filter = { states };
+        const page = { limit: QUEUE_LIMIT, skip: 0, sort: { key: 'stateSince', dir: 'asc' } } as const;
+        const [rows, total] = await Promise.all([s.agreements.list(actor, filter, page), s.agreements.count(actor, filter)]);
+        const now = s.now?.() ?? new Date();
+        const items = rows.map((r) => {
+          const days = daysSince(r.stateSince, now);
+          const limit = overdueLimit(config, r.state);
+          return {
+            ...r,
+            provinceLabel: l.province(r.province),
+            stateLabel: l.state(r.state),
+            kindLabel: l.kind(r.kind),
+            days,
+            overdue: days > limit,
+            overdueBy: days - limit,
+          };
+        });
+        res.render('queue', {
+          pageTitle: l.t('queue.title'),
+          items,
+          total,
+          shown: items.length,
+          truncated: total > items.length,
+          overdueCount: items.filter((i) => i.overdue).length,
+          waitingFor: states.map((st) => l.state(st)).join(', '),
+          canCreate: actor.role === 'secretary' || actor.role === 'admin',
+        });
+      },
+    },
+  ];
+}

@@ -1,0 +1,66 @@
+// What every agreement page needs: the services, the page language's labels, query/form readers, the 404 rule.
+import type { Request } from 'express';
+import type { AgreementService } from '../../app/agreement-service';
+import type { DocumentService } from '../../app/document-service';
+import type { AgreementRecord } from '../../app/ports';
+import { isDomainError, notFound, type Actor } from '../../domain';
+import type { Catalogue } from '../../i18n/catalogue';
+import { actorOf } from '../auth/actor';
+import { labels, type Labels } from './labels';
+
+export interface PageServices {
+  agreements: AgreementService;
+  documents: DocumentService;
+  /** The time "days in this state" is counted to (tests pin it). */
+  now?: () => Date;
+}
+
+export const DAY_MS = 86_400_000;
+
+export function labelsFor(req: Request, catalogue: Catalogue): Labels {
+  return labels(catalogue, req.locale ?? 'th');
+}
+
+/**
+ * The agreement as `actor` may see it. Someone who may not see it gets not-found, never not-allowed:
+ * a secretary of another province must not learn that the agreement exists.
+ */
+export async function visibleAgreement(svc: AgreementService, actor: Actor, id: string): Promise<AgreementRecord> {
+  try {
+    return await svc.get(actor, id);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not-allowed') throw notFound();
+    throw e;
+  }
+}
+
+export async function loadFor(req: Request, svc: AgreementService): Promise<{ actor: Actor; record: AgreementRecord }> {
+  const actor = actorOf(req);
+  return { actor, record: await visibleAgreement(svc, actor, String(req.params.id)) };
+}
+
+/** A query-string value as one string ('' when absent; the first when repeated). */
+export function queryValue(query: unknown, name: string): string {
+  if (typeof query !== 'object' || query === null) return '';
+  const v = (query as Record<string, unknown>)[name];
+  const first = Array.isArray(v) ? (v[0] as unknown) : v;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Every value of a repeated form field (checkboxes). */
+export function formValues(body: unknown, name: string): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const v = (body as Record<string, unknown>)[name];
+  if (typeof v === 'string') return [v];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The expectedRev hidden field: a non-negative integer, else -1 (which never matches, so the service says conflict). */
+export function expectedRev(body: unknown): number {
+  const v = formValues(body, 'expectedRev')[0] ?? '';
+  return /^\d{1,9}$/.test(v) ? Number(v) : -1;
+}
+
+export function daysSince(iso: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS));
+}
