@@ -8,6 +8,7 @@ export const pageLocals: RequestHandler = (req, res, next) => {
   req.locale = req.actor?.locale ?? req.session?.locale ?? DEFAULT_LOCALE;
   res.locals.locale = req.locale;
   res.locals.currentPath = req.path;
+  res.locals.currentUrl = req.originalUrl;
   if (req.session?.flash) {
     res.locals.flash = req.session.flash;
     delete req.session.flash;

@@ -43,6 +43,8 @@ declare global {
       actor?: SessionActor;
       csrfToken?: string;
       currentPath?: string;
+      /** Path and query, for "return here" fields. */
+      currentUrl?: string;
       flash?: Flash;
     }
   }

@@ -1,6 +1,6 @@
 // Sign in (rate-limited, session regenerated), sign out.
 import type { Request, RequestHandler, Response } from 'express';
-import { loginLimiter, type LoginLimit } from '../auth/login-limit';
+import { loginLimiters, type LoginLimit } from '../auth/login-limit';
 import { safeReturnPath } from '../page-locals';
 import { destroySession, regenerateSession, saveSession, SESSION_COOKIE } from '../session';
 import type { RouteContext, RouteModule } from '../types';
@@ -39,7 +39,7 @@ export const authRoutes = (limit: LoginLimit): RouteModule => ({
         method: 'post',
         path: '/login',
         access: 'public',
-        before: [loginLimiter(limit, limited)],
+        before: loginLimiters(limit, limited),
         handler: async (req, res) => {
           const username = field(req.body, 'username').slice(0, 100);
           const password = field(req.body, 'password').slice(0, 1000);

@@ -125,3 +125,18 @@ describe('login', () => {
     for (let i = 0; i < 5; i++) expect((await new Client(app.base).login('regular')).status).toBe(303);
   });
 });
+
+describe('login limit per IP', () => {
+  it('stops one IP trying many usernames (10× the per-username limit)', async () => {
+    const spray = await startApp({ loginLimit: { max: 1, windowMs: 60_000 } });
+    try {
+      await makeUser(spray, { username: 'real-user' });
+      const c = new Client(spray.base);
+      for (let i = 0; i < 10; i++) expect((await c.login(`guess-${i}`, 'x')).status).toBe(401);
+      expect((await c.login('guess-10', 'x')).status).toBe(429);
+      expect((await c.login('real-user')).status).toBe(429);
+    } finally {
+      await spray.close();
+    }
+  });
+});

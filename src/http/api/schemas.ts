@@ -1,0 +1,196 @@
+// The JSON API's schemas: the same zod objects validate requests and generate the OpenAPI document.
+import { z } from 'zod';
+import { CommentAnswer, NewComment } from '../../app/comments';
+import {
+  Agreement,
+  AgreementContent,
+  AgreementKind,
+  Bilingual,
+  Comment,
+  HistoryEntry,
+  Resolution,
+  Role,
+  Signing,
+  Version,
+} from '../../domain';
+import { DOC_TYPES, LAYOUTS } from '../../documents';
+import { EVENT_TYPES, type AgreementEvent } from '../../../workflows';
+
+// ---- path parameters (a value that does not match names no resource: 404) ----
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const AgreementId = z.string().regex(UUID, 'must be a UUID');
+export const VersionNo = z
+  .string()
+  .regex(/^[1-9]\d{0,2}$/, 'must be a version number 1–999')
+  .transform(Number);
+
+export const AgreementParams = z.object({ id: AgreementId }).strict();
+export const VersionParams = z.object({ id: AgreementId, n: VersionNo }).strict();
+export const CommentParams = z.object({ id: AgreementId, commentId: AgreementId }).strict();
+export const DocumentParams = z.object({ id: AgreementId, n: VersionNo, doc: z.enum(DOC_TYPES) }).strict();
+
+// ---- query strings ----
+export const ListQuery = z
+  .object({
+    province: z.string().min(1).max(64).optional(),
+    state: z.string().min(1).max(64).optional(),
+    kind: AgreementKind.optional(),
+    /** The partner's country, in English (e.g. "Republic of Korea"). */
+    partnerCountry: z.string().min(1).max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+export const DocumentQuery = z.object({ layout: z.enum(LAYOUTS).default('parallel') }).strict();
+export const NoQuery = z.object({}).strict();
+
+// ---- request bodies ----
+const ExpectedRev = z.number().int().min(0).max(1_000_000_000);
+
+export const CreateAgreementBody = z.object({ province: z.string().min(1).max(64), content: AgreementContent }).strict();
+export const UpdateContentBody = z.object({ expectedRev: ExpectedRev, content: AgreementContent }).strict();
+export const NewCommentBody = z.object({ ...NewComment.shape, expectedRev: ExpectedRev }).strict();
+export const AnswerCommentBody = z.object({ ...CommentAnswer.shape, expectedRev: ExpectedRev }).strict();
+
+const plain = <T extends (typeof EVENT_TYPES)[number]>(type: T) => z.object({ type: z.literal(type) }).strict();
+
+/** One member per workflow event; the compile-time check below keeps it equal to AgreementEvent. */
+export const AgreementEventSchema = z.discriminatedUnion('type', [
+  plain('SUBMIT_TO_COMMITTEE'),
+  z.object({ type: z.literal('RECORD_RESOLUTION'), resolution: Resolution.omit({ versionNo: true }) }).strict(),
+  plain('SUBMIT_TO_MOI'),
+  plain('FORWARD_TO_MFA'),
+  plain('RETURN_TO_PROVINCE'),
+  z
+    .object({ type: z.literal('GIVE_NO_OBJECTION'), needsCabinetApproval: z.boolean(), needsFullPowers: z.boolean() })
+    .strict(),
+  plain('RETURN_WITH_COMMENTS'),
+  plain('RESUBMIT'),
+  plain('AGREE_FINAL_TEXT'),
+  plain('SUBMIT_PARTNER_CHANGES'),
+  plain('RECORD_CABINET_APPROVAL'),
+  z.object({ type: z.literal('RECORD_SIGNING'), signing: Signing }).strict(),
+  plain('PROPOSE_AMENDMENT'),
+  plain('ABANDON_AMENDMENT'),
+  plain('PROPOSE_RENEWAL'),
+  plain('RECORD_RENEWAL'),
+  plain('RECORD_EXPIRY'),
+  plain('TERMINATE'),
+  plain('WITHDRAW'),
+]);
+type Parsed = z.output<typeof AgreementEventSchema>;
+const sameAsDomain: [Parsed] extends [AgreementEvent]
+  ? [AgreementEvent['type']] extends [Parsed['type']]
+    ? true
+    : never
+  : never = true;
+void sameAsDomain;
+
+export const EventBody = z
+  .object({
+    event: AgreementEventSchema,
+    expectedRev: ExpectedRev,
+    /** Recorded in the history entry (e.g. a reason for withdrawing). */
+    note: z.string().max(1000).optional(),
+    /** SHA-256 of a document issued with this step (e.g. the cover memo), recorded in the history. */
+    documentSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .strict();
+
+// ---- responses ----
+export const DocumentLink = z
+  .object({
+    doc: z.enum(DOC_TYPES),
+    layout: z.enum(LAYOUTS),
+    fileName: z.string(),
+    href: z.string(),
+  })
+  .strict();
+
+export const AgreementView = Agreement.extend({
+  rev: z.number().int(),
+  /** Workflow events this caller may send now. */
+  availableEvents: z.array(z.enum(EVENT_TYPES)),
+}).strict();
+
+export const AgreementSummaryView = z
+  .object({
+    id: z.string(),
+    province: z.string(),
+    kind: AgreementKind,
+    title: Bilingual,
+    partnerName: Bilingual,
+    partnerCountryEn: z.string(),
+    state: z.string(),
+    stateSince: z.string(),
+    updatedAt: z.string(),
+    rev: z.number().int(),
+  })
+  .strict();
+
+export const AgreementPage = z
+  .object({ items: z.array(AgreementSummaryView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .strict();
+
+export const VersionSummaryView = z
+  .object({
+    no: z.number().int(),
+    createdAt: z.string(),
+    author: Version.shape.author,
+    documents: z.array(DocumentLink),
+  })
+  .strict();
+export const VersionList = z.object({ items: z.array(VersionSummaryView) }).strict();
+export const VersionView = Version.extend({ comments: z.array(Comment), documents: z.array(DocumentLink) }).strict();
+export const CommentResult = z.object({ rev: z.number().int(), comment: Comment }).strict();
+export const DocumentList = z.object({ items: z.array(DocumentLink) }).strict();
+
+export const MeView = z
+  .object({
+    id: z.string(),
+    username: z.string().optional(),
+    displayName: z.string(),
+    role: Role,
+    province: z.string().optional(),
+    locale: z.enum(['th', 'en']),
+  })
+  .strict();
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() }).strict()),
+  })
+  .strict();
+
+/** Named schemas, shared by reference in the OpenAPI document's components. */
+export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  Bilingual,
+  AgreementContent,
+  Resolution,
+  Signing,
+  Comment,
+  HistoryEntry,
+  AgreementEvent: AgreementEventSchema,
+  CreateAgreementBody,
+  UpdateContentBody,
+  NewCommentBody,
+  AnswerCommentBody,
+  EventBody,
+  DocumentLink,
+  AgreementView,
+  AgreementSummaryView,
+  AgreementPage,
+  VersionList,
+  VersionView,
+  CommentResult,
+  DocumentList,
+  MeView,
+  Problem,
+};

@@ -1,0 +1,61 @@
+// What the API sends back: records turned into the response shapes declared in schemas.ts.
+import type { z } from 'zod';
+import type { AgreementService } from '../../app/agreement-service';
+import type { DocumentRef, DocumentService } from '../../app/document-service';
+import type { AgreementRecord } from '../../app/ports';
+import { isDomainError, notFound, type Actor } from '../../domain';
+import type { AgreementView, DocumentLink, VersionSummaryView, VersionView } from './schemas';
+
+export const API_V1 = '/api/v1';
+
+export const agreementPath = (id: string) => `${API_V1}/agreements/${id}`;
+
+/** The agreement as `actor` may see it; someone who may not see it learns nothing, not even that it exists (404). */
+export async function loadVisible(agreements: AgreementService, actor: Actor, id: string): Promise<AgreementRecord> {
+  try {
+    return await agreements.get(actor, id);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not-allowed') throw notFound();
+    throw e;
+  }
+}
+
+export function agreementView(agreements: AgreementService, actor: Actor, record: AgreementRecord): z.output<typeof AgreementView> {
+  const { snapshot: _snapshot, machineVersion: _machineVersion, ...rest } = record;
+  return { ...rest, availableEvents: agreements.availableEvents(actor, record) };
+}
+
+export function documentLink(id: string, d: DocumentRef): z.output<typeof DocumentLink> {
+  const query = d.layout === 'parallel' ? '' : `?layout=${d.layout}`;
+  return {
+    doc: d.doc,
+    layout: d.layout,
+    fileName: d.fileName,
+    href: `${agreementPath(id)}/versions/${d.versionNo}/documents/${d.doc}${query}`,
+  };
+}
+
+function linksOf(documents: DocumentService, record: AgreementRecord, versionNo: number): z.output<typeof DocumentLink>[] {
+  const v = documents.list(record).find((x) => x.versionNo === versionNo);
+  return (v?.documents ?? []).map((d) => documentLink(record.id, d));
+}
+
+export function versionSummaries(documents: DocumentService, record: AgreementRecord): z.output<typeof VersionSummaryView>[] {
+  const listed = new Map(documents.list(record).map((v) => [v.versionNo, v.documents]));
+  return record.versions.map((v) => ({
+    no: v.no,
+    createdAt: v.createdAt,
+    author: v.author,
+    documents: (listed.get(v.no) ?? []).map((d) => documentLink(record.id, d)),
+  }));
+}
+
+export function versionView(documents: DocumentService, record: AgreementRecord, no: number): z.output<typeof VersionView> {
+  const v = record.versions.find((x) => x.no === no);
+  if (!v) throw notFound({ th: `ความตกลงฉบับนี้ไม่มีร่างฉบับที่ ${no}`, en: `This agreement has no version ${no}` });
+  return {
+    ...v,
+    comments: record.comments.filter((c) => c.versionNo === no),
+    documents: linksOf(documents, record, no),
+  };
+}

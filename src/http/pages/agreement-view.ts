@@ -1,0 +1,94 @@
+// The view model of an agreement: its text side by side with the current round's comments, records and history.
+import { mayPerform, type AgreementEventType } from '../../../workflows';
+import type { DocumentService } from '../../app/document-service';
+import type { AgreementRecord } from '../../app/ports';
+import { restoreSnapshot } from '../../app/workflow-runtime';
+import { commentsOfRound, type Actor, type Comment, type CommentAnchor } from '../../domain';
+import type { Labels } from './labels';
+import { daysSince } from './shared';
+
+/** Events whose button opens a form with more to fill in; the others are one click. */
+const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set(['RECORD_RESOLUTION', 'GIVE_NO_OBJECTION', 'RECORD_SIGNING']);
+const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set(['WITHDRAW', 'TERMINATE', 'ABANDON_AMENDMENT']);
+
+function sameAnchor(a: CommentAnchor, b: CommentAnchor): boolean {
+  return a.kind === b.kind && (a.kind !== 'article' || (b.kind === 'article' && a.no === b.no));
+}
+
+export function commentView(c: Comment, l: Labels) {
+  return {
+    ...c,
+    anchorLabel: l.anchor(c.anchor),
+    statusLabel: l.commentStatus(c.status),
+    open: c.status === 'open',
+    hasSuggestion: Boolean(c.suggestion?.th || c.suggestion?.en),
+    hasResponse: Boolean(c.response?.th || c.response?.en),
+  };
+}
+
+export type CommentView = ReturnType<typeof commentView>;
+
+/** What this actor may do here now: the buttons, and which forms and links to show. */
+export function permissionsView(record: AgreementRecord, actor: Actor, events: AgreementEventType[], l: Labels) {
+  const snap = restoreSnapshot(record);
+  const may = (a: Parameters<typeof mayPerform>[1]) => mayPerform(actor, a, record.province);
+  return {
+    canEdit: snap.hasTag('editable') && may('EDIT_CONTENT'),
+    canComment: snap.hasTag('commentable') && may('ADD_COMMENT'),
+    canAnswer: snap.hasTag('answerable') && may('ANSWER_COMMENT'),
+    editable: snap.hasTag('editable'),
+    buttons: events
+      .filter((e) => !FORM_EVENTS.has(e))
+      .map((e) => ({ type: e, label: l.event(e), danger: DANGER_EVENTS.has(e) })),
+    resolutionForm: events.includes('RECORD_RESOLUTION'),
+    noObjectionForm: events.includes('GIVE_NO_OBJECTION'),
+    signingForm: events.includes('RECORD_SIGNING'),
+  };
+}
+
+export function agreementView(record: AgreementRecord, l: Labels, docs: DocumentService, now: Date) {
+  const c = record.workingDraft;
+  const round = commentsOfRound(record, record.round).map((x) => commentView(x, l));
+  const on = (a: CommentAnchor) => round.filter((x) => sameAnchor(x.anchor, a));
+  return {
+    id: record.id,
+    rev: record.rev,
+    state: record.state,
+    stateLabel: l.state(record.state),
+    days: daysSince(record.stateSince, now),
+    stateSince: record.stateSince,
+    round: record.round,
+    province: record.province,
+    provinceLabel: l.province(record.province),
+    kindLabel: l.kind(c.kind),
+    areas: c.areas.map((a) => l.area(a)),
+    flags: record.flags,
+    content: c,
+    documentComments: on({ kind: 'document' }),
+    preambleComments: on({ kind: 'preamble' }),
+    articles: c.articles.map((a) => ({ ...a, comments: on({ kind: 'article', no: a.no }) })),
+    comments: round,
+    openComments: round.filter((x) => x.open).length,
+    resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),
+    signing: record.signing,
+    versions: docs
+      .list(record)
+      .map((v) => ({
+        ...v,
+        documents: v.documents.map((d) => ({
+          ...d,
+          label: l.doc(d.doc),
+          layoutLabel: l.t(`agreement.layouts.${d.layout}`),
+          href: `/agreements/${encodeURIComponent(record.id)}/documents/${v.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
+        })),
+      }))
+      .reverse(),
+    history: [...record.history].reverse().map((h) => ({
+      ...h,
+      eventLabel: l.event(h.event),
+      fromLabel: h.from ? l.state(h.from) : '',
+      toLabel: l.state(h.to),
+      roleLabel: l.t(`roles.${h.actor.role}`),
+    })),
+  };
+}

@@ -1,0 +1,156 @@
+// The draft editor's form: field names ↔ agreement content, and the article operations (add, remove, move).
+import type { AgreementContent, Bilingual } from '../../domain';
+import { field } from '../validate';
+import { formValues } from './shared';
+
+export interface PartyForm {
+  name: Bilingual;
+  country: Bilingual;
+  signatoryTitle: Bilingual;
+  signatoryName: Bilingual;
+  language: Bilingual;
+  nativeName: string;
+}
+
+export interface ContentForm {
+  kind: string;
+  areas: string[];
+  title: Bilingual;
+  preamble: Bilingual;
+  closing: Bilingual;
+  thai: PartyForm;
+  partner: PartyForm;
+  articles: { heading: Bilingual; text: Bilingual }[];
+}
+
+export type ArticleOp =
+  | { op: 'save' }
+  | { op: 'add' }
+  | { op: 'remove'; index: number }
+  | { op: 'up'; index: number }
+  | { op: 'down'; index: number };
+
+const EMPTY: Bilingual = { th: '', en: '' };
+const MAX_ARTICLES = 200;
+
+function party(p: AgreementContent['parties']['thai']): PartyForm {
+  return {
+    name: p.name,
+    country: p.country,
+    signatoryTitle: p.signatory.title,
+    signatoryName: { th: p.signatory.name?.th ?? '', en: p.signatory.name?.en ?? '' },
+    language: p.language ?? EMPTY,
+    nativeName: p.nativeName ?? '',
+  };
+}
+
+export function formFromContent(c: AgreementContent): ContentForm {
+  return {
+    kind: c.kind,
+    areas: [...c.areas],
+    title: c.title,
+    preamble: c.preamble,
+    closing: c.closing ?? EMPTY,
+    thai: party(c.parties.thai),
+    partner: party(c.parties.partner),
+    articles: c.articles.map((a) => ({ heading: a.heading, text: a.text })),
+  };
+}
+
+export function emptyForm(): ContentForm {
+  const p: PartyForm = { name: EMPTY, country: EMPTY, signatoryTitle: EMPTY, signatoryName: EMPTY, language: EMPTY, nativeName: '' };
+  return { kind: 'sister', areas: [], title: EMPTY, preamble: EMPTY, closing: EMPTY, thai: p, partner: p, articles: [{ heading: EMPTY, text: EMPTY }] };
+}
+
+const bi = (body: unknown, name: string): Bilingual => ({ th: field(body, `${name}.th`), en: field(body, `${name}.en`) });
+
+function partyFromBody(body: unknown, side: 'thai' | 'partner'): PartyForm {
+  return {
+    name: bi(body, `${side}.name`),
+    country: bi(body, `${side}.country`),
+    signatoryTitle: bi(body, `${side}.signatoryTitle`),
+    signatoryName: bi(body, `${side}.signatoryName`),
+    language: bi(body, `${side}.language`),
+    nativeName: field(body, `${side}.nativeName`),
+  };
+}
+
+/** Articles are posted as articles.<i>.heading.th …; their order is the order of <i>. */
+function articleIndexes(body: unknown): number[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const found = new Set<number>();
+  for (const k of Object.keys(body)) {
+    const m = /^articles\.(\d{1,3})\./.exec(k);
+    if (m) found.add(Number(m[1]));
+  }
+  return [...found].sort((a, b) => a - b).slice(0, MAX_ARTICLES);
+}
+
+export function formFromBody(body: unknown): ContentForm {
+  return {
+    kind: field(body, 'kind'),
+    areas: formValues(body, 'areas'),
+    title: bi(body, 'title'),
+    preamble: bi(body, 'preamble'),
+    closing: bi(body, 'closing'),
+    thai: partyFromBody(body, 'thai'),
+    partner: partyFromBody(body, 'partner'),
+    articles: articleIndexes(body).map((i) => ({ heading: bi(body, `articles.${i}.heading`), text: bi(body, `articles.${i}.text`) })),
+  };
+}
+
+const filled = (b: Bilingual) => b.th.trim() !== '' || b.en.trim() !== '';
+
+function partyContent(p: PartyForm) {
+  return {
+    name: p.name,
+    country: p.country,
+    signatory: { title: p.signatoryTitle, ...(filled(p.signatoryName) ? { name: p.signatoryName } : {}) },
+    ...(filled(p.language) ? { language: p.language } : {}),
+    ...(p.nativeName.trim() ? { nativeName: p.nativeName } : {}),
+  };
+}
+
+/** The content to save (validated by the service); the action plan, which this form does not edit, is kept. */
+export function contentFromForm(f: ContentForm, keep?: Pick<AgreementContent, 'actionPlan'>): unknown {
+  return {
+    kind: f.kind,
+    parties: { thai: partyContent(f.thai), partner: partyContent(f.partner) },
+    areas: f.areas,
+    title: f.title,
+    preamble: f.preamble,
+    articles: f.articles.map((a, i) => ({ no: i + 1, heading: a.heading, text: a.text })),
+    ...(filled(f.closing) ? { closing: f.closing } : {}),
+    ...(keep?.actionPlan ? { actionPlan: keep.actionPlan } : {}),
+  };
+}
+
+export function parseOp(value: string): ArticleOp {
+  if (value === 'add') return { op: 'add' };
+  const m = /^(remove|up|down):(\d{1,3})$/.exec(value);
+  if (m?.[1] === 'remove' || m?.[1] === 'up' || m?.[1] === 'down') return { op: m[1], index: Number(m[2]) };
+  return { op: 'save' };
+}
+
+/** Applies an article operation to the form (nothing is saved: the user saves when ready). */
+export function applyOp(f: ContentForm, o: ArticleOp): ContentForm {
+  const articles = [...f.articles];
+  switch (o.op) {
+    case 'save':
+      return f;
+    case 'add':
+      if (articles.length < MAX_ARTICLES) articles.push({ heading: EMPTY, text: EMPTY });
+      break;
+    case 'remove':
+      articles.splice(o.index, 1);
+      break;
+    case 'up':
+    case 'down': {
+      const j = o.op === 'up' ? o.index - 1 : o.index + 1;
+      const [a, b] = [articles[o.index], articles[j]];
+      if (a && b) [articles[o.index], articles[j]] = [b, a];
+      break;
+    }
+  }
+  return { ...f, articles };
+}
