@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import { createAgreementService, type AgreementService } from './app/agreement-service';
+import { createDocumentService, type DocumentService } from './app/document-service';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
+import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import type { RouteModule } from './http/types';
 import type { Logger } from './logger';
@@ -13,6 +15,7 @@ import { createAgreementRepository } from './storage/agreement-repository';
 export interface Services {
   agreements: AgreementService;
   repository: AgreementRepository;
+  documents: DocumentService;
 }
 
 export interface Composition {
@@ -33,12 +36,12 @@ export async function buildServices(connection: Connection, clock: Clock = syste
   const repository = createAgreementRepository(connection);
   await repository.init();
   const agreements = createAgreementService({ repository, clock, newId: randomUUID });
-  return { agreements, repository };
+  return { agreements, repository, documents: createDocumentService({ agreements }) };
 }
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
-export function routeModules(_services: Services): RouteModule[] {
-  return [];
+export function routeModules(services: Services): RouteModule[] {
+  return [...apiRouteModules(services)];
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
