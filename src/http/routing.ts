@@ -25,13 +25,11 @@ export interface ListedRoute {
 /** Every route of the modules, with full paths: for tests that walk all routes (CSRF, access tables). */
 export function listRoutes(modules: readonly RouteModule[], ctx: RouteContext): ListedRoute[] {
   return modules.flatMap((m) =>
-    m
-      .routes(ctx)
-      .map((r) => ({
-        module: m.name,
-        method: r.method,
-        path: `${m.mount ?? ''}${r.path}`,
-        access: r.access,
-      })),
+    m.routes(ctx).map((r) => ({
+      module: m.name,
+      method: r.method,
+      path: `${m.mount ?? ''}${r.path}`,
+      access: r.access,
+    })),
   );
 }
