@@ -1,0 +1,105 @@
+// Harness for API tests: the composed app (as main.ts builds it) on a fresh database, users with bearer tokens.
+import type { Server } from 'node:http';
+import { compose, type Services } from '../../../src/compose';
+import { loadConfig } from '../../../src/config';
+import type { Resolution } from '../../../src/domain';
+import { closeServer, listen } from '../../../src/http/server';
+import { createLogger } from '../../../src/logger';
+import { createUserService, type UserService } from '../../../src/users/service';
+import { createTokenService, type TokenService } from '../../../src/users/tokens';
+import { openTestDb, type TestDb } from '../../support/db';
+import { chiangMaiSejong } from '../../support/fixtures';
+
+export const story = chiangMaiSejong();
+export const approved: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+
+/** The cast: a Chiang Mai secretary, a Lampang secretary (foreign province), MOI, MFA, an admin. */
+export const CAST = {
+  secretary: { role: 'secretary', province: 'chiang-mai' },
+  foreign: { role: 'secretary', province: 'lampang' },
+  moi: { role: 'moi' },
+  mfa: { role: 'mfa' },
+  admin: { role: 'admin' },
+} as const;
+export type Who = keyof typeof CAST;
+export const WHO = Object.keys(CAST) as Who[];
+
+export interface ApiResult {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  bytes: Buffer;
+  text: string;
+}
+
+export interface ApiApp {
+  base: string;
+  db: TestDb;
+  services: Services;
+  users: UserService;
+  tokens: TokenService;
+  token: Record<Who, string>;
+  userId: Record<Who, string>;
+  /** A JSON request as `who` (or anonymous); a string body is sent as is. */
+  call(who: Who | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResult>;
+  close(): Promise<void>;
+}
+
+export async function startApi(): Promise<ApiApp> {
+  const db = await openTestDb('api');
+  const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
+  const { app, services } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
+  const server: Server = await listen(app, 0, '127.0.0.1');
+  const addr = server.address();
+  const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const users = createUserService(db.connection);
+  const tokens = createTokenService(db.connection, users);
+  const token = {} as Record<Who, string>;
+  const userId = {} as Record<Who, string>;
+  for (const who of WHO) {
+    const u = await users.createUser({ username: `api-${who}`, displayName: `API ${who}`, password: 'correct horse battery', ...CAST[who] });
+    userId[who] = u.id;
+    token[who] = (await tokens.create(u.id, `${who} system`)).token;
+  }
+  async function call(who: Who | undefined, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
+    if (who) headers.authorization = `Bearer ${token[who]}`;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(base + path, { method, headers, body: payload });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
+    let parsed: unknown = undefined;
+    if (/json/.test(res.headers.get('content-type') ?? '')) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed, bytes, text };
+  }
+  return {
+    base,
+    db,
+    services,
+    users,
+    tokens,
+    token,
+    userId,
+    call,
+    close: async () => {
+      await closeServer(server);
+      await db.close();
+    },
+  };
+}
+
+/** A field of a JSON body, for tests (throws when absent, so a wrong shape fails loudly). */
+export function field<T = unknown>(body: unknown, ...path: (string | number)[]): T {
+  let v: unknown = body;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null || !(k in v)) throw new Error(`no ${path.join('.')} in ${JSON.stringify(body).slice(0, 300)}`);
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v as T;
+}
+
+export const agreementsPath = '/api/v1/agreements';
