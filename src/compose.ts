@@ -10,6 +10,7 @@ import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import type { RouteModule } from './http/types';
 import type { Logger } from './logger';
+import { withReadCache } from './storage/agreement-cache';
 import { createAgreementRepository } from './storage/agreement-repository';
 
 export interface Services {
@@ -32,9 +33,17 @@ export interface ComposeOptions {
   services?: Services;
 }
 
-export async function buildServices(connection: Connection, clock: Clock = systemClock): Promise<Services> {
-  const repository = createAgreementRepository(connection);
-  await repository.init();
+export interface ServiceOptions {
+  clock?: Clock;
+  /** Cache reads in this process: only when it is the database's single writer (the embedded database). */
+  readCache?: boolean;
+}
+
+export async function buildServices(connection: Connection, o: ServiceOptions = {}): Promise<Services> {
+  const clock = o.clock ?? systemClock;
+  const stored = createAgreementRepository(connection);
+  await stored.init();
+  const repository = o.readCache ? withReadCache(stored) : stored;
   const agreements = createAgreementService({ repository, clock, newId: randomUUID });
   return { agreements, repository, documents: createDocumentService({ agreements }) };
 }
@@ -45,7 +54,7 @@ export function routeModules(services: Services): RouteModule[] {
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
-  const services = o.services ?? (await buildServices(o.connection, o.clock));
+  const services = o.services ?? (await buildServices(o.connection, o.clock ? { clock: o.clock } : {}));
   const app = createApp({ config: o.config, connection: o.connection, logger: o.logger, routes: routeModules(services) });
   return { app, services };
 }

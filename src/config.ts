@@ -20,6 +20,8 @@ const Env = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: Bool.default(false),
+  /** Cache agreement reads in the app: auto = only on the embedded database, where the app is the single writer. */
+  MOU_READ_CACHE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Days a step may wait before the queue marks it overdue; per-step overrides as JSON {"mfaReview":60}. */
   MOU_OVERDUE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -41,6 +43,7 @@ export interface Config {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   logLevel: string;
+  readCache: 'auto' | boolean;
   overdueDays: { default: number; byState: Record<string, number> };
 }
 
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    readCache: e.MOU_READ_CACHE === 'auto' ? 'auto' : e.MOU_READ_CACHE === 'true',
     overdueDays: { default: e.MOU_OVERDUE_DAYS, byState },
   };
 }

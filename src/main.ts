@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize: db.maxPoolSize });
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
-  const services = await buildServices(connection);
+  const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
+  const services = await buildServices(connection, { readCache });
   const demo = config.seedDemo
     ? await seedDemoData(connection, { projectRoot: config.projectRoot, repository: services.repository, progress: say })
     : undefined;
