@@ -2,7 +2,7 @@
 import express from 'express';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../../src/config';
-import { compose } from '../../src/compose';
+import { buildServices, compose } from '../../src/compose';
 import { createLogger } from '../../src/logger';
 import { connectDatabase } from '../../src/storage/connection';
 import { listen } from '../../src/http/server';
@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     case 'app': {
       const config = loadConfig({ ...process.env, NODE_ENV: 'test', MOU_SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
       const connection = await connectDatabase({ uri, dbName, maxPoolSize: pool });
-      app = (await compose({ config, connection, logger: createLogger('silent') })).app;
+      // As src/main.ts does: reads are cached when this process is the embedded database's single writer.
+      const services = await buildServices(connection, { readCache: pool === 1 });
+      app = (await compose({ config, connection, logger: createLogger('silent'), services })).app;
       break;
     }
     default:

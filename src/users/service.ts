@@ -8,6 +8,7 @@ import { Role, type Actor } from '../domain/roles';
 import { projectCatalogue, LOCALES, type Catalogue, type Locale } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
 import { isDuplicateKeyError } from '../storage/errors';
+import { sharedCache } from './ttl-cache';
 import { userModels, type UserDoc } from '../storage/users';
 
 export const Username = z
@@ -113,6 +114,9 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
     return (await User.findById(id).lean<StoredUser>().exec()) ?? undefined;
   }
 
+  // findById runs on every signed-in request; changes made through this service clear their entry.
+  const byId = sharedCache<UserView>(conn, 'users-by-id');
+
   return {
     async createUser(input) {
       const parsed = NewUserInput.safeParse(input);
@@ -157,8 +161,13 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
     },
 
     async findById(id) {
+      const hit = byId.get(id);
+      if (hit) return { ...hit };
       const d = await load(id);
-      return d ? view(d) : undefined;
+      if (!d) return undefined;
+      const v = view(d);
+      byId.set(id, v);
+      return { ...v };
     },
 
     async findByUsername(username) {
@@ -177,6 +186,7 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
       const parsed = UserChangesInput.safeParse(changes);
       if (!parsed.success) throw invalid(parsed.error);
       const c = parsed.data;
+      byId.delete(id);
       const current = await load(id);
       if (!current) throw missing();
       const role = c.role ?? (current.role as Role);
@@ -198,6 +208,7 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
       )
         .lean<StoredUser>()
         .exec();
+      byId.delete(id);
       if (!updated) throw missing();
       return view(updated);
     },
@@ -205,6 +216,7 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
     async setLocale(id, locale) {
       if (!Types.ObjectId.isValid(id)) throw missing();
       const r = await User.updateOne({ _id: id }, { $set: { locale } }).exec();
+      byId.delete(id);
       if (r.matchedCount === 0) throw missing();
     },
 

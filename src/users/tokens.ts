@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, notFound } from '../domain/errors';
 import { projectCatalogue, type Catalogue } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
+import { sharedCache } from './ttl-cache';
 import { userModels, type ApiTokenDoc } from '../storage/users';
 import type { UserService, UserView } from './service';
 
@@ -61,6 +62,8 @@ export function createTokenService(
 ): TokenService {
   const { ApiToken } = userModels(conn);
   const missing = () => notFound(catalogue.bilingual('tokens.errors.notFound'));
+  // resolve() runs on every API request; a revocation here clears the whole cache.
+  const byHash = sharedCache<StoredToken>(conn, 'tokens-by-hash');
 
   return {
     async create(userId, name) {
@@ -102,20 +105,26 @@ export function createTokenService(
         },
         { $set: { revokedAt: new Date() } },
       ).exec();
+      byHash.clear();
       if (r.matchedCount === 0) throw missing();
     },
 
     async resolve(token) {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
-      const doc = await ApiToken.findOne({ hash: hashToken(token) })
-        .lean<StoredToken>()
-        .exec();
+      const hash = hashToken(token);
+      const doc =
+        byHash.get(hash) ??
+        (await ApiToken.findOne({ hash })
+          .lean<StoredToken>()
+          .exec());
       if (!doc || doc.revokedAt) return undefined;
+      byHash.set(hash, doc);
       const user = await users.findById(doc.userId.toHexString());
       if (!user || user.disabled) return undefined;
       const now = Date.now();
       if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
         await ApiToken.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } }).exec();
+        byHash.set(hash, { ...doc, lastUsedAt: new Date(now) });
       }
       return user;
     },
