@@ -1,184 +1,124 @@
-// The Word writer: the only module that imports `docx`. Sheet (laid-out model) → deterministic .docx bytes.
-import {
-  AlignmentType,
-  BorderStyle,
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
-  DeletedTextRun,
-  Document,
-  Header,
-  InsertedTextRun,
-  LineRuleType,
-  NumberFormat,
-  Packer,
-  PageBreak,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx';
-import type { LaidItem, LaidPara, LaidRow, ParaRole, Sheet } from './layout';
-import type { BiParas, Lang, Span } from './model';
-import { fixZipTimestamps } from './zip-fix';
+// The Word writer: sheet (laid-out model) → deterministic .docx bytes. The only module that imports `docx`.
+//
+// `docx` builds the package skeleton once per shape of document (orientation, page-number digits, with or without
+// comments): styles, settings, numbering, font table, theme, section properties, relationships, content types. Its
+// parts are cached, the static ones already deflated. Per document only the body, the two headers, the comments and
+// the core properties are written (sheet-xml.ts, word-xml.ts) into the skeleton's placeholders and zipped.
+import { Document, Header, NumberFormat, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
+import type { Sheet } from './layout';
+import { A4, MARGIN, sheetXml, type SheetXml } from './sheet-xml';
+import { FONT, SIZE, escapeXml } from './word-xml';
+import { readZip, writeZip, zipEntry, type ZipEntry } from './zip';
 
-export const FONT = 'TH Sarabun New';
-/** 16 pt, in half-points. */
-export const SIZE = 32;
-const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT } as const;
-const LANGUAGE: Record<Lang, IRunOptions['language']> = {
-  th: { value: 'th-TH', bidirectional: 'th-TH' },
-  en: { value: 'en-US', bidirectional: 'th-TH' },
+export { FONT, SIZE };
+
+type Slot = keyof SheetXml;
+
+interface Shape {
+  readonly landscape: boolean;
+  readonly thaiNumerals: boolean;
+  readonly comments: boolean;
+}
+
+/** A part of the skeleton: zipped once, filled per document around a placeholder, or the core properties. */
+type Part =
+  | { readonly kind: 'static'; readonly entry: ZipEntry }
+  | { readonly kind: 'slot'; readonly name: string; readonly slot: Slot; readonly before: string; readonly after: string }
+  | { readonly kind: 'core' };
+
+const CORE = 'docProps/core.xml';
+const marker = (slot: Slot) => `MOU-ENGINE-SLOT-${slot}`;
+const SLOTS: readonly Slot[] = ['body', 'firstHeader', 'defaultHeader', 'comments'];
+/** The element the placeholder paragraph's text sits in, which the slot's XML replaces whole. */
+const ENCLOSING: Readonly<Record<Slot, readonly [string, string]>> = {
+  body: ['<w:p>', '</w:p>'],
+  firstHeader: ['<w:p>', '</w:p>'],
+  defaultHeader: ['<w:p>', '</w:p>'],
+  comments: ['<w:comment ', '</w:comment>'],
 };
 
-// A4 in twips (1 mm = 56.7 twips); Thai official margins: 3 cm left, 2 cm right, 2.5 cm top and bottom.
-const mm = (n: number) => Math.round(n * 56.6929);
-const A4 = { short: mm(210), long: mm(297) };
-const MARGIN = { left: mm(30), right: mm(20), top: mm(25), bottom: mm(25), header: mm(12), footer: mm(12) };
-const LINE = { line: 240, lineRule: LineRuleType.AUTO } as const;
-
-function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic'>): IRunOptions {
-  return {
-    font: FONTS,
-    size: SIZE,
-    language: LANGUAGE[lang],
-    ...(span.bold ? { bold: true } : {}),
-    ...(span.italic ? { italic: true } : {}),
-  };
+function placeholder(slot: Slot): Paragraph {
+  return new Paragraph({ children: [new TextRun(marker(slot))] });
 }
 
-/** Ids of tracked changes must be unique in the document; comments use their own id space. */
-class Revisions {
-  private next = 1;
-  constructor(private readonly meta: Sheet['revision']) {}
-  run(span: Span, lang: Lang): ParagraphChild {
-    const opts = { ...runOptions(lang, span), text: span.text };
-    if (!span.change) return new TextRun(opts);
-    const change = { id: this.next++, author: this.meta?.author ?? 'MOU Engine', date: this.meta?.date ?? '2000-01-01T00:00:00Z' };
-    return span.change === 'ins' ? new InsertedTextRun({ ...opts, ...change }) : new DeletedTextRun({ ...opts, ...change });
-  }
-}
-
-const BOLD_ROLES: ReadonlySet<ParaRole> = new Set(['title', 'heading', 'cell-header']);
-
-function alignment(lp: LaidPara) {
-  const a = lp.para.align ?? defaultAlign(lp.role);
-  switch (a) {
-    case 'left':
-      return AlignmentType.LEFT;
-    case 'center':
-      return AlignmentType.CENTER;
-    case 'right':
-      return AlignmentType.RIGHT;
-    case 'justify':
-      return lp.lang === 'th' ? AlignmentType.THAI_DISTRIBUTE : AlignmentType.JUSTIFIED;
-  }
-}
-
-function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
-  switch (role) {
-    case 'title':
-    case 'cell-header':
-    case 'signature':
-      return 'center';
-    case 'body':
-      return 'justify';
-    case 'heading':
-    case 'note':
-    case 'cell':
-      return 'left';
-  }
-}
-
-/** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
-function paragraph(lp: LaidPara, rev: Revisions, inTable = false): Paragraph {
-  const bold = BOLD_ROLES.has(lp.role);
-  const children: ParagraphChild[] = lp.commentStarts.map((id) => new CommentRangeStart(id));
-  for (const s of lp.para.spans) children.push(rev.run(bold ? { ...s, bold: true } : s, lp.lang));
-  for (const id of lp.commentEnds) {
-    children.push(new CommentRangeEnd(id), new TextRun({ ...runOptions(lp.lang, {}), children: [new CommentReference(id)] }));
-  }
-  return new Paragraph({
-    children,
-    alignment: alignment(lp),
-    spacing: { ...LINE, after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0 },
-    ...(lp.para.indentMm !== undefined ? { indent: { firstLine: mm(lp.para.indentMm) } } : {}),
-    ...(!inTable && (lp.role === 'heading' || lp.role === 'title') ? { keepNext: true } : {}),
+function skeletonDocument(shape: Shape): Document {
+  const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
+  return new Document({
+    creator: 'MOU Engine',
+    styles: { default: { document: { run: { font: fonts, size: SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } } } } },
+    comments: {
+      children: shape.comments
+        ? [{ id: 0, author: 'slot', initials: 'slot', date: new Date(0), children: [placeholder('comments')] }]
+        : [],
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: A4.short, height: A4.long, ...(shape.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+            margin: MARGIN,
+            pageNumbers: { start: 1, formatType: shape.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
+          },
+        },
+        headers: {
+          // Thai official style: no number on the first page; "- ๒ -" centred at the top from page 2.
+          first: new Header({ children: [placeholder('firstHeader')] }),
+          default: new Header({ children: [placeholder('defaultHeader')] }),
+        },
+        children: [placeholder('body')],
+      },
+    ],
   });
 }
 
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-function grid(item: Extract<LaidItem, { t: 'grid' }>, width: number, rev: Revisions): Table {
-  const total = item.widths.reduce((a, b) => a + b, 0);
-  const cols = item.widths.map((w) => Math.floor((w / total) * width));
-  const border = item.style === 'table' ? LINE_BORDER : NO_BORDER;
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
-  const row = (r: LaidRow) =>
-    new TableRow({
-      cantSplit: r.cantSplit,
-      ...(r.header ? { tableHeader: true } : {}),
-      children: r.cells.map(
-        (ps, i) =>
-          new TableCell({
-            width: { size: cols[i] ?? 0, type: WidthType.DXA },
-            ...(r.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
-            children: ps.length > 0 ? ps.map((p) => paragraph(p, rev, true)) : [new Paragraph({ spacing: LINE })],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: cols,
-    layout: TableLayoutType.FIXED,
-    borders,
-    margins: { left: mm(1.5), right: mm(1.5), top: 0, bottom: 0 },
-    rows: item.rows.map(row),
-  });
-}
-
-function headerParas(sheet: Sheet, withPageNumber: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (withPageNumber) {
-    out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: LINE,
-        children: [
-          new TextRun({ ...runOptions('th', {}), text: '- ' }),
-          new TextRun({ ...runOptions('th', {}), children: [PageNumber.CURRENT] }),
-          new TextRun({ ...runOptions('th', {}), text: ' -' }),
-        ],
-      }),
-    );
+/** Splits a part around its placeholder's enclosing element, or returns undefined when it holds none. */
+function cut(name: string, xml: string): Part | undefined {
+  for (const slot of SLOTS) {
+    const at = xml.indexOf(marker(slot));
+    if (at < 0) continue;
+    const [open, close] = ENCLOSING[slot];
+    const start = xml.lastIndexOf(open, at);
+    const end = xml.indexOf(close, at);
+    if (start < 0 || end < 0) throw new Error(`docx skeleton: placeholder ${slot} in ${name} is not inside ${open}`);
+    if (xml.indexOf(marker(slot), at + 1) >= 0) throw new Error(`docx skeleton: placeholder ${slot} twice in ${name}`);
+    return { kind: 'slot', name, slot, before: xml.slice(0, start), after: xml.slice(end + close.length) };
   }
-  if (sheet.mark) out.push(markPara(sheet.mark));
-  if (out.length === 0) out.push(new Paragraph({ spacing: LINE }));
-  return out;
+  return undefined;
 }
 
-function markPara(mark: BiParas): Paragraph {
-  const runs: ParagraphChild[] = [];
-  for (const lang of ['th', 'en'] as const) {
-    for (const p of mark[lang] ?? []) {
-      if (runs.length > 0) runs.push(new TextRun({ ...runOptions(lang, { bold: true }), text: ' | ' }));
-      for (const s of p.spans) runs.push(new TextRun({ ...runOptions(lang, { ...s, bold: true }), text: s.text, color: 'C00000' }));
+async function buildSkeleton(shape: Shape): Promise<readonly Part[]> {
+  const files = readZip(await Packer.toBuffer(skeletonDocument(shape)));
+  const parts: Part[] = [];
+  for (const [name, data] of files) {
+    if (name === CORE) {
+      parts.push({ kind: 'core' });
+      continue;
     }
+    const slotted = name.endsWith('.xml') ? cut(name, data.toString('utf8')) : undefined;
+    parts.push(slotted ?? { kind: 'static', entry: zipEntry(name, data) });
   }
-  return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: runs });
+  const found = new Set(parts.flatMap((p) => (p.kind === 'slot' ? [p.slot] : [])));
+  for (const slot of SLOTS) {
+    if (found.has(slot) !== (slot !== 'comments' || shape.comments)) throw new Error(`docx skeleton: placeholder ${slot} not where expected`);
+  }
+  if (!parts.some((p) => p.kind === 'core')) throw new Error(`docx skeleton: no ${CORE}`);
+  return parts;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+/** At most 2 × 2 × 2 shapes, so the cache stays small. */
+const skeletons = new Map<string, Promise<readonly Part[]>>();
+
+function skeleton(shape: Shape): Promise<readonly Part[]> {
+  const key = `${shape.landscape}|${shape.thaiNumerals}|${shape.comments}`;
+  let cached = skeletons.get(key);
+  if (!cached) {
+    cached = buildSkeleton(shape);
+    skeletons.set(key, cached);
+    cached.catch(() => skeletons.delete(key));
+  }
+  return cached;
+}
 
 /** docx stamps core.xml with the clock; ours carries the document's own date instead. */
 function coreXml(sheet: Sheet): string {
@@ -190,72 +130,24 @@ function coreXml(sheet: Sheet): string {
     'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:title>${escapeXml(sheet.title)}</dc:title><dc:creator>MOU Engine</dc:creator>` +
     '<cp:lastModifiedBy>MOU Engine</cp:lastModifiedBy><cp:revision>1</cp:revision>' +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${escapeXml(when)}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${escapeXml(when)}</dcterms:modified></cp:coreProperties>`
   );
-}
-
-export function buildDocument(sheet: Sheet): Document {
-  const rev = new Revisions(sheet.revision);
-  const width = (sheet.landscape ? A4.long : A4.short) - MARGIN.left - MARGIN.right;
-  const children: (Paragraph | Table)[] = [];
-  for (const item of sheet.items) {
-    switch (item.t) {
-      case 'para':
-        children.push(paragraph(item.p, rev));
-        break;
-      case 'grid':
-        children.push(grid(item, width, rev));
-        // Two tables in a row would merge into one in Word; a small empty paragraph keeps them apart.
-        children.push(new Paragraph({ spacing: { ...LINE, after: 0 } }));
-        break;
-      case 'pagebreak':
-        children.push(new Paragraph({ spacing: LINE, children: [new PageBreak()] }));
-        break;
-    }
-  }
-  return new Document({
-    creator: 'MOU Engine',
-    title: sheet.title,
-    styles: { default: { document: { run: { font: FONTS, size: SIZE, language: LANGUAGE.th } } } },
-    comments: {
-      children: sheet.notes.map((n) => ({
-        id: n.id,
-        author: n.author,
-        initials: n.initials,
-        date: new Date(n.date),
-        children: n.paras.map(({ lang, para }) =>
-          paragraph({ lang, para, role: 'note', commentStarts: [], commentEnds: [] }, rev),
-        ),
-      })),
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: {
-              width: A4.short,
-              height: A4.long,
-              ...(sheet.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
-            },
-            margin: MARGIN,
-            pageNumbers: { start: 1, formatType: sheet.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
-          },
-        },
-        headers: {
-          // Thai official style: no number on the first page; "- ๒ -" centred at the top from page 2.
-          first: new Header({ children: headerParas(sheet, false) }),
-          default: new Header({ children: headerParas(sheet, true) }),
-        },
-        children,
-      },
-    ],
-  });
 }
 
 /** Word bytes for a laid-out sheet; the same sheet always gives the same bytes. */
 export async function renderDocx(sheet: Sheet): Promise<Buffer> {
-  const buffer = await Packer.toBuffer(buildDocument(sheet), false, [{ path: 'docProps/core.xml', data: coreXml(sheet) }]);
-  return fixZipTimestamps(buffer);
+  const parts = await skeleton({ landscape: sheet.landscape === true, thaiNumerals: sheet.thaiNumerals, comments: sheet.notes.length > 0 });
+  const xml = sheetXml(sheet);
+  const entries = parts.map((p): ZipEntry => {
+    switch (p.kind) {
+      case 'static':
+        return p.entry;
+      case 'slot':
+        return zipEntry(p.name, p.before + xml[p.slot] + p.after);
+      case 'core':
+        return zipEntry(CORE, coreXml(sheet));
+    }
+  });
+  return writeZip(entries);
 }
