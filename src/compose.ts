@@ -8,6 +8,7 @@ import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
+import { agreementPages } from './http/pages';
 import type { RouteModule } from './http/types';
 import type { Logger } from './logger';
 import { withReadCache } from './storage/agreement-cache';
@@ -50,7 +51,7 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
 export function routeModules(services: Services): RouteModule[] {
-  return [...apiRouteModules(services)];
+  return [...apiRouteModules(services), agreementPages(services)];
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {

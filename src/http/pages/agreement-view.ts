@@ -66,7 +66,12 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     content: c,
     documentComments: on({ kind: 'document' }),
     preambleComments: on({ kind: 'preamble' }),
-    articles: c.articles.map((a) => ({ ...a, comments: on({ kind: 'article', no: a.no }) })),
+    articles: c.articles.map((a) => ({
+      ...a,
+      anchorKey: `article:${a.no}`,
+      anchorLabel: l.anchor({ kind: 'article', no: a.no }),
+      comments: on({ kind: 'article', no: a.no }),
+    })),
     comments: round,
     openComments: round.filter((x) => x.open).length,
     resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),

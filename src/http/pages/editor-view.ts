@@ -3,6 +3,9 @@ import { AGREEMENT_KINDS, AREAS, PROVINCES } from '../../domain';
 import type { ContentForm } from './content-form';
 import type { Labels } from './labels';
 
+const partyNames = (side: 'thai' | 'partner') =>
+  Object.fromEntries(['name', 'country', 'signatoryTitle', 'signatoryName', 'language', 'nativeName'].map((k) => [k, `${side}.${k}`]));
+
 export function editorView(f: ContentForm, l: Labels) {
   const collator = new Intl.Collator(l.locale);
   return {
@@ -15,7 +18,10 @@ export function editorView(f: ContentForm, l: Labels) {
       no: i + 1,
       first: i === 0,
       last: i === f.articles.length - 1,
+      names: { heading: `articles.${i}.heading`, text: `articles.${i}.text` },
     })),
+    thaiNames: partyNames('thai'),
+    partnerNames: partyNames('partner'),
     provinceOptions: (selected: string) =>
       PROVINCES.map((p) => ({ id: p.id, label: p.name[l.locale], selected: p.id === selected })).sort((a, b) =>
         collator.compare(a.label, b.label),

@@ -1,0 +1,130 @@
+// The agreement page, the new-agreement page and the draft editor (save, add, remove and reorder articles).
+import type { Request, Response } from 'express';
+import { mayPerform } from '../../../workflows';
+import type { AgreementRecord } from '../../app/ports';
+import { restoreSnapshot } from '../../app/workflow-runtime';
+import { findProvince, type Actor, type AgreementContent } from '../../domain';
+import type { Catalogue } from '../../i18n/catalogue';
+import { actorOf } from '../auth/actor';
+import { localeError } from '../errors';
+import { flash } from '../page-locals';
+import type { Route } from '../types';
+import { field } from '../validate';
+import { applyOp, contentFromForm, emptyForm, formFromBody, formFromContent, parseOp, type ContentForm } from './content-form';
+import { editorView } from './editor-view';
+import { formError, renderAgreement, type FormError } from './render';
+import { expectedRev, labelsFor, loadFor, type PageServices } from './shared';
+
+interface EditorPage {
+  form: ContentForm;
+  /** Absent for a new agreement. */
+  id?: string;
+  rev?: number;
+  keep?: Pick<AgreementContent, 'actionPlan'>;
+  province: string;
+  status?: number;
+  error?: FormError;
+  unsaved?: boolean;
+}
+
+export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] {
+  function editor(req: Request, res: Response, p: EditorPage): void {
+    const l = labelsFor(req, catalogue);
+    const v = editorView(p.form, l);
+    const isAdmin = actorOf(req).role === 'admin';
+    res.status(p.status ?? 200).render('agreements/edit', {
+      pageTitle: l.t(p.id ? 'agreement.edit.title' : 'agreement.new.title'),
+      ...v,
+      provinces: isAdmin && !p.id ? v.provinceOptions(p.province) : undefined,
+      provinceLabel: l.province(p.province),
+      action: p.id ? `/agreements/${encodeURIComponent(p.id)}/content` : '/agreements',
+      id: p.id,
+      rev: p.rev,
+      error: p.error,
+      unsaved: p.unsaved ?? false,
+    });
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/agreements/new',
+      access: ['secretary', 'admin'],
+      handler: (req, res) => editor(req, res, { form: emptyForm(), province: actorOf(req).province ?? '' }),
+    },
+    {
+      method: 'post',
+      path: '/agreements',
+      access: ['secretary', 'admin'],
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const province = actor.role === 'secretary' ? (actor.province ?? '') : field(req.body, 'province');
+        const op = parseOp(field(req.body, 'op'));
+        const form = applyOp(formFromBody(req.body), op);
+        if (op.op !== 'save') return editor(req, res, { form, province, unsaved: true });
+        try {
+          if (!findProvince(province)) throw localeError(catalogue, 'validation-failed', 'agreement.new.provinceRequired');
+          const created = await s.agreements.createDraft(actor, { province, content: contentFromForm(form) });
+          flash(req, { kind: 'success', key: 'agreement.flash.created' });
+          res.redirect(303, `/agreements/${encodeURIComponent(created.id)}`);
+        } catch (e) {
+          editor(req, res, { form, province, ...statusAndError(e, req) });
+        }
+      },
+    },
+    {
+      method: 'get',
+      path: '/agreements/:id',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        renderAgreement(s, catalogue, req, res, actor, record);
+      },
+    },
+    {
+      method: 'get',
+      path: '/agreements/:id/edit',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        ensureEditable(actor, record, catalogue);
+        editor(req, res, { form: formFromContent(record.workingDraft), id: record.id, rev: record.rev, keep: record.workingDraft, province: record.province });
+      },
+    },
+    {
+      method: 'post',
+      path: '/agreements/:id/content',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        ensureEditable(actor, record, catalogue);
+        const op = parseOp(field(req.body, 'op'));
+        const form = applyOp(formFromBody(req.body), op);
+        const rev = expectedRev(req.body);
+        const base = { form, id: record.id, province: record.province };
+        if (op.op !== 'save') return editor(req, res, { ...base, rev, unsaved: true });
+        try {
+          await s.agreements.updateContent(actor, record.id, rev, contentFromForm(form, record.workingDraft));
+          flash(req, { kind: 'success', key: 'agreement.flash.saved' });
+          res.redirect(303, `/agreements/${encodeURIComponent(record.id)}`);
+        } catch (e) {
+          const err = statusAndError(e, req);
+          // On a conflict the form keeps what was typed and takes the current rev: saving again overwrites knowingly.
+          editor(req, res, { ...base, rev: err.error.conflict ? record.rev : rev, ...err });
+        }
+      },
+    },
+  ];
+}
+
+function statusAndError(e: unknown, req: Request): { status: number; error: FormError } {
+  const error = formError(e, req.locale ?? 'th');
+  return { status: error.status, error };
+}
+
+/** The editor is offered only in states that allow editing, to those who may edit (the service checks again on save). */
+function ensureEditable(actor: Actor, record: AgreementRecord, catalogue: Catalogue): void {
+  if (!mayPerform(actor, 'EDIT_CONTENT', record.province) || !restoreSnapshot(record).hasTag('editable')) {
+    throw localeError(catalogue, 'not-allowed', 'agreement.edit.notEditable');
+  }
+}

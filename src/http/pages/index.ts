@@ -1,0 +1,26 @@
+// The agreement pages for people: my queue, the registry, the agreement, its editor, review and documents.
+import type { RouteModule } from '../types';
+import { agreementRoutes } from './agreement-routes';
+import { documentRoutes } from './document-routes';
+import { eventRoutes } from './event-routes';
+import { queueRoutes } from './queue';
+import { registryRoutes } from './registry';
+import { reviewRoutes } from './review-routes';
+import type { PageServices } from './shared';
+
+export type { PageServices } from './shared';
+
+export function agreementPages(s: PageServices): RouteModule {
+  return {
+    name: 'agreement-pages',
+    routes: (ctx) => [
+      ...queueRoutes(s, ctx.config, ctx.catalogue),
+      ...registryRoutes(s, ctx.catalogue),
+      // /agreements/new before /agreements/:id.
+      ...agreementRoutes(s, ctx.catalogue),
+      ...reviewRoutes(s, ctx.catalogue),
+      ...eventRoutes(s, ctx.catalogue),
+      ...documentRoutes(s, ctx.catalogue),
+    ],
+  };
+}

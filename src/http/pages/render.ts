@@ -1,0 +1,112 @@
+// Renders the agreement page and the review page, optionally with a refused form's error and the values typed.
+import type { Request, Response } from 'express';
+import type { AgreementRecord } from '../../app/ports';
+import { isDomainError, type Actor } from '../../domain';
+import type { Catalogue, Locale } from '../../i18n/catalogue';
+import { STATUS_OF } from '../errors';
+import { agreementView, permissionsView } from './agreement-view';
+import { diagram, DIAGRAM_BOX } from './diagram-svg';
+import { resolutionDefaults, signingDefaults, type FormValues } from './event-form';
+import type { Labels } from './labels';
+import { labelsFor, type PageServices } from './shared';
+
+export interface FormError {
+  status: number;
+  message: string;
+  fields: { path: string; message: string }[];
+  conflict: boolean;
+}
+
+/** Errors the user can fix in the form (bad data, someone else was first) stay on the page; others go to the error page. */
+export function formError(e: unknown, locale: Locale): FormError {
+  if (!isDomainError(e) || (e.code !== 'validation-failed' && e.code !== 'conflict')) throw e;
+  return {
+    status: STATUS_OF[e.code],
+    message: e.userMessage[locale],
+    fields: e.issues.map((i) => ({ path: i.path, message: i.message[locale] })),
+    conflict: e.code === 'conflict',
+  };
+}
+
+export interface PageExtras {
+  status?: number;
+  error?: FormError;
+  /** Which form was refused, and what was typed in it. */
+  form?: { name: string; values: FormValues; anchor?: string };
+}
+
+function signingView(v: FormValues, l: Labels) {
+  const bi = (n: string) => ({ th: v[`${n}.th`] ?? '', en: v[`${n}.en`] ?? '' });
+  const side = (name: 'thai' | 'partner') => ({
+    side: name,
+    legend: l.t(`agreement.signing.${name}`),
+    fields: { name: `${name}.name`, title: `${name}.title`, onBehalfOf: `${name}.onBehalfOf` },
+    name: bi(`${name}.name`),
+    title: bi(`${name}.title`),
+    capacity: v[`${name}.capacity`] ?? 'principal',
+    onBehalfOf: bi(`${name}.onBehalfOf`),
+  });
+  return {
+    date: v.date ?? '',
+    place: bi('place'),
+    sides: [side('thai'), side('partner')],
+    fullPowers: { reference: v['fullPowers.reference'] ?? '', issuedOn: v['fullPowers.issuedOn'] ?? '' },
+  };
+}
+
+/** Values of the comment form under each anchor (empty, or what was typed when it was refused). */
+function commentForms(record: AgreementRecord, extras: PageExtras): Record<string, FormValues> {
+  const keys = ['document', 'preamble', ...record.workingDraft.articles.map((a) => `article:${a.no}`)];
+  const refused = extras.form?.name === 'comment' ? extras.form : undefined;
+  return Object.fromEntries(keys.map((k) => [k, refused?.anchor === k ? { ...refused.values, open: 'open' } : {}]));
+}
+
+/** Values of each comment's answer form: what was typed when refused, else the answer so far. */
+function answerForms(record: AgreementRecord, extras: PageExtras): Record<string, FormValues> {
+  const refused = extras.form?.name === 'answer' ? extras.form : undefined;
+  return Object.fromEntries(
+    record.comments.map((c) => [
+      c.id,
+      refused?.anchor === c.id
+        ? refused.values
+        : { status: c.status === 'open' ? 'accepted' : c.status, 'response.th': c.response?.th ?? '', 'response.en': c.response?.en ?? '' },
+    ]),
+  );
+}
+
+export function pageModel(s: PageServices, catalogue: Catalogue, req: Request, actor: Actor, record: AgreementRecord, extras: PageExtras) {
+  const l = labelsFor(req, catalogue);
+  const events = s.agreements.availableEvents(actor, record);
+  const refused = (name: string) => (extras.form?.name === name ? extras.form.values : undefined);
+  const signing = refused('signing') ?? signingDefaults(record.workingDraft);
+  return {
+    a: agreementView(record, l, s.documents, s.now?.() ?? new Date()),
+    may: permissionsView(record, actor, events, l),
+    forms: { resolution: refused('resolution') ?? resolutionDefaults() },
+    signingForm: signingView(signing, l),
+    commentForms: commentForms(record, extras),
+    answerForms: answerForms(record, extras),
+    outcomes: ['approved', 'approved-with-amendments', 'sent-back'].map((o) => ({ id: o, label: l.outcome(o) })),
+    statuses: ['accepted', 'partly-accepted', 'not-accepted'].map((o) => ({ id: o, label: l.commentStatus(o) })),
+    error: extras.error,
+    pageTitle: record.workingDraft.title[l.locale] || l.t('agreement.untitled'),
+    l,
+  };
+}
+
+export function renderAgreement(s: PageServices, catalogue: Catalogue, req: Request, res: Response, actor: Actor, record: AgreementRecord, extras: PageExtras = {}): void {
+  const m = pageModel(s, catalogue, req, actor, record, extras);
+  const chart = diagram(record.state, m.l.state, m.l.event);
+  res.status(extras.status ?? 200).render('agreements/show', { ...m, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
+}
+
+export function renderReview(s: PageServices, catalogue: Catalogue, req: Request, res: Response, actor: Actor, record: AgreementRecord, extras: PageExtras = {}): void {
+  const m = pageModel(s, catalogue, req, actor, record, extras);
+  res.status(extras.status ?? 200).render('agreements/review', {
+    ...m,
+    pageTitle: `${m.l.t('agreement.review.title')} · ${m.pageTitle}`,
+    reviewing: true,
+    from: 'review',
+    l: undefined,
+  });
+}

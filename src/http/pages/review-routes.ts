@@ -1,0 +1,85 @@
+// The review page: MFA comments on the document, the preamble or an article; the province answers each comment.
+import type { Request, Response } from 'express';
+import type { Bilingual, CommentAnchor } from '../../domain';
+import type { Catalogue } from '../../i18n/catalogue';
+import { flash } from '../page-locals';
+import type { Route } from '../types';
+import { field } from '../validate';
+import { postedValues } from './event-form';
+import { formError, renderAgreement, renderReview } from './render';
+import { expectedRev, loadFor, type PageServices } from './shared';
+
+const COMMENT_FIELDS = ['text.th', 'text.en', 'suggestion.th', 'suggestion.en'];
+const ANSWER_FIELDS = ['status', 'response.th', 'response.en'];
+
+/** "document", "preamble" or "article:3" (anything else is left for the service to refuse). */
+export function parseAnchor(value: string): CommentAnchor | { kind: string } {
+  const m = /^article:(\d{1,3})$/.exec(value);
+  if (m) return { kind: 'article', no: Number(m[1]) };
+  return { kind: value === 'preamble' ? 'preamble' : value === 'document' ? 'document' : value };
+}
+
+const bi = (body: unknown, name: string): Bilingual => ({ th: field(body, `${name}.th`).trim(), en: field(body, `${name}.en`).trim() });
+
+/** After an action, back to the page the form was on. */
+export function backTo(req: Request, id: string): string {
+  const base = `/agreements/${encodeURIComponent(id)}`;
+  return field(req.body, 'from') === 'review' ? `${base}/review` : base;
+}
+
+export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
+  const rerender = (req: Request, res: Response) => (field(req.body, 'from') === 'review' ? renderReview : renderAgreement);
+  return [
+    {
+      method: 'get',
+      path: '/agreements/:id/review',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        renderReview(s, catalogue, req, res, actor, record);
+      },
+    },
+    {
+      method: 'post',
+      path: '/agreements/:id/comments',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        const suggestion = bi(req.body, 'suggestion');
+        const comment = {
+          anchor: parseAnchor(field(req.body, 'anchor')),
+          text: bi(req.body, 'text'),
+          ...(suggestion.th || suggestion.en ? { suggestion } : {}),
+        };
+        try {
+          await s.agreements.addComment(actor, record.id, expectedRev(req.body), comment);
+          flash(req, { kind: 'success', key: 'agreement.flash.commented' });
+          res.redirect(303, `${backTo(req, record.id)}#comments`);
+        } catch (e) {
+          const error = formError(e, req.locale ?? 'th');
+          const values = postedValues(req.body, COMMENT_FIELDS);
+          rerender(req, res)(s, catalogue, req, res, actor, record, { status: error.status, error, form: { name: 'comment', values, anchor: field(req.body, 'anchor') } });
+        }
+      },
+    },
+    {
+      method: 'post',
+      path: '/agreements/:id/comments/:commentId/answer',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        const commentId = String(req.params.commentId);
+        const answer = { status: field(req.body, 'status'), response: bi(req.body, 'response') };
+        try {
+          await s.agreements.answerComment(actor, record.id, expectedRev(req.body), commentId, answer);
+          flash(req, { kind: 'success', key: 'agreement.flash.answered' });
+          res.redirect(303, `${backTo(req, record.id)}#comment-${encodeURIComponent(commentId)}`);
+        } catch (e) {
+          const error = formError(e, req.locale ?? 'th');
+          const values = postedValues(req.body, ANSWER_FIELDS);
+          rerender(req, res)(s, catalogue, req, res, actor, record, { status: error.status, error, form: { name: 'answer', values, anchor: commentId } });
+        }
+      },
+    },
+  ];
+}
