@@ -69,14 +69,16 @@ export interface Change {
   readonly date: string;
 }
 
-/** A tracked insertion (w:ins) or deletion (w:del, its text in w:delText). */
+/** A tracked insertion (w:ins) or deletion (w:del, its text in w:delText; none when empty, as docx writes it). */
 export function changeRun(kind: 'ins' | 'del', text: string, style: RunStyle, c: Change): string {
   const tag = kind === 'ins' ? 'w:ins' : 'w:del';
-  const t = kind === 'ins' ? 'w:t' : 'w:delText';
-  return (
-    `<${tag} w:id="${int(c.id)}" w:author="${escapeXml(c.author)}" w:date="${escapeXml(c.date)}">` +
-    `<w:r>${runProps(style)}<${t} xml:space="preserve">${escapeXml(text)}</${t}></w:r></${tag}>`
-  );
+  const content =
+    kind === 'ins'
+      ? `<w:t xml:space="preserve">${escapeXml(text)}</w:t>`
+      : text === ''
+        ? ''
+        : `<w:delText xml:space="preserve">${escapeXml(text)}</w:delText>`;
+  return `<${tag} w:id="${int(c.id)}" w:author="${escapeXml(c.author)}" w:date="${escapeXml(c.date)}"><w:r>${runProps(style)}${content}</w:r></${tag}>`;
 }
 
 /** The current page number as a field (begin, instruction, separate, end). */
