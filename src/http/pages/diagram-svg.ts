@@ -1,11 +1,11 @@
 // The statechart as an SVG drawn on the server from the machine definition, with the current state highlighted.
-import { machineStructure, type MachineStructure } from '../../../workflows';
+import { machineStructure } from '../../../workflows';
 
-const BOX_W = 150;
-const BOX_H = 44;
-const COL_GAP = 46;
-const ROW_GAP = 26;
-const PAD = 12;
+const BOX_W = 220;
+const BOX_H = 34;
+const ROW = 50;
+const ARC = 16;
+const PAD = 10;
 
 export interface DiagramNode {
   name: string;
@@ -30,59 +30,46 @@ export interface Diagram {
   edges: DiagramEdge[];
 }
 
-/** Column of each state: its distance from the initial state (final states go to the last column). */
-function columns(s: MachineStructure, sideEvents: ReadonlySet<string>): Map<string, number> {
-  const col = new Map<string, number>([[s.initial, 0]]);
-  const queue = [s.initial];
-  while (queue.length > 0) {
-    const from = queue.shift() ?? '';
-    for (const e of s.edges) {
-      if (e.from !== from || col.has(e.to) || sideEvents.has(e.event)) continue;
-      col.set(e.to, (col.get(from) ?? 0) + 1);
-      queue.push(e.to);
-    }
-  }
-  const last = Math.max(...col.values()) + 1;
-  for (const st of s.states) if (st.final || !col.has(st.name)) col.set(st.name, last);
-  return col;
-}
+/** Withdrawing is possible from every step before signing: drawn faint so the path stays readable. */
+const SIDE_EVENTS = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
 
 /**
- * Lays the states out left to right by their distance from the start. Edges that go back (a return to the
- * province, a new review round) are drawn as arcs below; the always-possible withdrawals are drawn faint.
+ * One box per state, top to bottom in the machine's own order (which follows the approval path). A step to the
+ * next state is a short arrow; longer steps forward are arcs on the right, steps back (a return to the province,
+ * a new review round) dashed arcs on the left, each arc as wide as the distance it spans.
  */
 export function diagram(current: string, label: (state: string) => string, eventLabel: (e: string) => string): Diagram {
   const s = machineStructure();
-  const side = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
-  const col = columns(s, side);
-  const rows = new Map<number, number>();
-  const nodes: DiagramNode[] = s.states.map((st) => {
-    const c = col.get(st.name) ?? 0;
-    const r = rows.get(c) ?? 0;
-    rows.set(c, r + 1);
-    return { name: st.name, label: label(st.name), x: PAD + c * (BOX_W + COL_GAP), y: PAD + r * (BOX_H + ROW_GAP), current: st.name === current, final: st.final };
-  });
-  const at = new Map(nodes.map((n) => [n.name, n]));
+  const span = s.states.length;
+  const left = PAD + ARC * (span / 2) + 20;
+  const nodes: DiagramNode[] = s.states.map((st, i) => ({
+    name: st.name,
+    label: label(st.name),
+    x: left,
+    y: PAD + i * ROW,
+    current: st.name === current,
+    final: st.final,
+  }));
+  const row = new Map(s.states.map((st, i) => [st.name, i]));
   const edges: DiagramEdge[] = [];
   for (const e of s.edges) {
-    const a = at.get(e.from);
-    const b = at.get(e.to);
-    if (!a || !b) continue;
-    const back = b.x <= a.x;
+    const [i, j] = [row.get(e.from), row.get(e.to)];
+    if (i === undefined || j === undefined || i === j) continue;
     const title = `${label(e.from)} → ${label(e.to)}: ${eventLabel(e.event)}`;
-    if (!back) {
-      const [x1, y1, x2, y2] = [a.x + BOX_W, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2];
-      const mx = (x1 + x2) / 2;
-      edges.push({ d: `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2 - 2},${y2}`, title, back, faint: side.has(e.event) });
+    const faint = SIDE_EVENTS.has(e.event);
+    const [y1, y2] = [PAD + i * ROW + BOX_H / 2, PAD + j * ROW + BOX_H / 2];
+    if (j === i + 1 && !faint) {
+      edges.push({ d: `M${left + BOX_W / 2},${PAD + i * ROW + BOX_H} L${left + BOX_W / 2},${PAD + j * ROW - 1}`, title, back: false, faint });
+    } else if (j > i) {
+      const x = left + BOX_W;
+      const out = x + ARC * Math.min(j - i, 12) * (faint ? 0.6 : 1) + 8;
+      edges.push({ d: `M${x},${y1 - 6} C${out},${y1 - 6} ${out},${y2 + 6} ${x + 1},${y2 + 6}`, title, back: false, faint });
     } else {
-      const [x1, y1, x2, y2] = [a.x + BOX_W / 2, a.y + BOX_H, b.x + BOX_W / 2 + 10, b.y + BOX_H];
-      const dip = Math.max(a.y, b.y) + BOX_H + 18 + Math.abs(x1 - x2) / 12;
-      edges.push({ d: `M${x1},${y1} C${x1},${dip} ${x2},${dip} ${x2},${y2 + 2}`, title, back, faint: side.has(e.event) });
+      const out = left - ARC * Math.min(i - j, 12) * 0.5 - 12;
+      edges.push({ d: `M${left},${y1 + 6} C${out},${y1 + 6} ${out},${y2 - 6} ${left - 1},${y2 - 6}`, title, back: true, faint });
     }
   }
-  const width = Math.max(...nodes.map((n) => n.x)) + BOX_W + PAD;
-  const height = Math.max(...nodes.map((n) => n.y)) + BOX_H + PAD + 40;
-  return { width, height, nodes, edges };
+  return { width: left + BOX_W + ARC * 12 * 0.6 + 40 + PAD, height: PAD * 2 + (span - 1) * ROW + BOX_H, nodes, edges };
 }
 
-export const DIAGRAM_BOX = { w: BOX_W, h: BOX_H };
+export const DIAGRAM_BOX = { w: BOX_W, h: BOX_H, cx: BOX_W / 2, cy: BOX_H / 2 + 5 };
