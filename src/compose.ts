@@ -38,13 +38,15 @@ export interface ServiceOptions {
   clock?: Clock;
   /** Cache reads in this process: only when it is the database's single writer (the embedded database). */
   readCache?: boolean;
+  /** Progress of start-up work (building the read cache's index). */
+  progress?: (line: string) => void;
 }
 
 export async function buildServices(connection: Connection, o: ServiceOptions = {}): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const stored = createAgreementRepository(connection);
-  await stored.init();
-  const repository = o.readCache ? withReadCache(stored) : stored;
+  const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
+  await repository.init();
   const agreements = createAgreementService({ repository, clock, newId: randomUUID });
   return { agreements, repository, documents: createDocumentService({ agreements }) };
 }

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
-  const services = await buildServices(connection, { readCache });
+  const services = await buildServices(connection, { readCache, progress: say });
   const demo = config.seedDemo
     ? await seedDemoData(connection, { projectRoot: config.projectRoot, repository: services.repository, progress: say })
     : undefined;

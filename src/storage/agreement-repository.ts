@@ -94,7 +94,13 @@ function toSort(page: Page): Record<string, 1 | -1> {
   return { [SORT_FIELD[s.key](s.lang ?? 'en')]: s.dir === 'asc' ? 1 : -1, _id: 1 };
 }
 
-export function createAgreementRepository(conn: Connection): AgreementRepository & { init(): Promise<void> } {
+export interface StoredAgreementRepository extends AgreementRepository {
+  init(): Promise<void>;
+  /** Summaries in id order after `afterId`: for building an in-memory index batch by batch. */
+  summariesAfter(afterId: string | undefined, limit: number): Promise<AgreementSummary[]>;
+}
+
+export function createAgreementRepository(conn: Connection): StoredAgreementRepository {
   const Model = agreementModel(conn);
 
   return {
@@ -144,6 +150,17 @@ export function createAgreementRepository(conn: Connection): AgreementRepository
 
     async count(filter) {
       return Model.countDocuments(toFilter(filter));
+    },
+
+    async summariesAfter(afterId, limit) {
+      const docs: unknown[] = await Model.find(afterId === undefined ? {} : { _id: { $gt: afterId } }, SUMMARY_FIELDS)
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d): AgreementSummary => {
+        const { _id, ...rest } = StoredSummary.parse(d);
+        return { id: _id, ...rest };
+      });
     },
 
     async distinct(field: DistinctField, filter) {

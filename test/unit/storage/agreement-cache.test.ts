@@ -1,72 +1,88 @@
 // The single-writer read cache: reads come from memory, our own writes refresh it, callers get copies.
 import { withReadCache } from '../../../src/storage/agreement-cache';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import {
+  createMemoryAgreementRepository,
+  type MemoryAgreementRepository,
+} from '../../../src/storage/agreement-memory-repository';
 import { createAgreementService } from '../../../src/app/agreement-service';
-import type { AgreementRepository } from '../../../src/app/ports';
 import { chiangMaiSejong } from '../../support/fixtures';
-import { secretary, sequentialIds, steppingClock } from '../../integration/agreement-helpers';
+import { secretary, otherSecretary, sequentialIds, steppingClock } from '../../integration/agreement-helpers';
 
-function counting(repo: AgreementRepository) {
-  const calls = { get: 0, list: 0, count: 0 };
-  const wrapped: AgreementRepository = {
-    ...repo,
+function counting(repo: MemoryAgreementRepository) {
+  const calls = { get: 0, list: 0, count: 0, distinct: 0 };
+  const wrapped: MemoryAgreementRepository = {
     insert: (r) => repo.insert(r),
     apply: (id, rev, c) => repo.apply(id, rev, c),
-    distinct: (f, x) => repo.distinct(f, x),
+    summariesAfter: (a, l) => repo.summariesAfter(a, l),
     get: (id) => (calls.get++, repo.get(id)),
     list: (f, p) => (calls.list++, repo.list(f, p)),
     count: (f) => (calls.count++, repo.count(f)),
+    distinct: (f, x) => (calls.distinct++, repo.distinct(f, x)),
   };
   return { wrapped, calls };
 }
 
-function setup() {
-  const { wrapped, calls } = counting(createMemoryAgreementRepository());
+const draft = chiangMaiSejong().draft1;
+const ids = sequentialIds();
+
+async function setup(preexisting = 0) {
+  const store = createMemoryAgreementRepository();
+  const before = createAgreementService({ repository: store, clock: steppingClock(), newId: ids });
+  for (let i = 0; i < preexisting; i++) {
+    await before.createDraft(i % 2 ? otherSecretary : secretary, {
+      province: i % 2 ? 'lampang' : 'chiang-mai',
+      content: draft,
+    });
+  }
+  const { wrapped, calls } = counting(store);
   const repository = withReadCache(wrapped);
-  const service = createAgreementService({ repository, clock: steppingClock(), newId: sequentialIds() });
-  return { repository, service, calls };
+  await repository.init();
+  const service = createAgreementService({ repository, clock: steppingClock('2023-01-01T00:00:00Z'), newId: ids });
+  return { store, repository, service, calls };
 }
 
-const draft = chiangMaiSejong().draft1;
-
 describe('the single-writer read cache', () => {
+  it('indexes the agreements already stored, batch by batch, and answers lists from the index', async () => {
+    const { store, repository, calls } = await setup(1203);
+    expect(await repository.count({})).toBe(1203);
+    expect(await repository.count({ province: 'lampang' })).toBe(601);
+    const page = await repository.list({ province: 'chiang-mai' }, { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } });
+    expect(page).toEqual(await store.list({ province: 'chiang-mai' }, { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } }));
+    expect(await repository.distinct('province', {})).toEqual(['chiang-mai', 'lampang']);
+    expect(calls).toMatchObject({ list: 0, count: 0, distinct: 0 });
+  });
+
   it('serves repeated reads of an agreement from memory', async () => {
-    const { repository, service, calls } = setup();
+    const { repository, service, calls } = await setup();
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await repository.get(a.id);
     await repository.get(a.id);
     expect(calls.get).toBe(0);
   });
 
-  it('returns the state after our own write, not the cached one before it', async () => {
-    const { repository, service } = setup();
+  it('shows our own writes at once, in the record and in every list', async () => {
+    const { repository, service } = await setup(3);
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
     expect((await repository.get(a.id)).state).toBe('committeeReview');
-    expect((await repository.list({}, { limit: 10, skip: 0 }))[0]?.state).toBe('committeeReview');
-  });
-
-  it('caches list and count queries until the next write', async () => {
-    const { repository, service, calls } = setup();
-    await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
-    expect(await repository.count({ province: 'chiang-mai' })).toBe(1);
-    expect(await repository.count({ province: 'chiang-mai' })).toBe(1);
-    expect(calls.count).toBe(1);
-    await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
-    expect(await repository.count({ province: 'chiang-mai' })).toBe(2);
-    expect(calls.count).toBe(2);
+    expect((await repository.list({}, { limit: 10, skip: 0 }))[0]).toMatchObject({ id: a.id, state: 'committeeReview' });
+    expect(await repository.count({ state: 'committeeReview' })).toBe(1);
+    expect(await repository.count({})).toBe(4);
   });
 
   it('hands out copies, so a caller changing a record cannot change what others read', async () => {
-    const { repository, service } = setup();
+    const { repository, service } = await setup();
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     const first = await repository.get(a.id);
     first.workingDraft.title.en = 'changed by a careless caller';
+    const listed = await repository.list({}, { limit: 1, skip: 0 });
+    if (listed[0]) listed[0].title.en = 'changed too';
     expect((await repository.get(a.id)).workingDraft.title.en).toBe(draft.title.en);
+    expect((await repository.list({}, { limit: 1, skip: 0 }))[0]?.title.en).toBe(draft.title.en);
   });
 
   it('still refuses a stale compare-and-set, and forgets the record so the next read is fresh', async () => {
-    const { repository, service, calls } = setup();
+    const { repository, service, calls } = await setup();
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
     const stale = repository.apply(a.id, a.rev, { set: { updatedAt: '2030-01-01T00:00:00.000Z' } });
