@@ -23,7 +23,13 @@ interface Shape {
 /** A part of the skeleton: zipped once, filled per document around a placeholder, or the core properties. */
 type Part =
   | { readonly kind: 'static'; readonly entry: ZipEntry }
-  | { readonly kind: 'slot'; readonly name: string; readonly slot: Slot; readonly before: string; readonly after: string }
+  | {
+      readonly kind: 'slot';
+      readonly name: string;
+      readonly slot: Slot;
+      readonly before: string;
+      readonly after: string;
+    }
   | { readonly kind: 'core' };
 
 const CORE = 'docProps/core.xml';
@@ -45,10 +51,22 @@ function skeletonDocument(shape: Shape): Document {
   const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
   return new Document({
     creator: 'MOU Engine',
-    styles: { default: { document: { run: { font: fonts, size: SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } } } } },
+    styles: {
+      default: {
+        document: { run: { font: fonts, size: SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } } },
+      },
+    },
     comments: {
       children: shape.comments
-        ? [{ id: 0, author: 'slot', initials: 'slot', date: new Date(0), children: [placeholder('comments')] }]
+        ? [
+            {
+              id: 0,
+              author: 'slot',
+              initials: 'slot',
+              date: new Date(0),
+              children: [placeholder('comments')],
+            },
+          ]
         : [],
     },
     sections: [
@@ -56,9 +74,16 @@ function skeletonDocument(shape: Shape): Document {
         properties: {
           titlePage: true,
           page: {
-            size: { width: A4.short, height: A4.long, ...(shape.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
+            size: {
+              width: A4.short,
+              height: A4.long,
+              ...(shape.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+            },
             margin: MARGIN,
-            pageNumbers: { start: 1, formatType: shape.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
+            pageNumbers: {
+              start: 1,
+              formatType: shape.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL,
+            },
           },
         },
         headers: {
@@ -80,8 +105,10 @@ function cut(name: string, xml: string): Part | undefined {
     const [open, close] = ENCLOSING[slot];
     const start = xml.lastIndexOf(open, at);
     const end = xml.indexOf(close, at);
-    if (start < 0 || end < 0) throw new Error(`docx skeleton: placeholder ${slot} in ${name} is not inside ${open}`);
-    if (xml.indexOf(marker(slot), at + 1) >= 0) throw new Error(`docx skeleton: placeholder ${slot} twice in ${name}`);
+    if (start < 0 || end < 0)
+      throw new Error(`docx skeleton: placeholder ${slot} in ${name} is not inside ${open}`);
+    if (xml.indexOf(marker(slot), at + 1) >= 0)
+      throw new Error(`docx skeleton: placeholder ${slot} twice in ${name}`);
     return { kind: 'slot', name, slot, before: xml.slice(0, start), after: xml.slice(end + close.length) };
   }
   return undefined;
@@ -100,7 +127,8 @@ async function buildSkeleton(shape: Shape): Promise<readonly Part[]> {
   }
   const found = new Set(parts.flatMap((p) => (p.kind === 'slot' ? [p.slot] : [])));
   for (const slot of SLOTS) {
-    if (found.has(slot) !== (slot !== 'comments' || shape.comments)) throw new Error(`docx skeleton: placeholder ${slot} not where expected`);
+    if (found.has(slot) !== (slot !== 'comments' || shape.comments))
+      throw new Error(`docx skeleton: placeholder ${slot} not where expected`);
   }
   if (!parts.some((p) => p.kind === 'core')) throw new Error(`docx skeleton: no ${CORE}`);
   return parts;
@@ -137,7 +165,11 @@ function coreXml(sheet: Sheet): string {
 
 /** Word bytes for a laid-out sheet; the same sheet always gives the same bytes. */
 export async function renderDocx(sheet: Sheet): Promise<Buffer> {
-  const parts = await skeleton({ landscape: sheet.landscape === true, thaiNumerals: sheet.thaiNumerals, comments: sheet.notes.length > 0 });
+  const parts = await skeleton({
+    landscape: sheet.landscape === true,
+    thaiNumerals: sheet.thaiNumerals,
+    comments: sheet.notes.length > 0,
+  });
   const xml = sheetXml(sheet);
   const entries = parts.map((p): ZipEntry => {
     switch (p.kind) {

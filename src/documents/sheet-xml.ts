@@ -33,7 +33,11 @@ class Revisions {
   run(span: Span, lang: Lang): string {
     const style = { lang, bold: span.bold, italic: span.italic };
     if (!span.change) return textRun(span.text, style);
-    const change = { id: this.next++, author: this.meta?.author ?? 'MOU Engine', date: this.meta?.date ?? '2000-01-01T00:00:00Z' };
+    const change = {
+      id: this.next++,
+      author: this.meta?.author ?? 'MOU Engine',
+      date: this.meta?.date ?? '2000-01-01T00:00:00Z',
+    };
     return changeRun(span.change, span.text, style, change);
   }
 }
@@ -120,7 +124,8 @@ function markPara(mark: BiParas): string {
   for (const lang of ['th', 'en'] as const) {
     for (const p of mark[lang] ?? []) {
       if (runs !== '') runs += textRun(' | ', { lang, bold: true });
-      for (const s of p.spans) runs += textRun(s.text, { lang, bold: true, italic: s.italic, color: 'C00000' });
+      for (const s of p.spans)
+        runs += textRun(s.text, { lang, bold: true, italic: s.italic, color: 'C00000' });
     }
   }
   return paragraph({ jc: 'right' }, runs);
@@ -128,7 +133,14 @@ function markPara(mark: BiParas): string {
 
 export const A4 = { short: mm(210), long: mm(297) } as const;
 // Thai official margins: 3 cm left, 2 cm right, 2.5 cm top and bottom.
-export const MARGIN = { left: mm(30), right: mm(20), top: mm(25), bottom: mm(25), header: mm(12), footer: mm(12) } as const;
+export const MARGIN = {
+  left: mm(30),
+  right: mm(20),
+  top: mm(25),
+  bottom: mm(25),
+  header: mm(12),
+  footer: mm(12),
+} as const;
 
 export function sheetXml(sheet: Sheet): SheetXml {
   const rev = new Revisions(sheet.revision);
@@ -151,8 +163,12 @@ export function sheetXml(sheet: Sheet): SheetXml {
   let comments = '';
   for (const n of sheet.notes) {
     let content = '';
-    for (const { lang, para: p } of n.paras) content += para({ lang, para: p, role: 'note', commentStarts: [], commentEnds: [] }, rev);
-    comments += comment({ id: n.id, author: n.author, initials: n.initials, date: new Date(n.date).toISOString() }, content);
+    for (const { lang, para: p } of n.paras)
+      content += para({ lang, para: p, role: 'note', commentStarts: [], commentEnds: [] }, rev);
+    comments += comment(
+      { id: n.id, author: n.author, initials: n.initials, date: new Date(n.date).toISOString() },
+      content,
+    );
   }
   return { body, firstHeader: headerParas(sheet, false), defaultHeader: headerParas(sheet, true), comments };
 }

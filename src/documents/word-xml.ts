@@ -10,7 +10,13 @@ export const SIZE = 32;
 /** Millimetres to twips (1 mm = 56.7 twips). */
 export const mm = (n: number): number => Math.round(n * 56.6929);
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 // Markup characters are escaped; characters XML 1.0 cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) are
 // dropped, as docx does. Validation rejects them in user text before it gets here. A lone surrogate becomes U+FFFD
 // when the string is encoded as UTF-8.
@@ -114,7 +120,9 @@ export function paragraph(p: ParaProps, content: string): string {
   return (
     '<w:p><w:pPr>' +
     (p.keepNext === true ? '<w:keepNext/>' : '') +
-    (p.after !== undefined ? `<w:spacing w:after="${int(p.after)}" w:line="240" w:lineRule="auto"/>` : '<w:spacing w:line="240" w:lineRule="auto"/>') +
+    (p.after !== undefined
+      ? `<w:spacing w:after="${int(p.after)}" w:line="240" w:lineRule="auto"/>`
+      : '<w:spacing w:line="240" w:lineRule="auto"/>') +
     (p.firstLine !== undefined ? `<w:ind w:firstLine="${int(p.firstLine)}"/>` : '') +
     (p.jc !== undefined ? `<w:jc w:val="${p.jc}"/>` : '') +
     `</w:pPr>${content}</w:p>`
@@ -132,7 +140,10 @@ export interface TableProps {
 }
 
 const BORDER_SIDES = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'] as const;
-const BORDER = { none: 'w:val="none" w:color="auto" w:sz="0"', single: 'w:val="single" w:color="000000" w:sz="4"' } as const;
+const BORDER = {
+  none: 'w:val="none" w:color="auto" w:sz="0"',
+  single: 'w:val="single" w:color="000000" w:sz="4"',
+} as const;
 
 export function table(t: TableProps, rows: string): string {
   const width = t.cols.reduce((a, b) => a + b, 0);
@@ -148,7 +159,10 @@ export function table(t: TableProps, rows: string): string {
   );
 }
 
-export function tableRow(r: { readonly cantSplit: boolean; readonly header: boolean }, cells: string): string {
+export function tableRow(
+  r: { readonly cantSplit: boolean; readonly header: boolean },
+  cells: string,
+): string {
   return (
     '<w:tr><w:trPr>' +
     (r.cantSplit ? '<w:cantSplit/>' : '<w:cantSplit w:val="off"/>') +

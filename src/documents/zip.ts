@@ -19,7 +19,12 @@ export interface ZipEntry {
 
 export function zipEntry(name: string, data: Buffer | string): ZipEntry {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return { name: Buffer.from(name, 'utf8'), crc: crc32(bytes), size: bytes.length, deflated: deflateRawSync(bytes) };
+  return {
+    name: Buffer.from(name, 'utf8'),
+    crc: crc32(bytes),
+    size: bytes.length,
+    deflated: deflateRawSync(bytes),
+  };
 }
 
 /** The zip file of `entries`, in their order. */
@@ -95,7 +100,8 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     if (zip.readUInt32LE(local) !== LOCAL_SIG) throw new Error('corrupt zip local header');
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(start, start + compressed);
-    if (method !== 0 && method !== DEFLATE) throw new Error(`zip entry ${name}: unsupported method ${method}`);
+    if (method !== 0 && method !== DEFLATE)
+      throw new Error(`zip entry ${name}: unsupported method ${method}`);
     const data = method === DEFLATE ? inflateRawSync(raw) : Buffer.from(raw);
     if (crc32(data) !== crc) throw new Error(`zip entry ${name}: CRC mismatch`);
     if (!name.endsWith('/')) out.set(name, data);

@@ -1,32 +1,6 @@
 // The reference for the XML writer (src/documents/word-xml.ts, sheet-xml.ts): the same sheet built from `docx`'s own
 // objects, as the writer did before it wrote XML itself. Tests compare the two part by part, byte for byte.
-import {
-  AlignmentType,
-  BorderStyle,
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
-  DeletedTextRun,
-  Document,
-  Header,
-  InsertedTextRun,
-  LineRuleType,
-  NumberFormat,
-  Packer,
-  PageBreak,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IRunOptions,
-  type ParagraphChild,
-} from 'docx';
+import * as d from 'docx';
 import { parts } from './doc-xml';
 import type { LaidItem, LaidPara, LaidRow, ParaRole, Sheet } from '../../src/documents/layout';
 import type { BiParas, Lang, Span } from '../../src/documents/model';
@@ -34,7 +8,7 @@ import type { BiParas, Lang, Span } from '../../src/documents/model';
 const FONT = 'TH Sarabun New';
 const SIZE = 32;
 const FONTS = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT } as const;
-const LANGUAGE: Record<Lang, IRunOptions['language']> = {
+const LANGUAGE: Record<Lang, d.IRunOptions['language']> = {
   th: { value: 'th-TH', bidirectional: 'th-TH' },
   en: { value: 'en-US', bidirectional: 'th-TH' },
 };
@@ -43,9 +17,9 @@ const LANGUAGE: Record<Lang, IRunOptions['language']> = {
 const mm = (n: number) => Math.round(n * 56.6929);
 const A4 = { short: mm(210), long: mm(297) };
 const MARGIN = { left: mm(30), right: mm(20), top: mm(25), bottom: mm(25), header: mm(12), footer: mm(12) };
-const LINE = { line: 240, lineRule: LineRuleType.AUTO } as const;
+const LINE = { line: 240, lineRule: d.LineRuleType.AUTO } as const;
 
-function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic'>): IRunOptions {
+function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic'>): d.IRunOptions {
   return {
     font: FONTS,
     size: SIZE,
@@ -59,11 +33,17 @@ function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic'>): IRunOption
 class Revisions {
   private next = 1;
   constructor(private readonly meta: Sheet['revision']) {}
-  run(span: Span, lang: Lang): ParagraphChild {
+  run(span: Span, lang: Lang): d.ParagraphChild {
     const opts = { ...runOptions(lang, span), text: span.text };
-    if (!span.change) return new TextRun(opts);
-    const change = { id: this.next++, author: this.meta?.author ?? 'MOU Engine', date: this.meta?.date ?? '2000-01-01T00:00:00Z' };
-    return span.change === 'ins' ? new InsertedTextRun({ ...opts, ...change }) : new DeletedTextRun({ ...opts, ...change });
+    if (!span.change) return new d.TextRun(opts);
+    const change = {
+      id: this.next++,
+      author: this.meta?.author ?? 'MOU Engine',
+      date: this.meta?.date ?? '2000-01-01T00:00:00Z',
+    };
+    return span.change === 'ins'
+      ? new d.InsertedTextRun({ ...opts, ...change })
+      : new d.DeletedTextRun({ ...opts, ...change });
   }
 }
 
@@ -73,13 +53,13 @@ function alignment(lp: LaidPara) {
   const a = lp.para.align ?? defaultAlign(lp.role);
   switch (a) {
     case 'left':
-      return AlignmentType.LEFT;
+      return d.AlignmentType.LEFT;
     case 'center':
-      return AlignmentType.CENTER;
+      return d.AlignmentType.CENTER;
     case 'right':
-      return AlignmentType.RIGHT;
+      return d.AlignmentType.RIGHT;
     case 'justify':
-      return lp.lang === 'th' ? AlignmentType.THAI_DISTRIBUTE : AlignmentType.JUSTIFIED;
+      return lp.lang === 'th' ? d.AlignmentType.THAI_DISTRIBUTE : d.AlignmentType.JUSTIFIED;
   }
 }
 
@@ -99,88 +79,105 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
 }
 
 /** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
-function paragraph(lp: LaidPara, rev: Revisions, inTable = false): Paragraph {
+function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
   const bold = BOLD_ROLES.has(lp.role);
-  const children: ParagraphChild[] = lp.commentStarts.map((id) => new CommentRangeStart(id));
+  const children: d.ParagraphChild[] = lp.commentStarts.map((id) => new d.CommentRangeStart(id));
   for (const s of lp.para.spans) children.push(rev.run(bold ? { ...s, bold: true } : s, lp.lang));
   for (const id of lp.commentEnds) {
-    children.push(new CommentRangeEnd(id), new TextRun({ ...runOptions(lp.lang, {}), children: [new CommentReference(id)] }));
+    children.push(
+      new d.CommentRangeEnd(id),
+      new d.TextRun({ ...runOptions(lp.lang, {}), children: [new d.CommentReference(id)] }),
+    );
   }
-  return new Paragraph({
+  return new d.Paragraph({
     children,
     alignment: alignment(lp),
-    spacing: { ...LINE, after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0 },
+    spacing: {
+      ...LINE,
+      after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
+    },
     ...(lp.para.indentMm !== undefined ? { indent: { firstLine: mm(lp.para.indentMm) } } : {}),
     ...(!inTable && (lp.role === 'heading' || lp.role === 'title') ? { keepNext: true } : {}),
   });
 }
 
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
-const LINE_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const NO_BORDER = { style: d.BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const LINE_BORDER = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-function grid(item: Extract<LaidItem, { t: 'grid' }>, width: number, rev: Revisions): Table {
+function grid(item: Extract<LaidItem, { t: 'grid' }>, width: number, rev: Revisions): d.Table {
   const total = item.widths.reduce((a, b) => a + b, 0);
   const cols = item.widths.map((w) => Math.floor((w / total) * width));
   const border = item.style === 'table' ? LINE_BORDER : NO_BORDER;
-  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  const borders = {
+    top: border,
+    bottom: border,
+    left: border,
+    right: border,
+    insideHorizontal: border,
+    insideVertical: border,
+  };
   const row = (r: LaidRow) =>
-    new TableRow({
+    new d.TableRow({
       cantSplit: r.cantSplit,
       ...(r.header ? { tableHeader: true } : {}),
       children: r.cells.map(
         (ps, i) =>
-          new TableCell({
-            width: { size: cols[i] ?? 0, type: WidthType.DXA },
-            ...(r.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
-            children: ps.length > 0 ? ps.map((p) => paragraph(p, rev, true)) : [new Paragraph({ spacing: LINE })],
+          new d.TableCell({
+            width: { size: cols[i] ?? 0, type: d.WidthType.DXA },
+            ...(r.header ? { shading: { type: d.ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } } : {}),
+            children:
+              ps.length > 0 ? ps.map((p) => paragraph(p, rev, true)) : [new d.Paragraph({ spacing: LINE })],
           }),
       ),
     });
-  return new Table({
-    width: { size: cols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+  return new d.Table({
+    width: { size: cols.reduce((a, b) => a + b, 0), type: d.WidthType.DXA },
     columnWidths: cols,
-    layout: TableLayoutType.FIXED,
+    layout: d.TableLayoutType.FIXED,
     borders,
     margins: { left: mm(1.5), right: mm(1.5), top: 0, bottom: 0 },
     rows: item.rows.map(row),
   });
 }
 
-function headerParas(sheet: Sheet, withPageNumber: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
+function headerParas(sheet: Sheet, withPageNumber: boolean): d.Paragraph[] {
+  const out: d.Paragraph[] = [];
   if (withPageNumber) {
     out.push(
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
         spacing: LINE,
         children: [
-          new TextRun({ ...runOptions('th', {}), text: '- ' }),
-          new TextRun({ ...runOptions('th', {}), children: [PageNumber.CURRENT] }),
-          new TextRun({ ...runOptions('th', {}), text: ' -' }),
+          new d.TextRun({ ...runOptions('th', {}), text: '- ' }),
+          new d.TextRun({ ...runOptions('th', {}), children: [d.PageNumber.CURRENT] }),
+          new d.TextRun({ ...runOptions('th', {}), text: ' -' }),
         ],
       }),
     );
   }
   if (sheet.mark) out.push(markPara(sheet.mark));
-  if (out.length === 0) out.push(new Paragraph({ spacing: LINE }));
+  if (out.length === 0) out.push(new d.Paragraph({ spacing: LINE }));
   return out;
 }
 
-function markPara(mark: BiParas): Paragraph {
-  const runs: ParagraphChild[] = [];
+function markPara(mark: BiParas): d.Paragraph {
+  const runs: d.ParagraphChild[] = [];
   for (const lang of ['th', 'en'] as const) {
     for (const p of mark[lang] ?? []) {
-      if (runs.length > 0) runs.push(new TextRun({ ...runOptions(lang, { bold: true }), text: ' | ' }));
-      for (const s of p.spans) runs.push(new TextRun({ ...runOptions(lang, { ...s, bold: true }), text: s.text, color: 'C00000' }));
+      if (runs.length > 0) runs.push(new d.TextRun({ ...runOptions(lang, { bold: true }), text: ' | ' }));
+      for (const s of p.spans)
+        runs.push(
+          new d.TextRun({ ...runOptions(lang, { ...s, bold: true }), text: s.text, color: 'C00000' }),
+        );
     }
   }
-  return new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, children: runs });
+  return new d.Paragraph({ alignment: d.AlignmentType.RIGHT, spacing: LINE, children: runs });
 }
 
-function buildDocument(sheet: Sheet): Document {
+function buildDocument(sheet: Sheet): d.Document {
   const rev = new Revisions(sheet.revision);
   const width = (sheet.landscape ? A4.long : A4.short) - MARGIN.left - MARGIN.right;
-  const children: (Paragraph | Table)[] = [];
+  const children: (d.Paragraph | d.Table)[] = [];
   for (const item of sheet.items) {
     switch (item.t) {
       case 'para':
@@ -189,14 +186,14 @@ function buildDocument(sheet: Sheet): Document {
       case 'grid':
         children.push(grid(item, width, rev));
         // Two tables in a row would merge into one in Word; a small empty paragraph keeps them apart.
-        children.push(new Paragraph({ spacing: { ...LINE, after: 0 } }));
+        children.push(new d.Paragraph({ spacing: { ...LINE, after: 0 } }));
         break;
       case 'pagebreak':
-        children.push(new Paragraph({ spacing: LINE, children: [new PageBreak()] }));
+        children.push(new d.Paragraph({ spacing: LINE, children: [new d.PageBreak()] }));
         break;
     }
   }
-  return new Document({
+  return new d.Document({
     creator: 'MOU Engine',
     title: sheet.title,
     styles: { default: { document: { run: { font: FONTS, size: SIZE, language: LANGUAGE.th } } } },
@@ -219,16 +216,19 @@ function buildDocument(sheet: Sheet): Document {
             size: {
               width: A4.short,
               height: A4.long,
-              ...(sheet.landscape ? { orientation: PageOrientation.LANDSCAPE } : {}),
+              ...(sheet.landscape ? { orientation: d.PageOrientation.LANDSCAPE } : {}),
             },
             margin: MARGIN,
-            pageNumbers: { start: 1, formatType: sheet.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL },
+            pageNumbers: {
+              start: 1,
+              formatType: sheet.thaiNumerals ? d.NumberFormat.THAI_NUMBERS : d.NumberFormat.DECIMAL,
+            },
           },
         },
         headers: {
           // Thai official style: no number on the first page; "- ๒ -" centred at the top from page 2.
-          first: new Header({ children: headerParas(sheet, false) }),
-          default: new Header({ children: headerParas(sheet, true) }),
+          first: new d.Header({ children: headerParas(sheet, false) }),
+          default: new d.Header({ children: headerParas(sheet, true) }),
         },
         children,
       },
@@ -238,7 +238,7 @@ function buildDocument(sheet: Sheet): Document {
 
 /** Every part of the package docx writes for `sheet`, but the core properties (docx stamps those with the clock). */
 export async function docxReferenceParts(sheet: Sheet): Promise<Map<string, string>> {
-  const all = parts(await Packer.toBuffer(buildDocument(sheet)));
+  const all = parts(await d.Packer.toBuffer(buildDocument(sheet)));
   all.delete('docProps/core.xml');
   return all;
 }

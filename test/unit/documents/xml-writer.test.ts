@@ -14,14 +14,16 @@ import { fixtureInput } from '../../support/doc-inputs';
 import { docxReferenceParts } from '../../support/doc-oracle';
 import { parts } from '../../support/doc-xml';
 
-const HOSTILE = '<w:p><w:r><w:t>pwned</w:t></w:r></w:p> a < b && c > d ]]><!-- "q" \'s\' {{x}} &amp; &#60; แท็บ\tและ 😀';
+const HOSTILE =
+  '<w:p><w:r><w:t>pwned</w:t></w:r></w:p> a < b && c > d ]]><!-- "q" \'s\' {{x}} &amp; &#60; แท็บ\tและ 😀';
 
 function everywhere(input: RenderInput, value: string): RenderInput {
   const skip = /(^|\.)(kind|id|userId|role|status|createdAt|answeredAt|date|areas\.\d+|area|doc|layout)$/;
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') return skip.test(path) ? v : value;
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
     return v;
   };
   return walk(input, '') as RenderInput;
@@ -37,18 +39,31 @@ async function expectSameAsDocx(sheet: Sheet): Promise<void> {
   ours.delete('docProps/core.xml');
   const reference = await docxReferenceParts(sheet);
   expect([...ours.keys()].sort()).toEqual([...reference.keys()].sort());
-  for (const [name, xml] of reference) expect({ name, ...firstDifference(ours.get(name) ?? '', xml) }).toEqual({ name, same: true });
+  for (const [name, xml] of reference)
+    expect({ name, ...firstDifference(ours.get(name) ?? '', xml) }).toEqual({ name, same: true });
 }
 
 /** Where two XML strings part, with some context, so that a failure is readable. */
-function firstDifference(ours: string, reference: string): { same: true } | { at: number; ours: string; docx: string } {
+function firstDifference(
+  ours: string,
+  reference: string,
+): { same: true } | { at: number; ours: string; docx: string } {
   if (ours === reference) return { same: true };
   let i = 0;
   while (i < ours.length && ours[i] === reference[i]) i++;
-  return { at: i, ours: ours.slice(Math.max(0, i - 120), i + 120), docx: reference.slice(Math.max(0, i - 120), i + 120) };
+  return {
+    at: i,
+    ours: ours.slice(Math.max(0, i - 120), i + 120),
+    docx: reference.slice(Math.max(0, i - 120), i + 120),
+  };
 }
 
-const lp = (lang: 'th' | 'en', role: LaidPara['role'], spans: Span[], extra: Partial<LaidPara> = {}): LaidPara => ({
+const lp = (
+  lang: 'th' | 'en',
+  role: LaidPara['role'],
+  spans: Span[],
+  extra: Partial<LaidPara> = {},
+): LaidPara => ({
   lang,
   role,
   para: { spans },
@@ -59,15 +74,33 @@ const lp = (lang: 'th' | 'en', role: LaidPara['role'], spans: Span[], extra: Par
 
 /** Every element the writer knows, in the combinations the layouts do not produce from the fixture. */
 function syntheticSheet(text: string, landscape: boolean): Sheet {
-  const spans: Span[] = [{ text }, { text, bold: true }, { text, italic: true }, { text: '' }, { text, change: 'ins' }, { text, change: 'del', italic: true }];
+  const spans: Span[] = [
+    { text },
+    { text, bold: true },
+    { text, italic: true },
+    { text: '' },
+    { text, change: 'ins' },
+    { text, change: 'del', italic: true },
+  ];
   return {
     title: text,
     created: '2022-05-20T00:00:00Z',
     thaiNumerals: !landscape,
     landscape,
-    ...(landscape ? {} : { mark: { th: [{ spans: [{ text }, { text, italic: true }] }], en: [{ spans: [{ text }] }] } }),
+    ...(landscape
+      ? {}
+      : { mark: { th: [{ spans: [{ text }, { text, italic: true }] }], en: [{ spans: [{ text }] }] } }),
     revision: { author: text, date: '2022-05-20T00:00:00Z' },
-    notes: [{ id: 7, anchor: 'x', author: text, initials: text, date: '2022-05-20T10:11:12Z', paras: [{ lang: 'th', para: { spans } }] }],
+    notes: [
+      {
+        id: 7,
+        anchor: 'x',
+        author: text,
+        initials: text,
+        date: '2022-05-20T10:11:12Z',
+        paras: [{ lang: 'th', para: { spans } }],
+      },
+    ],
     items: [
       { t: 'para', p: lp('th', 'title', spans, { commentStarts: [7], commentEnds: [7] }) },
       { t: 'para', p: { ...lp('en', 'body', spans), para: { spans, indentMm: 25, align: 'right' } } },
@@ -77,11 +110,24 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
         style: 'table',
         widths: [1, 2, 3],
         rows: [
-          { header: true, cantSplit: true, cells: [[lp('th', 'cell-header', spans)], [], [lp('en', 'cell-header', spans)]] },
-          { header: false, cantSplit: false, cells: [[lp('th', 'cell', spans), lp('en', 'signature', spans)], [], []] },
+          {
+            header: true,
+            cantSplit: true,
+            cells: [[lp('th', 'cell-header', spans)], [], [lp('en', 'cell-header', spans)]],
+          },
+          {
+            header: false,
+            cantSplit: false,
+            cells: [[lp('th', 'cell', spans), lp('en', 'signature', spans)], [], []],
+          },
         ],
       },
-      { t: 'grid', style: 'signatures', widths: [1], rows: [{ header: false, cantSplit: true, cells: [[lp('en', 'heading', spans)]] }] },
+      {
+        t: 'grid',
+        style: 'signatures',
+        widths: [1],
+        rows: [{ header: false, cantSplit: true, cells: [[lp('en', 'heading', spans)]] }],
+      },
     ],
   };
 }
@@ -100,11 +146,32 @@ describe('the XML writer writes what docx writes', () => {
   });
 
   it('any text, including markup, entities, controls and emoji', async () => {
-    const piece = fc.constantFrom('<', '>', '&', '"', "'", ']]>', '&amp;', '<w:p>', 'ก', 'ไทย', 'a', ' ', '\t', '\n', '\u0001', '\u001f', '😀');
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      ']]>',
+      '&amp;',
+      '<w:p>',
+      'ก',
+      'ไทย',
+      'a',
+      ' ',
+      '\t',
+      '\n',
+      '\u0001',
+      '\u001f',
+      '😀',
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), async (text) => {
-        await expectSameAsDocx(syntheticSheet(text, false));
-      }),
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 12 }).map((a) => a.join('')),
+        async (text) => {
+          await expectSameAsDocx(syntheticSheet(text, false));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -112,7 +179,9 @@ describe('the XML writer writes what docx writes', () => {
 
 describe('escapeXml, the one escaping function', () => {
   it('escapes each markup character exactly once', () => {
-    expect(escapeXml(`<w:t a="1" b='2'>&amp;</w:t>`)).toBe('&lt;w:t a=&quot;1&quot; b=&apos;2&apos;&gt;&amp;amp;&lt;/w:t&gt;');
+    expect(escapeXml(`<w:t a="1" b='2'>&amp;</w:t>`)).toBe(
+      '&lt;w:t a=&quot;1&quot; b=&apos;2&apos;&gt;&amp;amp;&lt;/w:t&gt;',
+    );
   });
   it('leaves plain Thai, English, tabs, newlines and emoji alone', () => {
     const s = 'ข้อ ๑ Article 1\tline\nline 😀';
