@@ -5,9 +5,21 @@ import type { Browser, Page } from 'playwright-core';
 import type { AgreementContent } from '../../src/domain';
 import { docxToPdf, missingWords, type Pdf } from '../support/doc-pdf';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
-export async function signIn(browser: Browser, base: string, username: string, password: string): Promise<Page> {
+export async function signIn(
+  browser: Browser,
+  base: string,
+  username: string,
+  password: string,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -18,7 +30,10 @@ export async function signIn(browser: Browser, base: string, username: string, p
   await page.goto(`${base}/login`);
   await page.fill('input[name="username"]', username);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL(`${base}/queue`), page.click('form[action="/login"] button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL(`${base}/queue`),
+    page.click('form[action="/login"] button[type="submit"]'),
+  ]);
   (page as Page & { problems?: string[] }).problems = problems;
   return page;
 }
@@ -36,7 +51,8 @@ export async function submit(page: Page, selector: string): Promise<void> {
 export async function step(page: Page, event: string): Promise<void> {
   await submit(page, `button[data-event="${event}"]`);
   const notice = await page.textContent('.notice-success, .notice-error');
-  if (!notice || (await page.$('.notice-error'))) throw new Error(`${event} failed: ${notice ?? '(no notice)'}`);
+  if (!notice || (await page.$('.notice-error')))
+    throw new Error(`${event} failed: ${notice ?? '(no notice)'}`);
 }
 
 async function fillBi(page: Page, name: string, v: { th: string; en: string }): Promise<void> {
@@ -46,7 +62,8 @@ async function fillBi(page: Page, name: string, v: { th: string; en: string }): 
 
 /** Fills the whole editor with `c`, adding article rows first (each add keeps what is already typed). */
 export async function fillDraft(page: Page, c: AgreementContent, o: { parties: boolean }): Promise<void> {
-  while ((await page.$$('fieldset.article-edit')).length < c.articles.length) await submit(page, 'button[name="op"][value="add"]');
+  while ((await page.$$('fieldset.article-edit')).length < c.articles.length)
+    await submit(page, 'button[name="op"][value="add"]');
   if (o.parties) {
     await page.selectOption('select[name="kind"]', c.kind);
     for (const a of c.areas) await page.check(`input[name="areas"][value="${a}"]`);
@@ -68,7 +85,12 @@ export async function fillDraft(page: Page, c: AgreementContent, o: { parties: b
 }
 
 /** Clicks the download link whose file name is `fileName`, then reads the document back through LibreOffice. */
-export async function downloadAndRead(page: Page, agreementUrl: string, fileName: string, keepIn: string): Promise<Pdf & { fileName: string }> {
+export async function downloadAndRead(
+  page: Page,
+  agreementUrl: string,
+  fileName: string,
+  keepIn: string,
+): Promise<Pdf & { fileName: string }> {
   await page.goto(`${agreementUrl}/documents`);
   const link = page.locator('a[download]', { hasText: fileName });
   const row = page.locator('tr', { has: link });
@@ -76,7 +98,8 @@ export async function downloadAndRead(page: Page, agreementUrl: string, fileName
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const buffer = await readFile(await download.path());
   const pdf = await docxToPdf(buffer, fileName.replace(/\.docx$/, ''), keepIn);
-  if (createHash('sha256').update(buffer).digest('hex') !== sha256Shown) throw new Error(`${fileName}: the SHA-256 shown is not the file's`);
+  if (createHash('sha256').update(buffer).digest('hex') !== sha256Shown)
+    throw new Error(`${fileName}: the SHA-256 shown is not the file's`);
   return { ...pdf, fileName: download.suggestedFilename() };
 }
 

@@ -11,7 +11,16 @@ import { createLogger } from '../../src/logger';
 import { createDemoUsers } from '../../src/users/demo';
 import { openTestDb, type TestDb } from '../support/db';
 import { chiangMaiSejong } from '../support/fixtures';
-import { CHROMIUM_ARGS, downloadAndRead, fillDraft, missing, problemsOf, signIn, step, submit } from './journey-support';
+import {
+  CHROMIUM_ARGS,
+  downloadAndRead,
+  fillDraft,
+  missing,
+  problemsOf,
+  signIn,
+  step,
+  submit,
+} from './journey-support';
 
 jest.setTimeout(300_000);
 
@@ -33,7 +42,10 @@ beforeAll(async () => {
   server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 });
 
 afterAll(async () => {
@@ -42,7 +54,8 @@ afterAll(async () => {
   await db?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 const state = async (page: Page) => ((await page.textContent('.state-line .state-badge')) ?? '').trim();
 
 it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, with the right document at every step', async () => {

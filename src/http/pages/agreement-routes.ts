@@ -10,7 +10,15 @@ import { localeError } from '../errors';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
 import { field } from '../validate';
-import { applyOp, contentFromForm, emptyForm, formFromBody, formFromContent, parseOp, type ContentForm } from './content-form';
+import {
+  applyOp,
+  contentFromForm,
+  emptyForm,
+  formFromBody,
+  formFromContent,
+  parseOp,
+  type ContentForm,
+} from './content-form';
 import { editorView } from './editor-view';
 import { formError, renderAgreement, type FormError } from './render';
 import { expectedRev, labelsFor, loadFor, type PageServices } from './shared';
@@ -63,7 +71,8 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
         const form = applyOp(formFromBody(req.body), op);
         if (op.op !== 'save') return editor(req, res, { form, province, unsaved: true });
         try {
-          if (!findProvince(province)) throw localeError(catalogue, 'validation-failed', 'agreement.new.provinceRequired');
+          if (!findProvince(province))
+            throw localeError(catalogue, 'validation-failed', 'agreement.new.provinceRequired');
           const created = await s.agreements.createDraft(actor, { province, content: contentFromForm(form) });
           flash(req, { kind: 'success', key: 'agreement.flash.created' });
           res.redirect(303, `/agreements/${encodeURIComponent(created.id)}`);
@@ -88,7 +97,13 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
         ensureEditable(actor, record, catalogue);
-        editor(req, res, { form: formFromContent(record.workingDraft), id: record.id, rev: record.rev, keep: record.workingDraft, province: record.province });
+        editor(req, res, {
+          form: formFromContent(record.workingDraft),
+          id: record.id,
+          rev: record.rev,
+          keep: record.workingDraft,
+          province: record.province,
+        });
       },
     },
     {

@@ -8,8 +8,16 @@ import type { Labels } from './labels';
 import { daysSince } from './shared';
 
 /** Events whose button opens a form with more to fill in; the others are one click. */
-const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set(['RECORD_RESOLUTION', 'GIVE_NO_OBJECTION', 'RECORD_SIGNING']);
-const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set(['WITHDRAW', 'TERMINATE', 'ABANDON_AMENDMENT']);
+const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set([
+  'RECORD_RESOLUTION',
+  'GIVE_NO_OBJECTION',
+  'RECORD_SIGNING',
+]);
+const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
+  'WITHDRAW',
+  'TERMINATE',
+  'ABANDON_AMENDMENT',
+]);
 
 function sameAnchor(a: CommentAnchor, b: CommentAnchor): boolean {
   return a.kind === b.kind && (a.kind !== 'article' || (b.kind === 'article' && a.no === b.no));
@@ -29,7 +37,12 @@ export function commentView(c: Comment, l: Labels) {
 export type CommentView = ReturnType<typeof commentView>;
 
 /** What this actor may do here now: the buttons, and which forms and links to show. */
-export function permissionsView(record: AgreementRecord, actor: Actor, events: AgreementEventType[], l: Labels) {
+export function permissionsView(
+  record: AgreementRecord,
+  actor: Actor,
+  events: AgreementEventType[],
+  l: Labels,
+) {
   const snap = restoreSnapshot(record);
   const may = (a: Parameters<typeof mayPerform>[1]) => mayPerform(actor, a, record.province);
   return {

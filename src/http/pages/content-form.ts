@@ -58,11 +58,30 @@ export function formFromContent(c: AgreementContent): ContentForm {
 }
 
 export function emptyForm(): ContentForm {
-  const p: PartyForm = { name: EMPTY, country: EMPTY, signatoryTitle: EMPTY, signatoryName: EMPTY, language: EMPTY, nativeName: '' };
-  return { kind: 'sister', areas: [], title: EMPTY, preamble: EMPTY, closing: EMPTY, thai: p, partner: p, articles: [{ heading: EMPTY, text: EMPTY }] };
+  const p: PartyForm = {
+    name: EMPTY,
+    country: EMPTY,
+    signatoryTitle: EMPTY,
+    signatoryName: EMPTY,
+    language: EMPTY,
+    nativeName: '',
+  };
+  return {
+    kind: 'sister',
+    areas: [],
+    title: EMPTY,
+    preamble: EMPTY,
+    closing: EMPTY,
+    thai: p,
+    partner: p,
+    articles: [{ heading: EMPTY, text: EMPTY }],
+  };
 }
 
-const bi = (body: unknown, name: string): Bilingual => ({ th: field(body, `${name}.th`), en: field(body, `${name}.en`) });
+const bi = (body: unknown, name: string): Bilingual => ({
+  th: field(body, `${name}.th`),
+  en: field(body, `${name}.en`),
+});
 
 function partyFromBody(body: unknown, side: 'thai' | 'partner'): PartyForm {
   return {
@@ -95,7 +114,10 @@ export function formFromBody(body: unknown): ContentForm {
     closing: bi(body, 'closing'),
     thai: partyFromBody(body, 'thai'),
     partner: partyFromBody(body, 'partner'),
-    articles: articleIndexes(body).map((i) => ({ heading: bi(body, `articles.${i}.heading`), text: bi(body, `articles.${i}.text`) })),
+    articles: articleIndexes(body).map((i) => ({
+      heading: bi(body, `articles.${i}.heading`),
+      text: bi(body, `articles.${i}.text`),
+    })),
   };
 }
 

@@ -38,7 +38,11 @@ const SIDE_EVENTS = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
  * next state is a short arrow; longer steps forward are arcs on the right, steps back (a return to the province,
  * a new review round) dashed arcs on the left, each arc as wide as the distance it spans.
  */
-export function diagram(current: string, label: (state: string) => string, eventLabel: (e: string) => string): Diagram {
+export function diagram(
+  current: string,
+  label: (state: string) => string,
+  eventLabel: (e: string) => string,
+): Diagram {
   const s = machineStructure();
   const span = s.states.length;
   const left = PAD + ARC * (span / 2) + 20;
@@ -59,17 +63,37 @@ export function diagram(current: string, label: (state: string) => string, event
     const faint = SIDE_EVENTS.has(e.event);
     const [y1, y2] = [PAD + i * ROW + BOX_H / 2, PAD + j * ROW + BOX_H / 2];
     if (j === i + 1 && !faint) {
-      edges.push({ d: `M${left + BOX_W / 2},${PAD + i * ROW + BOX_H} L${left + BOX_W / 2},${PAD + j * ROW - 1}`, title, back: false, faint });
+      edges.push({
+        d: `M${left + BOX_W / 2},${PAD + i * ROW + BOX_H} L${left + BOX_W / 2},${PAD + j * ROW - 1}`,
+        title,
+        back: false,
+        faint,
+      });
     } else if (j > i) {
       const x = left + BOX_W;
       const out = x + ARC * Math.min(j - i, 12) * (faint ? 0.6 : 1) + 8;
-      edges.push({ d: `M${x},${y1 - 6} C${out},${y1 - 6} ${out},${y2 + 6} ${x + 1},${y2 + 6}`, title, back: false, faint });
+      edges.push({
+        d: `M${x},${y1 - 6} C${out},${y1 - 6} ${out},${y2 + 6} ${x + 1},${y2 + 6}`,
+        title,
+        back: false,
+        faint,
+      });
     } else {
       const out = left - ARC * Math.min(i - j, 12) * 0.5 - 12;
-      edges.push({ d: `M${left},${y1 + 6} C${out},${y1 + 6} ${out},${y2 - 6} ${left - 1},${y2 - 6}`, title, back: true, faint });
+      edges.push({
+        d: `M${left},${y1 + 6} C${out},${y1 + 6} ${out},${y2 - 6} ${left - 1},${y2 - 6}`,
+        title,
+        back: true,
+        faint,
+      });
     }
   }
-  return { width: left + BOX_W + ARC * 12 * 0.6 + 40 + PAD, height: PAD * 2 + (span - 1) * ROW + BOX_H, nodes, edges };
+  return {
+    width: left + BOX_W + ARC * 12 + 8 + PAD,
+    height: PAD * 2 + (span - 1) * ROW + BOX_H,
+    nodes,
+    edges,
+  };
 }
 
 export const DIAGRAM_BOX = { w: BOX_W, h: BOX_H, cx: BOX_W / 2, cy: BOX_H / 2 + 5 };

@@ -57,7 +57,8 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const versionNo = Number(req.params.versionNo);
         const doc = docType(String(req.params.doc));
         const layout = layoutOf(queryValue(req.query, 'layout'));
-        if (!Number.isInteger(versionNo) || versionNo < 1 || !doc || !layout) throw localeError(catalogue, 'not-found');
+        if (!Number.isInteger(versionNo) || versionNo < 1 || !doc || !layout)
+          throw localeError(catalogue, 'not-found');
         const file = await s.documents.renderRecord(record, versionNo, doc, layout);
         res.setHeader('Content-Type', file.contentType);
         res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);

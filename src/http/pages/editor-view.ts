@@ -4,7 +4,12 @@ import type { ContentForm } from './content-form';
 import type { Labels } from './labels';
 
 const partyNames = (side: 'thai' | 'partner') =>
-  Object.fromEntries(['name', 'country', 'signatoryTitle', 'signatoryName', 'language', 'nativeName'].map((k) => [k, `${side}.${k}`]));
+  Object.fromEntries(
+    ['name', 'country', 'signatoryTitle', 'signatoryName', 'language', 'nativeName'].map((k) => [
+      k,
+      `${side}.${k}`,
+    ]),
+  );
 
 export function editorView(f: ContentForm, l: Labels) {
   const collator = new Intl.Collator(l.locale);
@@ -23,8 +28,8 @@ export function editorView(f: ContentForm, l: Labels) {
     thaiNames: partyNames('thai'),
     partnerNames: partyNames('partner'),
     provinceOptions: (selected: string) =>
-      PROVINCES.map((p) => ({ id: p.id, label: p.name[l.locale], selected: p.id === selected })).sort((a, b) =>
-        collator.compare(a.label, b.label),
+      PROVINCES.map((p) => ({ id: p.id, label: p.name[l.locale], selected: p.id === selected })).sort(
+        (a, b) => collator.compare(a.label, b.label),
       ),
   };
 }

@@ -7,11 +7,20 @@ import { field, parseInput } from '../validate';
 export type FormValues = Record<string, string>;
 
 const SIGNING_FIELDS = [
-  'date', 'place.th', 'place.en',
+  'date',
+  'place.th',
+  'place.en',
   ...['thai', 'partner'].flatMap((side) => [
-    `${side}.name.th`, `${side}.name.en`, `${side}.title.th`, `${side}.title.en`, `${side}.capacity`, `${side}.onBehalfOf.th`, `${side}.onBehalfOf.en`,
+    `${side}.name.th`,
+    `${side}.name.en`,
+    `${side}.title.th`,
+    `${side}.title.en`,
+    `${side}.capacity`,
+    `${side}.onBehalfOf.th`,
+    `${side}.onBehalfOf.en`,
   ]),
-  'fullPowers.reference', 'fullPowers.issuedOn',
+  'fullPowers.reference',
+  'fullPowers.issuedOn',
 ];
 const RESOLUTION_FIELDS = ['meeting', 'date', 'outcome', 'text.th', 'text.en'];
 
@@ -32,18 +41,30 @@ export function signingDefaults(c: AgreementContent): FormValues {
   const side = (name: 'thai' | 'partner') => {
     const s = c.parties[name].signatory;
     return {
-      [`${name}.name.th`]: s.name?.th ?? '', [`${name}.name.en`]: s.name?.en ?? '',
-      [`${name}.title.th`]: s.title.th, [`${name}.title.en`]: s.title.en,
-      [`${name}.capacity`]: 'principal', [`${name}.onBehalfOf.th`]: '', [`${name}.onBehalfOf.en`]: '',
+      [`${name}.name.th`]: s.name?.th ?? '',
+      [`${name}.name.en`]: s.name?.en ?? '',
+      [`${name}.title.th`]: s.title.th,
+      [`${name}.title.en`]: s.title.en,
+      [`${name}.capacity`]: 'principal',
+      [`${name}.onBehalfOf.th`]: '',
+      [`${name}.onBehalfOf.en`]: '',
     };
   };
   return {
-    date: '', 'place.th': c.parties.thai.name.th, 'place.en': c.parties.thai.name.en,
-    ...side('thai'), ...side('partner'), 'fullPowers.reference': '', 'fullPowers.issuedOn': '',
+    date: '',
+    'place.th': c.parties.thai.name.th,
+    'place.en': c.parties.thai.name.en,
+    ...side('thai'),
+    ...side('partner'),
+    'fullPowers.reference': '',
+    'fullPowers.issuedOn': '',
   };
 }
 
-const bi = (v: FormValues, name: string): Bilingual => ({ th: v[`${name}.th`] ?? '', en: v[`${name}.en`] ?? '' });
+const bi = (v: FormValues, name: string): Bilingual => ({
+  th: v[`${name}.th`] ?? '',
+  en: v[`${name}.en`] ?? '',
+});
 
 function signatory(v: FormValues, side: string) {
   const onBehalfOf = bi(v, `${side}.onBehalfOf`);
@@ -59,11 +80,19 @@ export function eventFromForm(type: AgreementEventType, body: unknown, catalogue
   switch (type) {
     case 'RECORD_RESOLUTION': {
       const v = resolutionValues(body);
-      const resolution = parseInput(Resolution, { meeting: v.meeting, date: v.date, outcome: v.outcome, text: bi(v, 'text') }, catalogue);
+      const resolution = parseInput(
+        Resolution,
+        { meeting: v.meeting, date: v.date, outcome: v.outcome, text: bi(v, 'text') },
+        catalogue,
+      );
       return { type, resolution };
     }
     case 'GIVE_NO_OBJECTION':
-      return { type, needsCabinetApproval: field(body, 'needsCabinetApproval') === 'yes', needsFullPowers: field(body, 'needsFullPowers') === 'yes' };
+      return {
+        type,
+        needsCabinetApproval: field(body, 'needsCabinetApproval') === 'yes',
+        needsFullPowers: field(body, 'needsFullPowers') === 'yes',
+      };
     case 'RECORD_SIGNING': {
       const v = signingValues(body);
       const reference = v['fullPowers.reference'] ?? '';

@@ -35,7 +35,11 @@ export function eventRoutes(s: PageServices, catalogue: Catalogue): Route[] {
                 ? { name: 'signing', values: signingValues(req.body) }
                 : undefined;
           const render = field(req.body, 'from') === 'review' ? renderReview : renderAgreement;
-          render(s, catalogue, req, res, actor, record, { status: error.status, error, ...(form ? { form } : {}) });
+          render(s, catalogue, req, res, actor, record, {
+            status: error.status,
+            error,
+            ...(form ? { form } : {}),
+          });
         }
       },
     },

@@ -20,7 +20,11 @@ export function waitingStates(role: Role): string[] {
     .filter((s) => !s.final && !AT_REST.has(s.name))
     .filter((s) =>
       edges.some(
-        (e) => e.from === s.name && !SIDE_EXITS.has(e.event) && isEventType(e.event) && PERMISSIONS[e.event][role] !== 'none',
+        (e) =>
+          e.from === s.name &&
+          !SIDE_EXITS.has(e.event) &&
+          isEventType(e.event) &&
+          PERMISSIONS[e.event][role] !== 'none',
       ),
     )
     .map((s) => s.name);
@@ -42,7 +46,10 @@ export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogu
         const states = waitingStates(actor.role);
         const filter = { states };
         const page = { limit: QUEUE_LIMIT, skip: 0, sort: { key: 'stateSince', dir: 'asc' } } as const;
-        const [rows, total] = await Promise.all([s.agreements.list(actor, filter, page), s.agreements.count(actor, filter)]);
+        const [rows, total] = await Promise.all([
+          s.agreements.list(actor, filter, page),
+          s.agreements.count(actor, filter),
+        ]);
         const now = s.now?.() ?? new Date();
         const items = rows.map((r) => {
           const days = daysSince(r.stateSince, now);

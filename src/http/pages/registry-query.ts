@@ -59,7 +59,13 @@ export function queryString(q: RegistryQuery, change: Partial<RegistryQuery> = {
   const all: Record<string, string | number> = { ...q, ...change };
   const params = new URLSearchParams();
   for (const [k, val] of Object.entries(all)) {
-    if (val === '' || (k === 'page' && val === 1) || (k === 'sort' && val === 'updatedAt') || (k === 'dir' && val === 'desc')) continue;
+    if (
+      val === '' ||
+      (k === 'page' && val === 1) ||
+      (k === 'sort' && val === 'updatedAt') ||
+      (k === 'dir' && val === 'desc')
+    )
+      continue;
     params.set(k, String(val));
   }
   const s = params.toString();

@@ -58,7 +58,9 @@ function signingView(v: FormValues, l: Labels) {
 function commentForms(record: AgreementRecord, extras: PageExtras): Record<string, FormValues> {
   const keys = ['document', 'preamble', ...record.workingDraft.articles.map((a) => `article:${a.no}`)];
   const refused = extras.form?.name === 'comment' ? extras.form : undefined;
-  return Object.fromEntries(keys.map((k) => [k, refused?.anchor === k ? { ...refused.values, open: 'open' } : {}]));
+  return Object.fromEntries(
+    keys.map((k) => [k, refused?.anchor === k ? { ...refused.values, open: 'open' } : {}]),
+  );
 }
 
 /** Values of each comment's answer form: what was typed when refused, else the answer so far. */
@@ -69,12 +71,23 @@ function answerForms(record: AgreementRecord, extras: PageExtras): Record<string
       c.id,
       refused?.anchor === c.id
         ? refused.values
-        : { status: c.status === 'open' ? 'accepted' : c.status, 'response.th': c.response?.th ?? '', 'response.en': c.response?.en ?? '' },
+        : {
+            status: c.status === 'open' ? 'accepted' : c.status,
+            'response.th': c.response?.th ?? '',
+            'response.en': c.response?.en ?? '',
+          },
     ]),
   );
 }
 
-export function pageModel(s: PageServices, catalogue: Catalogue, req: Request, actor: Actor, record: AgreementRecord, extras: PageExtras) {
+export function pageModel(
+  s: PageServices,
+  catalogue: Catalogue,
+  req: Request,
+  actor: Actor,
+  record: AgreementRecord,
+  extras: PageExtras,
+) {
   const l = labelsFor(req, catalogue);
   const events = s.agreements.availableEvents(actor, record);
   const refused = (name: string) => (extras.form?.name === name ? extras.form.values : undefined);
@@ -86,21 +99,45 @@ export function pageModel(s: PageServices, catalogue: Catalogue, req: Request, a
     signingForm: signingView(signing, l),
     commentForms: commentForms(record, extras),
     answerForms: answerForms(record, extras),
-    outcomes: ['approved', 'approved-with-amendments', 'sent-back'].map((o) => ({ id: o, label: l.outcome(o) })),
-    statuses: ['accepted', 'partly-accepted', 'not-accepted'].map((o) => ({ id: o, label: l.commentStatus(o) })),
+    outcomes: ['approved', 'approved-with-amendments', 'sent-back'].map((o) => ({
+      id: o,
+      label: l.outcome(o),
+    })),
+    statuses: ['accepted', 'partly-accepted', 'not-accepted'].map((o) => ({
+      id: o,
+      label: l.commentStatus(o),
+    })),
     error: extras.error,
     pageTitle: record.workingDraft.title[l.locale] || l.t('agreement.untitled'),
     l,
   };
 }
 
-export function renderAgreement(s: PageServices, catalogue: Catalogue, req: Request, res: Response, actor: Actor, record: AgreementRecord, extras: PageExtras = {}): void {
+export function renderAgreement(
+  s: PageServices,
+  catalogue: Catalogue,
+  req: Request,
+  res: Response,
+  actor: Actor,
+  record: AgreementRecord,
+  extras: PageExtras = {},
+): void {
   const m = pageModel(s, catalogue, req, actor, record, extras);
   const chart = diagram(record.state, m.l.state, m.l.event);
-  res.status(extras.status ?? 200).render('agreements/show', { ...m, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
+  res
+    .status(extras.status ?? 200)
+    .render('agreements/show', { ...m, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
 }
 
-export function renderReview(s: PageServices, catalogue: Catalogue, req: Request, res: Response, actor: Actor, record: AgreementRecord, extras: PageExtras = {}): void {
+export function renderReview(
+  s: PageServices,
+  catalogue: Catalogue,
+  req: Request,
+  res: Response,
+  actor: Actor,
+  record: AgreementRecord,
+  extras: PageExtras = {},
+): void {
   const m = pageModel(s, catalogue, req, actor, record, extras);
   res.status(extras.status ?? 200).render('agreements/review', {
     ...m,

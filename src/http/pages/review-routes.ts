@@ -1,5 +1,5 @@
 // The review page: MFA comments on the document, the preamble or an article; the province answers each comment.
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import type { Bilingual, CommentAnchor } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { flash } from '../page-locals';
@@ -19,7 +19,10 @@ export function parseAnchor(value: string): CommentAnchor | { kind: string } {
   return { kind: value === 'preamble' ? 'preamble' : value === 'document' ? 'document' : value };
 }
 
-const bi = (body: unknown, name: string): Bilingual => ({ th: field(body, `${name}.th`).trim(), en: field(body, `${name}.en`).trim() });
+const bi = (body: unknown, name: string): Bilingual => ({
+  th: field(body, `${name}.th`).trim(),
+  en: field(body, `${name}.en`).trim(),
+});
 
 /** After an action, back to the page the form was on. */
 export function backTo(req: Request, id: string): string {
@@ -28,7 +31,7 @@ export function backTo(req: Request, id: string): string {
 }
 
 export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
-  const rerender = (req: Request, res: Response) => (field(req.body, 'from') === 'review' ? renderReview : renderAgreement);
+  const rerender = (req: Request) => (field(req.body, 'from') === 'review' ? renderReview : renderAgreement);
   return [
     {
       method: 'get',
@@ -58,7 +61,11 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         } catch (e) {
           const error = formError(e, req.locale ?? 'th');
           const values = postedValues(req.body, COMMENT_FIELDS);
-          rerender(req, res)(s, catalogue, req, res, actor, record, { status: error.status, error, form: { name: 'comment', values, anchor: field(req.body, 'anchor') } });
+          rerender(req)(s, catalogue, req, res, actor, record, {
+            status: error.status,
+            error,
+            form: { name: 'comment', values, anchor: field(req.body, 'anchor') },
+          });
         }
       },
     },
@@ -77,7 +84,11 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         } catch (e) {
           const error = formError(e, req.locale ?? 'th');
           const values = postedValues(req.body, ANSWER_FIELDS);
-          rerender(req, res)(s, catalogue, req, res, actor, record, { status: error.status, error, form: { name: 'answer', values, anchor: commentId } });
+          rerender(req)(s, catalogue, req, res, actor, record, {
+            status: error.status,
+            error,
+            form: { name: 'answer', values, anchor: commentId },
+          });
         }
       },
     },

@@ -25,7 +25,11 @@ export function labelsFor(req: Request, catalogue: Catalogue): Labels {
  * The agreement as `actor` may see it. Someone who may not see it gets not-found, never not-allowed:
  * a secretary of another province must not learn that the agreement exists.
  */
-export async function visibleAgreement(svc: AgreementService, actor: Actor, id: string): Promise<AgreementRecord> {
+export async function visibleAgreement(
+  svc: AgreementService,
+  actor: Actor,
+  id: string,
+): Promise<AgreementRecord> {
   try {
     return await svc.get(actor, id);
   } catch (e) {
@@ -34,7 +38,10 @@ export async function visibleAgreement(svc: AgreementService, actor: Actor, id: 
   }
 }
 
-export async function loadFor(req: Request, svc: AgreementService): Promise<{ actor: Actor; record: AgreementRecord }> {
+export async function loadFor(
+  req: Request,
+  svc: AgreementService,
+): Promise<{ actor: Actor; record: AgreementRecord }> {
   const actor = actorOf(req);
   return { actor, record: await visibleAgreement(svc, actor, String(req.params.id)) };
 }

@@ -15,7 +15,14 @@ beforeAll(async () => {
   app = await startPages();
   drafting = (await place(app, 'drafting')).id;
   const r = await place(app, 'mfaReview');
-  review = (await app.service().addComment(app.actor.mfa, r.id, r.rev, { anchor: { kind: 'document' }, text: story.comments[0]?.text ?? { th: 'ก', en: 'a' } })).id;
+  review = (
+    await app
+      .service()
+      .addComment(app.actor.mfa, r.id, r.rev, {
+        anchor: { kind: 'document' },
+        text: story.comments[0]?.text ?? { th: 'ก', en: 'a' },
+      })
+  ).id;
 });
 afterAll(async () => app.close());
 
@@ -28,7 +35,12 @@ async function pageRoutes() {
 }
 
 const concrete = (path: string, id: string, commentId: string) =>
-  path.replace(':id', id).replace(':commentId', commentId).replace(':versionNo', '1').replace(':doc', 'mou').replace(':type', 'WITHDRAW');
+  path
+    .replace(':id', id)
+    .replace(':commentId', commentId)
+    .replace(':versionNo', '1')
+    .replace(':doc', 'mou')
+    .replace(':type', 'WITHDRAW');
 
 describe('a secretary of another province', () => {
   it('gets 404 on every agreement route, GET and POST, with a valid form token', async () => {
@@ -40,8 +52,14 @@ describe('a secretary of another province', () => {
     for (const id of [drafting, review]) {
       for (const r of routes) {
         const path = concrete(r.path, id, comment);
-        const res = r.method === 'get' ? await foreign.get(path) : await foreign.postForm(path, { _csrf, expectedRev: '0', text: 'x', op: 'save' });
-        expect({ route: `${r.method} ${path}`, status: res.status }).toEqual({ route: `${r.method} ${path}`, status: 404 });
+        const res =
+          r.method === 'get'
+            ? await foreign.get(path)
+            : await foreign.postForm(path, { _csrf, expectedRev: '0', text: 'x', op: 'save' });
+        expect({ route: `${r.method} ${path}`, status: res.status }).toEqual({
+          route: `${r.method} ${path}`,
+          status: 404,
+        });
       }
     }
     // Nothing changed: not withdrawn, no comment added.
@@ -51,7 +69,13 @@ describe('a secretary of another province', () => {
 
   it('the same routes answer the agreement’s own secretary (not 404)', async () => {
     const own = await app.login('secretary');
-    for (const path of [`/agreements/${drafting}`, `/agreements/${drafting}/edit`, `/agreements/${review}/review`, `/agreements/${review}/documents`, `/agreements/${review}/documents/1/mou`]) {
+    for (const path of [
+      `/agreements/${drafting}`,
+      `/agreements/${drafting}/edit`,
+      `/agreements/${review}/review`,
+      `/agreements/${review}/documents`,
+      `/agreements/${review}/documents/1/mou`,
+    ]) {
       expect({ path, status: (await own.get(path)).status }).toEqual({ path, status: 200 });
     }
   });
@@ -60,16 +84,33 @@ describe('a secretary of another province', () => {
 describe('CSRF', () => {
   it('every state-changing agreement route refuses a request without the token or with a wrong one', async () => {
     const routes = (await pageRoutes()).filter((r) => r.method !== 'get');
-    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/agreements', '/agreements/:id/content', '/agreements/:id/comments', '/agreements/:id/comments/:commentId/answer', '/agreements/:id/events/:type']));
+    expect(routes.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        '/agreements',
+        '/agreements/:id/content',
+        '/agreements/:id/comments',
+        '/agreements/:id/comments/:commentId/answer',
+        '/agreements/:id/events/:type',
+      ]),
+    );
     const c = await app.login('admin');
     await c.csrf('/queue');
     const before = await app.service().get(app.actor.admin, drafting);
     for (const r of routes) {
       const path = concrete(r.path, drafting, 'c1');
       for (const token of [undefined, 'wrong']) {
-        const form: Record<string, string> = { expectedRev: String(before.rev), op: 'save', 'title.th': 'x', ...(token ? { _csrf: token } : {}) };
+        const form: Record<string, string> = {
+          expectedRev: String(before.rev),
+          op: 'save',
+          'title.th': 'x',
+          ...(token ? { _csrf: token } : {}),
+        };
         const res = await c.postForm(path, form);
-        expect({ route: `${r.method} ${path}`, token, status: res.status }).toEqual({ route: `${r.method} ${path}`, token, status: 403 });
+        expect({ route: `${r.method} ${path}`, token, status: res.status }).toEqual({
+          route: `${r.method} ${path}`,
+          token,
+          status: 403,
+        });
       }
     }
     const after = await app.service().get(app.actor.admin, drafting);
@@ -85,7 +126,14 @@ describe('editing', () => {
     const { _csrf, expectedRev, html } = await formTokens(c, `/agreements/${review}`);
     expect(html).not.toContain(`href="/agreements/${review}/edit"`);
     const before = await app.service().get(app.actor.admin, review);
-    const res = await c.postForm(`/agreements/${review}/content`, { _csrf, expectedRev, op: 'save', kind: 'sister', 'title.th': 'แก้', 'title.en': 'Changed' });
+    const res = await c.postForm(`/agreements/${review}/content`, {
+      _csrf,
+      expectedRev,
+      op: 'save',
+      kind: 'sister',
+      'title.th': 'แก้',
+      'title.en': 'Changed',
+    });
     expect(res.status).toBe(403);
     expect((await app.service().get(app.actor.admin, review)).workingDraft).toEqual(before.workingDraft);
   });
@@ -103,16 +151,33 @@ describe('editing', () => {
     expect(reviewPage).not.toContain('data-event="WITHDRAW"');
     // MFA posting a secretary's step anyway is refused.
     const { _csrf, expectedRev } = await formTokens(mfa, `/agreements/${drafting}`);
-    expect((await mfa.postForm(`/agreements/${drafting}/events/SUBMIT_TO_COMMITTEE`, { _csrf, expectedRev })).status).toBe(403);
+    expect(
+      (await mfa.postForm(`/agreements/${drafting}/events/SUBMIT_TO_COMMITTEE`, { _csrf, expectedRev }))
+        .status,
+    ).toBe(403);
   });
 
   it('a stale form says someone else changed it first and keeps what was typed', async () => {
     const c = await app.login('secretary');
     const { _csrf, expectedRev } = await formTokens(c, `/agreements/${drafting}/edit`);
     const rec = await app.service().get(app.actor.admin, drafting);
-    await app.service().updateContent(app.actor.secretary, drafting, rec.rev, { ...rec.workingDraft, title: { th: 'ชื่อจากผู้อื่น', en: 'Title by someone else' } });
+    await app
+      .service()
+      .updateContent(app.actor.secretary, drafting, rec.rev, {
+        ...rec.workingDraft,
+        title: { th: 'ชื่อจากผู้อื่น', en: 'Title by someone else' },
+      });
     const typed = 'ชื่อที่ฉันพิมพ์ไว้ยาวมาก';
-    const res = await c.postForm(`/agreements/${drafting}/content`, { _csrf, expectedRev, op: 'save', kind: 'partnership', 'title.th': typed, 'title.en': 'My title', 'articles.0.heading.th': 'ก', 'articles.0.text.th': 'ข้อความ' });
+    const res = await c.postForm(`/agreements/${drafting}/content`, {
+      _csrf,
+      expectedRev,
+      op: 'save',
+      kind: 'partnership',
+      'title.th': typed,
+      'title.en': 'My title',
+      'articles.0.heading.th': 'ก',
+      'articles.0.text.th': 'ข้อความ',
+    });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain('ถูกแก้ไขโดยผู้อื่นแล้ว');
@@ -120,7 +185,16 @@ describe('editing', () => {
     expect(html).toContain('>ข้อความ</textarea>');
     // The form now carries the current rev: saving again (knowingly) works.
     const rev2 = /name="expectedRev" value="(\d+)"/.exec(html)?.[1] ?? '';
-    const again = await c.postForm(`/agreements/${drafting}/content`, { _csrf, expectedRev: rev2, op: 'save', kind: 'partnership', 'title.th': typed, 'title.en': 'My title', 'articles.0.heading.th': 'ก', 'articles.0.text.th': 'ข้อความ' });
+    const again = await c.postForm(`/agreements/${drafting}/content`, {
+      _csrf,
+      expectedRev: rev2,
+      op: 'save',
+      kind: 'partnership',
+      'title.th': typed,
+      'title.en': 'My title',
+      'articles.0.heading.th': 'ก',
+      'articles.0.text.th': 'ข้อความ',
+    });
     expect(again.status).toBe(303);
     expect((await app.service().get(app.actor.admin, drafting)).workingDraft.title.th).toBe(typed);
   });

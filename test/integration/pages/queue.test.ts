@@ -25,13 +25,26 @@ async function queueOf(who: Who): Promise<string> {
   return r.text();
 }
 
-const listed = (html: string) => Object.entries(ids).filter(([, id]) => html.includes(`/agreements/${id}"`)).map(([k]) => k).sort();
+const listed = (html: string) =>
+  Object.entries(ids)
+    .filter(([, id]) => html.includes(`/agreements/${id}"`))
+    .map(([k]) => k)
+    .sort();
 
 describe('my queue', () => {
   it('waiting states come from the machine and the permission table', () => {
     expect(waitingStates('moi')).toEqual(['moiReview', 'cabinetApproval']);
     expect(waitingStates('mfa')).toEqual(['mfaReview']);
-    expect(waitingStates('secretary')).toEqual(expect.arrayContaining(['drafting', 'committeeReview', 'committeeApproved', 'revision', 'partnerAgreement', 'readyToSign']));
+    expect(waitingStates('secretary')).toEqual(
+      expect.arrayContaining([
+        'drafting',
+        'committeeReview',
+        'committeeApproved',
+        'revision',
+        'partnerAgreement',
+        'readyToSign',
+      ]),
+    );
     expect(waitingStates('secretary')).not.toContain('moiReview');
     expect(waitingStates('admin')).not.toContain('inForce');
   });
@@ -47,7 +60,13 @@ describe('my queue', () => {
   });
 
   it('an admin sees every active agreement, nothing signed or withdrawn', async () => {
-    expect(listed(await queueOf('admin'))).toEqual(['cmDraftNew', 'cmDraftOld', 'cmMfa', 'lpMoi', 'lpRevision']);
+    expect(listed(await queueOf('admin'))).toEqual([
+      'cmDraftNew',
+      'cmDraftOld',
+      'cmMfa',
+      'lpMoi',
+      'lpRevision',
+    ]);
   });
 
   it('shows days in the step, longest waiting first, and marks overdue per the step’s limit', async () => {

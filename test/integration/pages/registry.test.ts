@@ -6,18 +6,42 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   app = await startPages();
-  const partner = (p: 'chiang-mai' | 'lampang', name: string, country: string, kind: 'sister' | 'friendship' | 'partnership') => {
+  const partner = (
+    p: 'chiang-mai' | 'lampang',
+    name: string,
+    country: string,
+    kind: 'sister' | 'friendship' | 'partnership',
+  ) => {
     const c = contentFor(p, name);
     c.parties.partner.country = { th: country, en: country };
     c.kind = kind;
     return c;
   };
-  ids.sejong = (await place(app, 'mfaReview', { content: partner('chiang-mai', 'Sejong', 'Republic of Korea', 'partnership') })).id;
-  ids.guangzhou = (await place(app, 'drafting', { content: partner('chiang-mai', 'Guangzhou', 'China', 'friendship') })).id;
-  ids.odd = (await place(app, 'drafting', { content: partner('chiang-mai', '=A.b (c)*', 'Japan', 'sister') })).id;
-  ids.nara = (await place(app, 'inForce', { province: 'lampang', content: partner('lampang', 'Nara', 'Japan', 'sister') })).id;
+  ids.sejong = (
+    await place(app, 'mfaReview', {
+      content: partner('chiang-mai', 'Sejong', 'Republic of Korea', 'partnership'),
+    })
+  ).id;
+  ids.guangzhou = (
+    await place(app, 'drafting', { content: partner('chiang-mai', 'Guangzhou', 'China', 'friendship') })
+  ).id;
+  ids.odd = (
+    await place(app, 'drafting', { content: partner('chiang-mai', '=A.b (c)*', 'Japan', 'sister') })
+  ).id;
+  ids.nara = (
+    await place(app, 'inForce', {
+      province: 'lampang',
+      content: partner('lampang', 'Nara', 'Japan', 'sister'),
+    })
+  ).id;
   // 22 more in Lampang, for pages.
-  for (let i = 0; i < 22; i++) await app.service().createDraft(app.actor.foreign, { province: 'lampang', content: partner('lampang', `Town${String(i).padStart(2, '0')}`, 'Laos', 'friendship') });
+  for (let i = 0; i < 22; i++)
+    await app
+      .service()
+      .createDraft(app.actor.foreign, {
+        province: 'lampang',
+        content: partner('lampang', `Town${String(i).padStart(2, '0')}`, 'Laos', 'friendship'),
+      });
 });
 afterAll(async () => app.close());
 

@@ -41,7 +41,12 @@ export interface PagesApp {
 
 export async function startPages(env: Record<string, string> = {}): Promise<PagesApp> {
   const db = await openTestDb('pages');
-  const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'p'.repeat(40), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MOU_SEED_DEMO: 'false',
+    SESSION_SECRET: 'p'.repeat(40),
+    ...env,
+  });
   const { app } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
@@ -49,8 +54,18 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
   const users = createUserService(db.connection);
   const actor = {} as Record<Who, Actor>;
   for (const who of WHO) {
-    const u = await users.createUser({ username: `pg-${who}`, displayName: `Pages ${who}`, password: PASSWORD, ...CAST[who] });
-    actor[who] = { userId: u.id, name: u.displayName, role: u.role, ...(u.province ? { province: u.province } : {}) };
+    const u = await users.createUser({
+      username: `pg-${who}`,
+      displayName: `Pages ${who}`,
+      password: PASSWORD,
+      ...CAST[who],
+    });
+    actor[who] = {
+      userId: u.id,
+      name: u.displayName,
+      role: u.role,
+      ...(u.province ? { province: u.province } : {}),
+    };
   }
   const repository = createAgreementRepository(db.connection);
   const service = (daysAgo = 0): AgreementService => {
@@ -78,7 +93,17 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
 }
 
 /** The path's steps in order; `place` stops when the agreement reaches the target state. */
-const PATH = ['drafting', 'committeeReview', 'committeeApproved', 'moiReview', 'mfaReview', 'revision', 'partnerAgreement', 'readyToSign', 'inForce'] as const;
+const PATH = [
+  'drafting',
+  'committeeReview',
+  'committeeApproved',
+  'moiReview',
+  'mfaReview',
+  'revision',
+  'partnerAgreement',
+  'readyToSign',
+  'inForce',
+] as const;
 export type Place = (typeof PATH)[number] | 'withdrawn';
 
 export function contentFor(province: 'chiang-mai' | 'lampang', partner = 'Sejong'): AgreementContent {
@@ -89,7 +114,11 @@ export function contentFor(province: 'chiang-mai' | 'lampang', partner = 'Sejong
 }
 
 /** Creates an agreement as the province's secretary and drives it to `place` through the service. */
-export async function place(app: PagesApp, target: Place, o: { province?: 'chiang-mai' | 'lampang'; daysAgo?: number; content?: AgreementContent } = {}): Promise<AgreementRecord> {
+export async function place(
+  app: PagesApp,
+  target: Place,
+  o: { province?: 'chiang-mai' | 'lampang'; daysAgo?: number; content?: AgreementContent } = {},
+): Promise<AgreementRecord> {
   const province = o.province ?? 'chiang-mai';
   const s = app.service(o.daysAgo ?? 0);
   const sec = province === 'chiang-mai' ? app.actor.secretary : app.actor.foreign;
@@ -98,17 +127,37 @@ export async function place(app: PagesApp, target: Place, o: { province?: 'chian
   if (target === 'withdrawn') return send(sec, { type: 'WITHDRAW' });
   const steps: (() => Promise<unknown>)[] = [
     () => send(sec, { type: 'SUBMIT_TO_COMMITTEE' }),
-    () => send(sec, { type: 'RECORD_RESOLUTION', resolution: { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution } }),
+    () =>
+      send(sec, {
+        type: 'RECORD_RESOLUTION',
+        resolution: {
+          meeting: '1/2565',
+          date: '2022-03-14',
+          outcome: 'approved',
+          text: story.committee.resolution,
+        },
+      }),
     () => send(sec, { type: 'SUBMIT_TO_MOI' }),
     () => send(app.actor.moi, { type: 'FORWARD_TO_MFA' }),
     async () => {
-      r = await s.addComment(app.actor.mfa, r.id, r.rev, { anchor: { kind: 'article', no: 1 }, text: story.comments[2]?.text ?? { th: 'ก', en: 'a' } });
+      r = await s.addComment(app.actor.mfa, r.id, r.rev, {
+        anchor: { kind: 'article', no: 1 },
+        text: story.comments[2]?.text ?? { th: 'ก', en: 'a' },
+      });
       return send(app.actor.mfa, { type: 'RETURN_WITH_COMMENTS' });
     },
     async () => {
-      for (const c of r.comments) r = await s.answerComment(sec, r.id, r.rev, c.id, { status: 'accepted', response: { th: 'แก้ไขแล้ว', en: 'Revised.' } });
+      for (const c of r.comments)
+        r = await s.answerComment(sec, r.id, r.rev, c.id, {
+          status: 'accepted',
+          response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
+        });
       await send(sec, { type: 'RESUBMIT' });
-      return send(app.actor.mfa, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false });
+      return send(app.actor.mfa, {
+        type: 'GIVE_NO_OBJECTION',
+        needsCabinetApproval: false,
+        needsFullPowers: false,
+      });
     },
     () => send(sec, { type: 'AGREE_FINAL_TEXT' }),
     () => send(sec, { type: 'RECORD_SIGNING', signing: sejongSigning }),
@@ -121,7 +170,10 @@ export async function place(app: PagesApp, target: Place, o: { province?: 'chian
 }
 
 /** The hidden expectedRev and CSRF token of a page's forms. */
-export async function formTokens(c: Client, path: string): Promise<{ _csrf: string; expectedRev: string; html: string }> {
+export async function formTokens(
+  c: Client,
+  path: string,
+): Promise<{ _csrf: string; expectedRev: string; html: string }> {
   const html = await (await c.get(path)).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   const rev = /name="expectedRev" value="(\d+)"/.exec(html)?.[1] ?? '';
