@@ -14,7 +14,8 @@ export const agreementSchema = new Schema(
     kind: { type: String, required: true },
     title: { type: BilingualSchema, required: true },
     partnerName: { type: BilingualSchema, required: true },
-    partnerCountryEn: { type: String, required: true },
+    // Not `required`: mongoose refuses '' for a required string, and a first draft may not name the country yet.
+    partnerCountryEn: { type: String, default: '' },
     // Workflow.
     state: { type: String, required: true },
     stateSince: { type: String, required: true },

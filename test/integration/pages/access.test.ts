@@ -16,12 +16,10 @@ beforeAll(async () => {
   drafting = (await place(app, 'drafting')).id;
   const r = await place(app, 'mfaReview');
   review = (
-    await app
-      .service()
-      .addComment(app.actor.mfa, r.id, r.rev, {
-        anchor: { kind: 'document' },
-        text: story.comments[0]?.text ?? { th: 'ก', en: 'a' },
-      })
+    await app.service().addComment(app.actor.mfa, r.id, r.rev, {
+      anchor: { kind: 'document' },
+      text: story.comments[0]?.text ?? { th: 'ก', en: 'a' },
+    })
   ).id;
 });
 afterAll(async () => app.close());
@@ -161,12 +159,10 @@ describe('editing', () => {
     const c = await app.login('secretary');
     const { _csrf, expectedRev } = await formTokens(c, `/agreements/${drafting}/edit`);
     const rec = await app.service().get(app.actor.admin, drafting);
-    await app
-      .service()
-      .updateContent(app.actor.secretary, drafting, rec.rev, {
-        ...rec.workingDraft,
-        title: { th: 'ชื่อจากผู้อื่น', en: 'Title by someone else' },
-      });
+    await app.service().updateContent(app.actor.secretary, drafting, rec.rev, {
+      ...rec.workingDraft,
+      title: { th: 'ชื่อจากผู้อื่น', en: 'Title by someone else' },
+    });
     const typed = 'ชื่อที่ฉันพิมพ์ไว้ยาวมาก';
     const res = await c.postForm(`/agreements/${drafting}/content`, {
       _csrf,

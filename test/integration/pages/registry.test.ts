@@ -36,12 +36,10 @@ beforeAll(async () => {
   ).id;
   // 22 more in Lampang, for pages.
   for (let i = 0; i < 22; i++)
-    await app
-      .service()
-      .createDraft(app.actor.foreign, {
-        province: 'lampang',
-        content: partner('lampang', `Town${String(i).padStart(2, '0')}`, 'Laos', 'friendship'),
-      });
+    await app.service().createDraft(app.actor.foreign, {
+      province: 'lampang',
+      content: partner('lampang', `Town${String(i).padStart(2, '0')}`, 'Laos', 'friendship'),
+    });
 });
 afterAll(async () => app.close());
 

@@ -47,7 +47,11 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
     SESSION_SECRET: 'p'.repeat(40),
     ...env,
   });
-  const { app } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
+  const { app } = await compose({
+    config,
+    connection: db.connection,
+    logger: createLogger((process.env.PAGES_LOG as 'error' | undefined) ?? 'silent'),
+  });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
