@@ -1,6 +1,6 @@
 // Benchmark (issue 5): the same 1-, 6-, 30- and 120-page MOU by our pipeline, by docxtemplater, and the zip-only floor.
-// Fair by construction: same content (checked), warm-up first, then the three run in turn, round after round (so a
-// busy neighbour slows all three alike), and the median of each is reported. Memory is measured per contender in a
+// Fair by construction: same content (checked), warm-up first, then the three take turns in blocks of runs, round
+// after round (so a busy neighbour slows all three alike), and the median of each is reported. Memory is measured per contender in a
 // process of its own (memory.ts). Prints the goals and whether they are met.
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -26,19 +26,27 @@ async function time(job: () => unknown): Promise<number> {
   return performance.now() - t;
 }
 
-/** Median milliseconds of each job, run in turn (starting with a different one each round). */
+/**
+ * Median milliseconds of each job. The jobs take turns in blocks of `block` runs (a different one first each round),
+ * so that a busy neighbour slows all alike, while each job mostly pays for its own garbage collection, not for the
+ * garbage the previous one left. The first `warmup` runs of each job are not counted.
+ */
 async function interleaved<K extends string>(
   jobs: Record<K, () => unknown>,
   warmup: number,
   runs: number,
+  block = 10,
 ): Promise<Record<K, number>> {
   const keys = Object.keys(jobs) as K[];
   const times = new Map<K, number[]>(keys.map((k) => [k, []]));
-  for (let r = 0; r < warmup + runs; r++) {
+  const rounds = Math.ceil((warmup + runs) / block);
+  for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < keys.length; i++) {
       const k = keys[(r + i) % keys.length] as K;
-      const dt = await time(jobs[k]);
-      if (r >= warmup) times.get(k)?.push(dt);
+      for (let j = 0; j < block; j++) {
+        const dt = await time(jobs[k]);
+        if (r * block + j >= warmup) times.get(k)?.push(dt);
+      }
     }
   }
   return Object.fromEntries(keys.map((k) => [k, median(times.get(k) ?? [])])) as Record<K, number>;
@@ -162,7 +170,7 @@ async function main(): Promise<void> {
   for (const pages of SIZES) {
     const { articles, jobs } = await jobsFor(pages);
     const runs = pages >= 120 ? 30 : pages >= 30 ? 60 : 150;
-    const ms = await interleaved(jobs, 15, runs);
+    const ms = await interleaved(jobs, 20, runs);
     const mem = Object.fromEntries(CONTENDERS.map((c) => [c, memory(c, pages)])) as Row['mem'];
     rows.push({ pages, articles, ms, mem });
   }
