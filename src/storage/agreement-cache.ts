@@ -42,7 +42,7 @@ class Lru<V> {
 export type CachedRepository = AgreementRepository & { init(): Promise<void> };
 
 export function withReadCache(
-  repo: AgreementRepository & Partial<Pick<StoredAgreementRepository, 'init' | 'summariesAfter'>>,
+  repo: AgreementRepository & Partial<Pick<StoredAgreementRepository, 'init' | 'scanSummaries'>>,
   o: CacheOptions = {},
 ): CachedRepository {
   const records = new Lru<AgreementRecord>(o.maxRecords ?? 5000);
@@ -56,16 +56,14 @@ export function withReadCache(
 
   async function build(): Promise<void> {
     await repo.init?.();
-    const next = repo.summariesAfter;
-    if (!next) throw new Error('the read cache needs a repository that can list summaries');
+    if (!repo.scanSummaries) throw new Error('the read cache needs a repository that can scan summaries');
     const started = Date.now();
-    let after: string | undefined;
-    for (;;) {
-      const batch = await next(after, 500);
+    for await (const batch of repo.scanSummaries(1000)) {
+      // A write that landed while we scanned is newer than what the scan saw.
       for (const s of batch) if (!index.has(s.id)) index.set(s.id, s);
-      if (batch.length < 500) break;
-      after = batch.at(-1)?.id;
-      o.progress?.(`  indexed ${index.size} agreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (index.size % 5000 < batch.length) {
+        o.progress?.(`  indexed ${index.size} agreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
     }
   }
 

@@ -6,7 +6,7 @@ import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export interface MemoryAgreementRepository extends AgreementRepository {
-  summariesAfter(afterId: string | undefined, limit: number): Promise<AgreementSummary[]>;
+  scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
 }
 
 export function createMemoryAgreementRepository(): MemoryAgreementRepository {
@@ -43,9 +43,9 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
     async distinct(field, filter) {
       return distinctValues(summaries(), field, filter);
     },
-    async summariesAfter(afterId, limit) {
-      const ids = [...rows.keys()].filter((id) => afterId === undefined || id > afterId).sort();
-      return copy(ids.slice(0, limit).map((id) => summaryOf(rows.get(id) as AgreementRecord)));
+    async *scanSummaries(batchSize) {
+      const all = copy(summaries());
+      for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
     },
   };
 }

@@ -96,8 +96,8 @@ function toSort(page: Page): Record<string, 1 | -1> {
 
 export interface StoredAgreementRepository extends AgreementRepository {
   init(): Promise<void>;
-  /** Summaries in id order after `afterId`: for building an in-memory index batch by batch. */
-  summariesAfter(afterId: string | undefined, limit: number): Promise<AgreementSummary[]>;
+  /** Every agreement's summary, in batches, in one pass: for building an in-memory index. */
+  scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
 }
 
 export function createAgreementRepository(conn: Connection): StoredAgreementRepository {
@@ -152,15 +152,19 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
       return Model.countDocuments(toFilter(filter));
     },
 
-    async summariesAfter(afterId, limit) {
-      const docs: unknown[] = await Model.find(afterId === undefined ? {} : { _id: { $gt: afterId } }, SUMMARY_FIELDS)
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean();
-      return docs.map((d): AgreementSummary => {
+    async *scanSummaries(batchSize) {
+      // One pass with a cursor: FerretDB cannot use an index for `_id > x`, so paging would rescan.
+      const cursor = Model.find({}, SUMMARY_FIELDS).lean().cursor({ batchSize });
+      let batch: AgreementSummary[] = [];
+      for await (const d of cursor) {
         const { _id, ...rest } = StoredSummary.parse(d);
-        return { id: _id, ...rest };
-      });
+        batch.push({ id: _id, ...rest });
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
     },
 
     async distinct(field: DistinctField, filter) {

@@ -13,7 +13,7 @@ function counting(repo: MemoryAgreementRepository) {
   const wrapped: MemoryAgreementRepository = {
     insert: (r) => repo.insert(r),
     apply: (id, rev, c) => repo.apply(id, rev, c),
-    summariesAfter: (a, l) => repo.summariesAfter(a, l),
+    scanSummaries: (n) => repo.scanSummaries(n),
     get: (id) => (calls.get++, repo.get(id)),
     list: (f, p) => (calls.list++, repo.list(f, p)),
     count: (f) => (calls.count++, repo.count(f)),
