@@ -1,5 +1,12 @@
 // Which documents exist for which version of an agreement, and the render request each one needs (pure).
-import { isApproving, notFound, type Bilingual, type Comment, type Resolution, type Version } from '../domain';
+import {
+  isApproving,
+  notFound,
+  type Bilingual,
+  type Comment,
+  type Resolution,
+  type Version,
+} from '../domain';
 import type { DocType, Layout, RenderInput, RenderMeta } from '../documents';
 import type { AgreementRecord } from './ports';
 
@@ -25,7 +32,9 @@ function commentsOn(record: AgreementRecord, versionNo: number): Comment[] {
 /** Versions MFA gave no objection to: the texts that may be signed. */
 function clearedVersions(record: AgreementRecord): Set<number> {
   return new Set(
-    record.history.flatMap((h) => (h.event === 'GIVE_NO_OBJECTION' && h.versionNo !== undefined ? [h.versionNo] : [])),
+    record.history.flatMap((h) =>
+      h.event === 'GIVE_NO_OBJECTION' && h.versionNo !== undefined ? [h.versionNo] : [],
+    ),
   );
 }
 
@@ -50,7 +59,12 @@ export function findVersion(record: AgreementRecord, versionNo: number): Version
 }
 
 /** Is `doc` of version N a document that exists, and if so, what exactly is rendered. Never reads the clock. */
-export function availability(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout): Availability {
+export function availability(
+  record: AgreementRecord,
+  versionNo: number,
+  doc: DocType,
+  layout: Layout,
+): Availability {
   const version = findVersion(record, versionNo);
   const base = { doc, layout, content: version.content, versionNo };
   const meta: RenderMeta = { province: record.province };
@@ -62,39 +76,89 @@ export function availability(record: AgreementRecord, versionNo: number, doc: Do
       return { ok: true, input: { ...base, meta } };
     case 'review': {
       const comments = commentsOn(record, versionNo);
-      const last = comments.map((c) => c.createdAt).sort().at(-1);
+      const last = comments
+        .map((c) => c.createdAt)
+        .sort()
+        .at(-1);
       if (!last) {
-        return { ok: false, why: { th: `ยังไม่มีข้อสังเกตต่อร่างฉบับที่ ${versionNo}`, en: `No comments were made on version ${versionNo}, so it has no review copy` } };
+        return {
+          ok: false,
+          why: {
+            th: `ยังไม่มีข้อสังเกตต่อร่างฉบับที่ ${versionNo}`,
+            en: `No comments were made on version ${versionNo}, so it has no review copy`,
+          },
+        };
       }
       return { ok: true, input: { ...base, comments, meta: { ...meta, date: day(last) } } };
     }
     case 'redline':
     case 'comparison': {
       if (!previous) {
-        return { ok: false, why: { th: `ร่างฉบับที่ ${versionNo} ไม่มีฉบับก่อนหน้าให้เปรียบเทียบ`, en: `Version ${versionNo} has no earlier version to compare with` } };
+        return {
+          ok: false,
+          why: {
+            th: `ร่างฉบับที่ ${versionNo} ไม่มีฉบับก่อนหน้าให้เปรียบเทียบ`,
+            en: `Version ${versionNo} has no earlier version to compare with`,
+          },
+        };
       }
       const comments = commentsOn(record, previous.no);
       if (doc === 'comparison' && comments.length === 0) {
-        return { ok: false, why: { th: `ไม่มีข้อสังเกตต่อร่างฉบับที่ ${previous.no} จึงไม่มีตารางเปรียบเทียบ`, en: `Version ${previous.no} had no comments, so there is no comparison table` } };
+        return {
+          ok: false,
+          why: {
+            th: `ไม่มีข้อสังเกตต่อร่างฉบับที่ ${previous.no} จึงไม่มีตารางเปรียบเทียบ`,
+            en: `Version ${previous.no} had no comments, so there is no comparison table`,
+          },
+        };
       }
       return {
         ok: true,
-        input: { ...base, previous: previous.content, ...(doc === 'comparison' ? { comments } : {}), meta: { ...meta, date: day(version.createdAt) } },
+        input: {
+          ...base,
+          previous: previous.content,
+          ...(doc === 'comparison' ? { comments } : {}),
+          meta: { ...meta, date: day(version.createdAt) },
+        },
       };
     }
     case 'memo': {
       const r = memoResolution(record, versionNo);
       if (!r) {
-        return { ok: false, why: { th: 'ยังไม่มีมติคณะกรรมการที่เห็นชอบร่างนี้ จึงยังจัดทำบันทึกนำส่งไม่ได้', en: 'No committee resolution has approved this draft yet, so there is no cover memo' } };
+        return {
+          ok: false,
+          why: {
+            th: 'ยังไม่มีมติคณะกรรมการที่เห็นชอบร่างนี้ จึงยังจัดทำบันทึกนำส่งไม่ได้',
+            en: 'No committee resolution has approved this draft yet, so there is no cover memo',
+          },
+        };
       }
-      return { ok: true, input: { ...base, meta: { ...meta, committee: { meeting: r.meeting, date: r.date, resolution: r.text } } } };
+      return {
+        ok: true,
+        input: {
+          ...base,
+          meta: { ...meta, committee: { meeting: r.meeting, date: r.date, resolution: r.text } },
+        },
+      };
     }
     case 'signing': {
       if (!clearedVersions(record).has(versionNo)) {
-        return { ok: false, why: { th: `ร่างฉบับที่ ${versionNo} ยังไม่ได้รับการยืนยันว่าไม่มีข้อขัดข้องจากกระทรวงการต่างประเทศ`, en: `MFA has not cleared version ${versionNo} (no objection), so it has no signing copy` } };
+        return {
+          ok: false,
+          why: {
+            th: `ร่างฉบับที่ ${versionNo} ยังไม่ได้รับการยืนยันว่าไม่มีข้อขัดข้องจากกระทรวงการต่างประเทศ`,
+            en: `MFA has not cleared version ${versionNo} (no objection), so it has no signing copy`,
+          },
+        };
       }
       const s = signedVersion(record) === versionNo ? record.signing : undefined;
-      return { ok: true, input: { ...base, meta: { ...meta, final: true, ...(s ? { signing: { place: s.place, date: s.date } } : {}) } } };
+      return {
+        ok: true,
+        input: {
+          ...base,
+          meta: { ...meta, final: true, ...(s ? { signing: { place: s.place, date: s.date } } : {}) },
+        },
+      };
     }
   }
 }

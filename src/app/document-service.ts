@@ -1,7 +1,14 @@
 // Renders any document of any version of an agreement, with an LRU of results (documents are deterministic).
 import { createHash } from 'node:crypto';
 import { DomainError, notFound, stableStringify, type Actor } from '../domain';
-import { DOC_TYPES, renderDocument, documentFileName, type DocType, type Layout, type RenderInput } from '../documents';
+import {
+  DOC_TYPES,
+  renderDocument,
+  documentFileName,
+  type DocType,
+  type Layout,
+  type RenderInput,
+} from '../documents';
 import type { AgreementService } from './agreement-service';
 import { createLru } from './document-service-cache';
 import { availability, findVersion, OFFERED_LAYOUTS } from './document-service-rules';
@@ -37,7 +44,12 @@ export interface DocumentService {
   /** Loads the agreement as `actor` (not-found when they may not see it) and renders one document. */
   render(actor: Actor, id: string, versionNo: number, doc: DocType, layout?: Layout): Promise<RenderedFile>;
   /** The same for a record the caller has already loaded with the actor's VIEW permission. */
-  renderRecord(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): Promise<RenderedFile>;
+  renderRecord(
+    record: AgreementRecord,
+    versionNo: number,
+    doc: DocType,
+    layout?: Layout,
+  ): Promise<RenderedFile>;
   /** The render request for a document (for an HTML preview with previewHtml); throws like render. */
   inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): RenderInput;
   /** Every document that exists, per version (oldest first), with its file name. Pure, no rendering. */
@@ -54,24 +66,47 @@ export interface DocumentServiceDeps {
 
 const hashOf = (input: RenderInput) => createHash('sha256').update(stableStringify(input)).digest('hex');
 
-export function createDocumentService({ agreements, cache, renderer = renderDocument }: DocumentServiceDeps): DocumentService {
-  const lru = createLru<RenderedFile>(cache?.maxEntries ?? 200, cache?.maxBytes ?? 64 * 1024 * 1024, (f) => f.buffer.length);
+export function createDocumentService({
+  agreements,
+  cache,
+  renderer = renderDocument,
+}: DocumentServiceDeps): DocumentService {
+  const lru = createLru<RenderedFile>(
+    cache?.maxEntries ?? 200,
+    cache?.maxBytes ?? 64 * 1024 * 1024,
+    (f) => f.buffer.length,
+  );
   /** Concurrent requests for the same document share one render. */
   const inFlight = new Map<string, Promise<RenderedFile>>();
 
-  function inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout = 'parallel'): RenderInput {
+  function inputFor(
+    record: AgreementRecord,
+    versionNo: number,
+    doc: DocType,
+    layout: Layout = 'parallel',
+  ): RenderInput {
     const a = availability(record, versionNo, doc, layout);
     if (!a.ok) throw notFound(a.why);
     return a.input;
   }
 
-  async function renderRecord(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout = 'parallel') {
+  async function renderRecord(
+    record: AgreementRecord,
+    versionNo: number,
+    doc: DocType,
+    layout: Layout = 'parallel',
+  ) {
     const input = inputFor(record, versionNo, doc, layout);
     const key = hashOf(input);
     const hit = lru.get(key) ?? inFlight.get(key);
     if (hit) return hit;
     const job = renderer(input).then((r): RenderedFile => {
-      const file = { buffer: r.buffer, sha256: r.sha256, fileName: r.fileName, contentType: DOCX_CONTENT_TYPE } as const;
+      const file = {
+        buffer: r.buffer,
+        sha256: r.sha256,
+        fileName: r.fileName,
+        contentType: DOCX_CONTENT_TYPE,
+      } as const;
       lru.set(key, file);
       return file;
     });
@@ -101,7 +136,12 @@ export function createDocumentService({ agreements, cache, renderer = renderDocu
         documents: DOC_TYPES.flatMap((doc) =>
           OFFERED_LAYOUTS[doc]
             .filter((layout) => availability(record, v.no, doc, layout).ok)
-            .map((layout) => ({ versionNo: v.no, doc, layout, fileName: documentFileName(findVersion(record, v.no).content, v.no, doc, layout) })),
+            .map((layout) => ({
+              versionNo: v.no,
+              doc,
+              layout,
+              fileName: documentFileName(findVersion(record, v.no).content, v.no, doc, layout),
+            })),
         ),
       }));
     },

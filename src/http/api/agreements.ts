@@ -25,8 +25,15 @@ import {
 } from './schemas';
 import { agreementPath, agreementView, API_V1, loadVisible, versionSummaries, versionView } from './views';
 
-const problem = (description: string): ResponseDoc => ({ description, schema: Problem, contentType: 'application/problem+json' });
-const READ_ERRORS = { 401: problem('Not signed in, or the token is unknown or revoked'), 404: problem('No such agreement, or not visible to you') };
+const problem = (description: string): ResponseDoc => ({
+  description,
+  schema: Problem,
+  contentType: 'application/problem+json',
+});
+const READ_ERRORS = {
+  401: problem('Not signed in, or the token is unknown or revoked'),
+  404: problem('No such agreement, or not visible to you'),
+};
 const WRITE_ERRORS = {
   ...READ_ERRORS,
   400: problem('The body is not JSON'),
@@ -51,7 +58,11 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       actions: ['VIEW'],
       summary: 'List the agreements you may see, newest change first',
       query: ListQuery,
-      responses: { 200: { description: 'One page and the total count', schema: AgreementPage }, ...READ_ERRORS, 422: problem('Bad filter or page') },
+      responses: {
+        200: { description: 'One page and the total count', schema: AgreementPage },
+        ...READ_ERRORS,
+        422: problem('Bad filter or page'),
+      },
       handle: async ({ actor, query, res }) => {
         const filter: AgreementFilter = {
           ...(query.province !== undefined ? { province: query.province } : {}),
@@ -79,10 +90,16 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       summary: 'Create an agreement with its first working draft (a province secretary, for their province)',
       body: CreateAgreementBody,
       query: NoQuery,
-      responses: { 201: { description: 'Created; Location names it', schema: AgreementView }, ...WRITE_ERRORS },
+      responses: {
+        201: { description: 'Created; Location names it', schema: AgreementView },
+        ...WRITE_ERRORS,
+      },
       handle: async ({ actor, body, res }) => {
         const record = await agreements.createDraft(actor, body);
-        res.status(201).location(agreementPath(record.id)).json(agreementView(agreements, actor, record));
+        res
+          .status(201)
+          .location(agreementPath(record.id))
+          .json(agreementView(agreements, actor, record));
       },
     }),
     apiRoute({
@@ -90,7 +107,8 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       path: `${base}/:id`,
       access: 'login',
       actions: ['VIEW'],
-      summary: 'One agreement: working draft, versions, comments, resolutions, history, the events you may send',
+      summary:
+        'One agreement: working draft, versions, comments, resolutions, history, the events you may send',
       params: AgreementParams,
       query: NoQuery,
       responses: { 200: { description: 'The agreement', schema: AgreementView }, ...READ_ERRORS },
@@ -119,11 +137,15 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       path: `${base}/:id/comments`,
       access: 'login',
       actions: ['ADD_COMMENT'],
-      summary: 'Comment on the version under review (MFA), anchored to an article, the preamble or the whole document',
+      summary:
+        'Comment on the version under review (MFA), anchored to an article, the preamble or the whole document',
       params: AgreementParams,
       query: NoQuery,
       body: NewCommentBody,
-      responses: { 201: { description: 'The new comment and the agreement’s new rev', schema: CommentResult }, ...WRITE_ERRORS },
+      responses: {
+        201: { description: 'The new comment and the agreement’s new rev', schema: CommentResult },
+        ...WRITE_ERRORS,
+      },
       handle: async ({ actor, params, body, res }) => {
         await loadVisible(agreements, actor, params.id);
         const { expectedRev, ...comment } = body;
@@ -137,15 +159,25 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       path: `${base}/:id/comments/:commentId/answer`,
       access: 'login',
       actions: ['ANSWER_COMMENT'],
-      summary: 'Answer a comment of the current review round (the province): accepted, partly or not, with a response',
+      summary:
+        'Answer a comment of the current review round (the province): accepted, partly or not, with a response',
       params: CommentParams,
       query: NoQuery,
       body: AnswerCommentBody,
-      responses: { 200: { description: 'The answered comment and the agreement’s new rev', schema: CommentResult }, ...WRITE_ERRORS },
+      responses: {
+        200: { description: 'The answered comment and the agreement’s new rev', schema: CommentResult },
+        ...WRITE_ERRORS,
+      },
       handle: async ({ actor, params, body, res }) => {
         await loadVisible(agreements, actor, params.id);
         const { expectedRev, ...answer } = body;
-        const record = await agreements.answerComment(actor, params.id, expectedRev, params.commentId, answer);
+        const record = await agreements.answerComment(
+          actor,
+          params.id,
+          expectedRev,
+          params.commentId,
+          answer,
+        );
         res.json({ rev: record.rev, comment: record.comments.find((c) => c.id === params.commentId) });
       },
     }),
@@ -155,11 +187,15 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       access: 'login',
       actions: EVENT_TYPES,
       summary: 'Take a workflow step (send an event) on the agreement at the rev you last saw',
-      description: 'Exactly one of several concurrent senders with the same expectedRev succeeds; the others get 409.',
+      description:
+        'Exactly one of several concurrent senders with the same expectedRev succeeds; the others get 409.',
       params: AgreementParams,
       query: NoQuery,
       body: EventBody,
-      responses: { 200: { description: 'The agreement after the step', schema: AgreementView }, ...WRITE_ERRORS },
+      responses: {
+        200: { description: 'The agreement after the step', schema: AgreementView },
+        ...WRITE_ERRORS,
+      },
       handle: async ({ actor, params, body, res }) => {
         await loadVisible(agreements, actor, params.id);
         const event: AgreementEvent = body.event;

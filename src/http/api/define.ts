@@ -50,8 +50,11 @@ export interface ApiRoute {
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-interface Spec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>
-  extends Omit<ApiRouteDoc, 'params' | 'query' | 'body'> {
+interface Spec<
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> extends Omit<ApiRouteDoc, 'params' | 'query' | 'body'> {
   params?: P;
   query?: Q;
   body?: B;
@@ -86,14 +89,20 @@ export function apiRoute<
             if (!r.success) throw localeError(ctx.catalogue, 'not-found');
             params = r.data;
           }
-          const query: unknown = spec.query ? parseInput(spec.query, { ...req.query }, ctx.catalogue) : undefined;
+          const query: unknown = spec.query
+            ? parseInput(spec.query, { ...req.query }, ctx.catalogue)
+            : undefined;
           let body: unknown;
           if (spec.body) {
             if (!req.is('application/json') && !req.is('application/*+json')) throw badBody();
             body = parseInput(spec.body, req.body, ctx.catalogue);
           }
           res.setHeader('Cache-Control', 'no-store');
-          await handle({ actor: actorOf(req), params, query, body, req, res } as ApiInput<Out<P>, Out<Q>, Out<B>>);
+          await handle({ actor: actorOf(req), params, query, body, req, res } as ApiInput<
+            Out<P>,
+            Out<Q>,
+            Out<B>
+          >);
         },
       };
     },
@@ -101,6 +110,10 @@ export function apiRoute<
 }
 
 /** A route module from API routes that all live under `mount`. */
-export function apiModule(name: string, mount: string, routes: readonly ApiRoute[]): RouteModule & { api: readonly ApiRoute[] } {
+export function apiModule(
+  name: string,
+  mount: string,
+  routes: readonly ApiRoute[],
+): RouteModule & { api: readonly ApiRoute[] } {
   return { name, mount, api: routes, routes: (ctx) => routes.map((r) => r.toRoute(ctx, mount)) };
 }

@@ -4,9 +4,13 @@ import type { Route, RouteModule } from '../types';
 type Json = Record<string, unknown>;
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
-const obj = (v: unknown): Json => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {});
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
 
@@ -34,7 +38,9 @@ function operationHtml(path: string, method: string, op: Json): string {
   return `<section class="card" id="${esc(str(op.operationId))}">
 <h3><code>${esc(method.toUpperCase())} ${esc(path)}</code></h3>
 <p>${esc(str(op.summary))}</p>${op.description ? `<p>${esc(str(op.description))}</p>` : ''}
-<p>Who: ${arr(op['x-roles']).map((r) => esc(str(r))).join(', ')}</p>
+<p>Who: ${arr(op['x-roles'])
+    .map((r) => esc(str(r)))
+    .join(', ')}</p>
 ${params.length ? `<table><caption>Parameters</caption><tr><th>name</th><th>in</th><th>required</th><th>schema</th></tr>${params.join('')}</table>` : ''}
 ${body ? `<p>Request body (application/json): ${schemaLink(body)}</p>` : ''}
 <table><caption>Responses</caption><tr><th>status</th><th>meaning</th><th>body</th></tr>${responses.join('')}</table>
@@ -48,7 +54,8 @@ export function docsHtml(doc: Json): string {
     Object.entries(obj(item)).map(([method, op]) => operationHtml(path, method, obj(op))),
   );
   const schemas = Object.entries(obj(obj(doc.components).schemas)).map(
-    ([name, s]) => `<section class="card" id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre><code>${esc(JSON.stringify(s, null, 2))}</code></pre></section>`,
+    ([name, s]) =>
+      `<section class="card" id="schema-${esc(name)}"><h3>${esc(name)}</h3><pre><code>${esc(JSON.stringify(s, null, 2))}</code></pre></section>`,
   );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

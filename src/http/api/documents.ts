@@ -6,7 +6,11 @@ import { apiModule, apiRoute, type ResponseDoc } from './define';
 import { DocumentList, DocumentParams, DocumentQuery, NoQuery, Problem, VersionParams } from './schemas';
 import { API_V1, documentLink, loadVisible } from './views';
 
-const problem = (description: string): ResponseDoc => ({ description, schema: Problem, contentType: 'application/problem+json' });
+const problem = (description: string): ResponseDoc => ({
+  description,
+  schema: Problem,
+  contentType: 'application/problem+json',
+});
 const ERRORS = {
   401: problem('Not signed in, or the token is unknown or revoked'),
   404: problem('No such agreement, version or document (e.g. a redline of version 1)'),
@@ -37,7 +41,8 @@ export function documentApi({ agreements, documents }: ApiServices) {
       path: `${base}/:doc`,
       access: 'login',
       actions: ['VIEW'],
-      summary: 'Download one document of one version as .docx, generated on demand (byte-identical for the same data)',
+      summary:
+        'Download one document of one version as .docx, generated on demand (byte-identical for the same data)',
       description:
         'doc: mou, review (the version with the comments made on it), redline and comparison (against the previous ' +
         'version), memo (cover memo citing the committee resolution), plan, signing (the cleared text). ' +

@@ -94,11 +94,16 @@ function operation(doc: ApiRouteDoc, refOf: Map<z.ZodType, string>): Json {
   );
   const params = parameters(doc);
   return {
-    operationId: `${doc.method}${openApiPath(doc.path).replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+    operationId: `${doc.method}${openApiPath(doc.path)
+      .replace(/[{}]/g, '')
+      .replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())
+      .replace(/[^A-Za-z0-9]/g, '')}`,
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
     ...(params.length ? { parameters: params } : {}),
-    ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body) } } } } : {}),
+    ...(doc.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body) } } } }
+      : {}),
     responses,
     ...(doc.access === 'public' ? { security: [] } : {}),
     'x-roles': whoMay(doc),
@@ -131,7 +136,12 @@ export function buildOpenApi(docs: readonly ApiRouteDoc[], version: string): Jso
       schemas,
       securitySchemes: {
         bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token, mou_…' },
-        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'mou.sid', description: 'The web session (writes need the CSRF token)' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'mou.sid',
+          description: 'The web session (writes need the CSRF token)',
+        },
       },
     },
   };

@@ -47,22 +47,31 @@ export const NoQuery = z.object({}).strict();
 // ---- request bodies ----
 const ExpectedRev = z.number().int().min(0).max(1_000_000_000);
 
-export const CreateAgreementBody = z.object({ province: z.string().min(1).max(64), content: AgreementContent }).strict();
+export const CreateAgreementBody = z
+  .object({ province: z.string().min(1).max(64), content: AgreementContent })
+  .strict();
 export const UpdateContentBody = z.object({ expectedRev: ExpectedRev, content: AgreementContent }).strict();
 export const NewCommentBody = z.object({ ...NewComment.shape, expectedRev: ExpectedRev }).strict();
 export const AnswerCommentBody = z.object({ ...CommentAnswer.shape, expectedRev: ExpectedRev }).strict();
 
-const plain = <T extends (typeof EVENT_TYPES)[number]>(type: T) => z.object({ type: z.literal(type) }).strict();
+const plain = <T extends (typeof EVENT_TYPES)[number]>(type: T) =>
+  z.object({ type: z.literal(type) }).strict();
 
 /** One member per workflow event; the compile-time check below keeps it equal to AgreementEvent. */
 export const AgreementEventSchema = z.discriminatedUnion('type', [
   plain('SUBMIT_TO_COMMITTEE'),
-  z.object({ type: z.literal('RECORD_RESOLUTION'), resolution: Resolution.omit({ versionNo: true }) }).strict(),
+  z
+    .object({ type: z.literal('RECORD_RESOLUTION'), resolution: Resolution.omit({ versionNo: true }) })
+    .strict(),
   plain('SUBMIT_TO_MOI'),
   plain('FORWARD_TO_MFA'),
   plain('RETURN_TO_PROVINCE'),
   z
-    .object({ type: z.literal('GIVE_NO_OBJECTION'), needsCabinetApproval: z.boolean(), needsFullPowers: z.boolean() })
+    .object({
+      type: z.literal('GIVE_NO_OBJECTION'),
+      needsCabinetApproval: z.boolean(),
+      needsFullPowers: z.boolean(),
+    })
     .strict(),
   plain('RETURN_WITH_COMMENTS'),
   plain('RESUBMIT'),
@@ -132,7 +141,12 @@ export const AgreementSummaryView = z
   .strict();
 
 export const AgreementPage = z
-  .object({ items: z.array(AgreementSummaryView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .object({
+    items: z.array(AgreementSummaryView),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
   .strict();
 
 export const VersionSummaryView = z
@@ -144,7 +158,10 @@ export const VersionSummaryView = z
   })
   .strict();
 export const VersionList = z.object({ items: z.array(VersionSummaryView) }).strict();
-export const VersionView = Version.extend({ comments: z.array(Comment), documents: z.array(DocumentLink) }).strict();
+export const VersionView = Version.extend({
+  comments: z.array(Comment),
+  documents: z.array(DocumentLink),
+}).strict();
 export const CommentResult = z.object({ rev: z.number().int(), comment: Comment }).strict();
 export const DocumentList = z.object({ items: z.array(DocumentLink) }).strict();
 

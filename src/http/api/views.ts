@@ -11,7 +11,11 @@ export const API_V1 = '/api/v1';
 export const agreementPath = (id: string) => `${API_V1}/agreements/${id}`;
 
 /** The agreement as `actor` may see it; someone who may not see it learns nothing, not even that it exists (404). */
-export async function loadVisible(agreements: AgreementService, actor: Actor, id: string): Promise<AgreementRecord> {
+export async function loadVisible(
+  agreements: AgreementService,
+  actor: Actor,
+  id: string,
+): Promise<AgreementRecord> {
   try {
     return await agreements.get(actor, id);
   } catch (e) {
@@ -20,7 +24,11 @@ export async function loadVisible(agreements: AgreementService, actor: Actor, id
   }
 }
 
-export function agreementView(agreements: AgreementService, actor: Actor, record: AgreementRecord): z.output<typeof AgreementView> {
+export function agreementView(
+  agreements: AgreementService,
+  actor: Actor,
+  record: AgreementRecord,
+): z.output<typeof AgreementView> {
   const { snapshot: _snapshot, machineVersion: _machineVersion, ...rest } = record;
   return { ...rest, availableEvents: agreements.availableEvents(actor, record) };
 }
@@ -35,12 +43,19 @@ export function documentLink(id: string, d: DocumentRef): z.output<typeof Docume
   };
 }
 
-function linksOf(documents: DocumentService, record: AgreementRecord, versionNo: number): z.output<typeof DocumentLink>[] {
+function linksOf(
+  documents: DocumentService,
+  record: AgreementRecord,
+  versionNo: number,
+): z.output<typeof DocumentLink>[] {
   const v = documents.list(record).find((x) => x.versionNo === versionNo);
   return (v?.documents ?? []).map((d) => documentLink(record.id, d));
 }
 
-export function versionSummaries(documents: DocumentService, record: AgreementRecord): z.output<typeof VersionSummaryView>[] {
+export function versionSummaries(
+  documents: DocumentService,
+  record: AgreementRecord,
+): z.output<typeof VersionSummaryView>[] {
   const listed = new Map(documents.list(record).map((v) => [v.versionNo, v.documents]));
   return record.versions.map((v) => ({
     no: v.no,
@@ -50,7 +65,11 @@ export function versionSummaries(documents: DocumentService, record: AgreementRe
   }));
 }
 
-export function versionView(documents: DocumentService, record: AgreementRecord, no: number): z.output<typeof VersionView> {
+export function versionView(
+  documents: DocumentService,
+  record: AgreementRecord,
+  no: number,
+): z.output<typeof VersionView> {
   const v = record.versions.find((x) => x.no === no);
   if (!v) throw notFound({ th: `ความตกลงฉบับนี้ไม่มีร่างฉบับที่ ${no}`, en: `This agreement has no version ${no}` });
   return {

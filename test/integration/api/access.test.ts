@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 afterAll(async () => api.close());
 
-const as = (who: Who): Actor => ({ userId: api.userId[who], name: who, role: who === 'foreign' ? 'secretary' : (who as Actor['role']), province: who === 'secretary' ? 'chiang-mai' : who === 'foreign' ? 'lampang' : undefined });
+const as = (who: Who): Actor => ({
+  userId: api.userId[who],
+  name: who,
+  role: who === 'foreign' ? 'secretary' : (who as Actor['role']),
+  province: who === 'secretary' ? 'chiang-mai' : who === 'foreign' ? 'lampang' : undefined,
+});
 
 type Stage = 'drafting' | 'mfaReview' | 'revision';
 async function agreementAt(stage: Stage): Promise<AgreementRecord> {
@@ -24,12 +29,19 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   const sec = as('secretary');
   let a = await svc.createDraft(sec, { province: 'chiang-mai', content: story.draft1 });
   if (stage === 'drafting') return a;
-  for (const e of [{ type: 'SUBMIT_TO_COMMITTEE' }, { type: 'RECORD_RESOLUTION', resolution: approved }, { type: 'SUBMIT_TO_MOI' }] as const) {
+  for (const e of [
+    { type: 'SUBMIT_TO_COMMITTEE' },
+    { type: 'RECORD_RESOLUTION', resolution: approved },
+    { type: 'SUBMIT_TO_MOI' },
+  ] as const) {
     a = await svc.send(sec, a.id, a.rev, e);
   }
   a = await svc.send(as('moi'), a.id, a.rev, { type: 'FORWARD_TO_MFA' });
   if (stage === 'mfaReview') return a;
-  a = await svc.addComment(as('mfa'), a.id, a.rev, { anchor: { kind: 'article', no: 1 }, text: story.comments[0]?.text });
+  a = await svc.addComment(as('mfa'), a.id, a.rev, {
+    anchor: { kind: 'article', no: 1 },
+    text: story.comments[0]?.text,
+  });
   return svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
 }
 
@@ -48,20 +60,48 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { route: 'get /api/v1/me', expect: { ...READ, foreign: 200 }, request: () => ({ method: 'GET', path: '/api/v1/me' }) },
-  { route: 'get /api/openapi.json', expect: { ...READ, foreign: 200, nobody: 200 }, request: () => ({ method: 'GET', path: '/api/openapi.json' }) },
-  { route: 'get /api/docs', expect: { ...READ, foreign: 200, nobody: 200 }, request: () => ({ method: 'GET', path: '/api/docs' }) },
-  { route: 'get /api/v1/agreements', expect: { ...READ, foreign: 200 }, request: () => ({ method: 'GET', path: agreementsPath }) },
+  {
+    route: 'get /api/v1/me',
+    expect: { ...READ, foreign: 200 },
+    request: () => ({ method: 'GET', path: '/api/v1/me' }),
+  },
+  {
+    route: 'get /api/openapi.json',
+    expect: { ...READ, foreign: 200, nobody: 200 },
+    request: () => ({ method: 'GET', path: '/api/openapi.json' }),
+  },
+  {
+    route: 'get /api/docs',
+    expect: { ...READ, foreign: 200, nobody: 200 },
+    request: () => ({ method: 'GET', path: '/api/docs' }),
+  },
+  {
+    route: 'get /api/v1/agreements',
+    expect: { ...READ, foreign: 200 },
+    request: () => ({ method: 'GET', path: agreementsPath }),
+  },
   {
     route: 'post /api/v1/agreements',
     expect: { secretary: 201, foreign: 403, moi: 403, mfa: 403, admin: 201, nobody: 401 },
-    request: () => ({ method: 'POST', path: agreementsPath, body: { province: 'chiang-mai', content: story.draft1 } }),
+    request: () => ({
+      method: 'POST',
+      path: agreementsPath,
+      body: { province: 'chiang-mai', content: story.draft1 },
+    }),
   },
-  { route: 'get /api/v1/agreements/:id', expect: READ, request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}` }) },
+  {
+    route: 'get /api/v1/agreements/:id',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}` }),
+  },
   {
     route: 'put /api/v1/agreements/:id/content',
     expect: PROVINCE_WRITE,
-    request: (a) => ({ method: 'PUT', path: `${agreementsPath}/${a.id}/content`, body: { expectedRev: a.rev, content: story.draft2 } }),
+    request: (a) => ({
+      method: 'PUT',
+      path: `${agreementsPath}/${a.id}/content`,
+      body: { expectedRev: a.rev, content: story.draft2 },
+    }),
   },
   {
     route: 'post /api/v1/agreements/:id/comments',
@@ -86,7 +126,11 @@ const CASES: Case[] = [
   {
     route: 'post /api/v1/agreements/:id/events',
     expect: PROVINCE_WRITE,
-    request: (a) => ({ method: 'POST', path: `${agreementsPath}/${a.id}/events`, body: { expectedRev: a.rev, event: { type: 'SUBMIT_TO_COMMITTEE' } } }),
+    request: (a) => ({
+      method: 'POST',
+      path: `${agreementsPath}/${a.id}/events`,
+      body: { expectedRev: a.rev, event: { type: 'SUBMIT_TO_COMMITTEE' } },
+    }),
   },
   {
     route: 'post /api/v1/agreements/:id/events',
@@ -95,11 +139,24 @@ const CASES: Case[] = [
     request: (a) => ({
       method: 'POST',
       path: `${agreementsPath}/${a.id}/events`,
-      body: { expectedRev: a.rev, event: { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false } },
+      body: {
+        expectedRev: a.rev,
+        event: { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false },
+      },
     }),
   },
-  { route: 'get /api/v1/agreements/:id/versions', stage: 'mfaReview', expect: READ, request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions` }) },
-  { route: 'get /api/v1/agreements/:id/versions/:n', stage: 'mfaReview', expect: READ, request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions/1` }) },
+  {
+    route: 'get /api/v1/agreements/:id/versions',
+    stage: 'mfaReview',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions` }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/versions/:n',
+    stage: 'mfaReview',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions/1` }),
+  },
   {
     route: 'get /api/v1/agreements/:id/versions/:n/documents',
     stage: 'mfaReview',
@@ -122,22 +179,26 @@ describe('access to every API route', () => {
     expect(new Set(CASES.map((c) => c.route))).toEqual(new Set([...declared, 'get /api/v1/me']));
   });
 
-  it.each(CASES.flatMap((c) => CALLERS.map((who) => [c.route, c.stage ?? 'drafting', who, c.expect[who], c] as const)))(
-    '%s (%s) as %s → %i',
-    async (_route, _stage, who, status, c) => {
-      const a = await agreementAt(c.stage ?? 'drafting');
-      const { method, path, body } = c.request(a);
-      const r = await api.call(who === 'nobody' ? undefined : who, method, path, body);
-      expect({ status: r.status, body: r.status >= 400 ? r.body : undefined }).toMatchObject({ status });
-      if (status >= 400) {
-        expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        expect(r.body).toMatchObject({ status, type: `/problems/${{ 401: 'unauthenticated', 403: 'not-allowed', 404: 'not-found' }[status] ?? '?'}` });
-      }
-      if (status === 404) expect(r.text).not.toContain(a.id);
-      const after = await api.services.agreements.get(as('admin'), a.id);
-      if (status >= 400) expect(after.rev).toBe(a.rev);
-    },
-  );
+  it.each(
+    CASES.flatMap((c) =>
+      CALLERS.map((who) => [c.route, c.stage ?? 'drafting', who, c.expect[who], c] as const),
+    ),
+  )('%s (%s) as %s → %i', async (_route, _stage, who, status, c) => {
+    const a = await agreementAt(c.stage ?? 'drafting');
+    const { method, path, body } = c.request(a);
+    const r = await api.call(who === 'nobody' ? undefined : who, method, path, body);
+    expect({ status: r.status, body: r.status >= 400 ? r.body : undefined }).toMatchObject({ status });
+    if (status >= 400) {
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(r.body).toMatchObject({
+        status,
+        type: `/problems/${{ 401: 'unauthenticated', 403: 'not-allowed', 404: 'not-found' }[status] ?? '?'}`,
+      });
+    }
+    if (status === 404) expect(r.text).not.toContain(a.id);
+    const after = await api.services.agreements.get(as('admin'), a.id);
+    if (status >= 400) expect(after.rev).toBe(a.rev);
+  });
 
   it('a foreign secretary’s list holds none of Chiang Mai’s agreements, even when asked by province', async () => {
     await agreementAt('drafting');
@@ -150,10 +211,16 @@ describe('access to every API route', () => {
 
 describe('tokens', () => {
   it('a revoked token is refused with 401 on every kind of route', async () => {
-    const u = await api.users.createUser({ username: 'api-revoked', displayName: 'R', role: 'moi', password: 'correct horse battery' });
+    const u = await api.users.createUser({
+      username: 'api-revoked',
+      displayName: 'R',
+      role: 'moi',
+      password: 'correct horse battery',
+    });
     const t = await api.tokens.create(u.id, 'soon revoked');
     const a = await agreementAt('drafting');
-    const get = () => fetch(`${api.base}${agreementsPath}/${a.id}`, { headers: { authorization: `Bearer ${t.token}` } });
+    const get = () =>
+      fetch(`${api.base}${agreementsPath}/${a.id}`, { headers: { authorization: `Bearer ${t.token}` } });
     expect((await get()).status).toBe(200);
     // Revoked where people revoke them: on the API tokens page, with the session and its CSRF token.
     const c = new Client(api.base);
@@ -163,13 +230,17 @@ describe('tokens', () => {
     const r = await get();
     expect(r.status).toBe(401);
     expect(await r.json()).toMatchObject({ type: '/problems/unauthenticated' });
-    const post = await fetch(`${api.base}${agreementsPath}`, { method: 'POST', headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' }, body: '{}' });
+    const post = await fetch(`${api.base}${agreementsPath}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(post.status).toBe(401);
   });
 
   it('are never stored in clear: no collection holds any token, only its SHA-256', async () => {
     const dump: string[] = [];
-    for (const c of await api.db.connection.db?.listCollections().toArray() ?? []) {
+    for (const c of (await api.db.connection.db?.listCollections().toArray()) ?? []) {
       dump.push(JSON.stringify(await api.db.connection.collection(c.name).find().toArray()));
     }
     const all = dump.join('\n');

@@ -13,10 +13,20 @@ beforeAll(async () => {
 afterAll(async () => api.close());
 
 /** Every storable nasty piece, joined: what each text field of the agreement ends with. */
-const SUFFIX = ` ${NASTY.map(storable).filter((s) => s.trim() !== '').join(' ')}`;
-const MARKERS = ['{{constructor}}', '<script>alert(1)</script>', '<w:p><w:r><w:t>x</w:t></w:r></w:p>', ']]>', '../../etc/passwd'];
+const SUFFIX = ` ${NASTY.map(storable)
+  .filter((s) => s.trim() !== '')
+  .join(' ')}`;
+const MARKERS = [
+  '{{constructor}}',
+  '<script>alert(1)</script>',
+  '<w:p><w:r><w:t>x</w:t></w:r></w:p>',
+  ']]>',
+  '../../etc/passwd',
+];
 
-const hostile: AgreementContent = mapStrings(story.draft1, (s, path) => (/^\.(kind|areas)/.test(path) ? s : s + SUFFIX));
+const hostile: AgreementContent = mapStrings(story.draft1, (s, path) =>
+  /^\.(kind|areas)/.test(path) ? s : s + SUFFIX,
+);
 
 describe('a document from hostile data', () => {
   let id = '';
@@ -28,22 +38,33 @@ describe('a document from hostile data', () => {
   }
 
   it('is stored as sent, frozen as version 1 and commented on with more hostile text', async () => {
-    const created = await api.call('secretary', 'POST', agreementsPath, { province: 'chiang-mai', content: hostile });
+    const created = await api.call('secretary', 'POST', agreementsPath, {
+      province: 'chiang-mai',
+      content: hostile,
+    });
     expect(created.status).toBe(201);
     const view = AgreementView.parse(created.body);
     expect(view.workingDraft).toEqual(hostile);
     id = view.id;
     rev = view.rev;
     await send('secretary', { type: 'SUBMIT_TO_COMMITTEE' });
-    await send('secretary', { type: 'RECORD_RESOLUTION', resolution: { ...approved, text: { th: approved.text.th + SUFFIX, en: approved.text.en + SUFFIX } } });
+    await send('secretary', {
+      type: 'RECORD_RESOLUTION',
+      resolution: { ...approved, text: { th: approved.text.th + SUFFIX, en: approved.text.en + SUFFIX } },
+    });
     await send('secretary', { type: 'SUBMIT_TO_MOI' });
     await send('moi', { type: 'FORWARD_TO_MFA' });
     for (const anchor of [{ kind: 'document' }, { kind: 'preamble' }, { kind: 'article', no: 2 }]) {
-      const r = await api.call('mfa', 'POST', `${agreementsPath}/${id}/comments`, { expectedRev: rev, anchor, text: { th: `ข้อสังเกต${SUFFIX}`, en: `Comment${SUFFIX}` } });
+      const r = await api.call('mfa', 'POST', `${agreementsPath}/${id}/comments`, {
+        expectedRev: rev,
+        anchor,
+        text: { th: `ข้อสังเกต${SUFFIX}`, en: `Comment${SUFFIX}` },
+      });
       expect(r.status).toBe(201);
       rev = CommentResult.parse(r.body).rev;
     }
-    const v1 = AgreementView.parse((await api.call('mfa', 'GET', `${agreementsPath}/${id}`)).body).versions[0];
+    const v1 = AgreementView.parse((await api.call('mfa', 'GET', `${agreementsPath}/${id}`)).body)
+      .versions[0];
     expect(v1?.content).toEqual(hostile);
   });
 
@@ -51,16 +72,22 @@ describe('a document from hostile data', () => {
     ['review', ''],
     ['mou', '?layout=sequential'],
     ['memo', ''],
-  ])('the %s copy keeps the markup as literal text and converts to PDF in LibreOffice', async (doc, query) => {
-    const r = await api.call('mfa', 'GET', `${agreementsPath}/${id}/versions/1/documents/${doc}${query}`);
-    expect(r.status).toBe(200);
-    const xmlText = text(part(r.bytes, 'word/document.xml')) + (doc === 'review' ? text(part(r.bytes, 'word/comments.xml')) : '');
-    for (const m of MARKERS) expect(xmlText).toContain(m);
-    const pdf = await docxToPdf(r.bytes, `hostile-${doc}`);
-    expect(pdf.pages).toBeGreaterThan(0);
-    const pdfText = normalize(pdf.text);
-    // Only pieces before the right-to-left override (U+202E) in SUFFIX: after it, the line is reversed, as it should be.
-    for (const m of ['{{constructor}}', '<script>alert(1)</script>', '<!DOCTYPE x [']) expect(pdfText).toContain(normalize(m));
-    if (doc === 'review') expect(pdf.annotations.map((a) => a.contents).join('\n')).toContain('Comment');
-  });
+  ])(
+    'the %s copy keeps the markup as literal text and converts to PDF in LibreOffice',
+    async (doc, query) => {
+      const r = await api.call('mfa', 'GET', `${agreementsPath}/${id}/versions/1/documents/${doc}${query}`);
+      expect(r.status).toBe(200);
+      const xmlText =
+        text(part(r.bytes, 'word/document.xml')) +
+        (doc === 'review' ? text(part(r.bytes, 'word/comments.xml')) : '');
+      for (const m of MARKERS) expect(xmlText).toContain(m);
+      const pdf = await docxToPdf(r.bytes, `hostile-${doc}`);
+      expect(pdf.pages).toBeGreaterThan(0);
+      const pdfText = normalize(pdf.text);
+      // Only pieces before the right-to-left override (U+202E) in SUFFIX: after it, the line is reversed, as it should be.
+      for (const m of ['{{constructor}}', '<script>alert(1)</script>', '<!DOCTYPE x ['])
+        expect(pdfText).toContain(normalize(m));
+      if (doc === 'review') expect(pdf.annotations.map((a) => a.contents).join('\n')).toContain('Comment');
+    },
+  );
 });

@@ -4,13 +4,64 @@ import type { AgreementContent } from '../../../src/domain';
 
 /** Pieces that have broken text systems before: markup of every layer we use, controls, lone marks and surrogates. */
 export const NASTY = [
-  '{{constructor}}', '{{#each this}}x{{/each}}', '{{{body}}}', '{{> mou-body}}', '{{place.th}}', '{{!-- x --}}', '\\{{escaped}}',
-  '<w:p><w:r><w:t>x</w:t></w:r></w:p>', ']]>', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY e "boom">]>', '&e;', '&amp;amp;',
-  '<article data-no="9">', '<script>alert(1)</script>', '</th><en>', '"\'`', '\u0E31', '\u0E48\u0E49', '\u0E4C', '\u0E33',
-  '\u0E40', '\u0E3A\u0E3A\u0E3A', 'ก\u0E48\u0E48\u0E48\u0E48', '\u200B', '\u200E\u202E', '\uFEFF', '\u00A0', '\t', '\r\n', '\n\n',
-  '\u0000', '\u0007', '\u001B[31m', '\u000B', '\uFFFE', '\uFFFF', '\uD800', '\uDC00', '\uD83D', '😀', '👩🏽‍⚖️', 'e\u0301',
-  '../../etc/passwd', '..\\..\\boot.ini', '%2e%2e%2f', '$where', '{"$gt": ""}', '__proto__', 'constructor', 'null', '',
-  '   ', '๑๒๓', 'ข้อ ๑', '2565', '\\', '\\u0000',
+  '{{constructor}}',
+  '{{#each this}}x{{/each}}',
+  '{{{body}}}',
+  '{{> mou-body}}',
+  '{{place.th}}',
+  '{{!-- x --}}',
+  '\\{{escaped}}',
+  '<w:p><w:r><w:t>x</w:t></w:r></w:p>',
+  ']]>',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY e "boom">]>',
+  '&e;',
+  '&amp;amp;',
+  '<article data-no="9">',
+  '<script>alert(1)</script>',
+  '</th><en>',
+  '"\'`',
+  '\u0E31',
+  '\u0E48\u0E49',
+  '\u0E4C',
+  '\u0E33',
+  '\u0E40',
+  '\u0E3A\u0E3A\u0E3A',
+  'ก\u0E48\u0E48\u0E48\u0E48',
+  '\u200B',
+  '\u200E\u202E',
+  '\uFEFF',
+  '\u00A0',
+  '\t',
+  '\r\n',
+  '\n\n',
+  '\u0000',
+  '\u0007',
+  '\u001B[31m',
+  '\u000B',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDC00',
+  '\uD83D',
+  '😀',
+  '👩🏽‍⚖️',
+  'e\u0301',
+  '../../etc/passwd',
+  '..\\..\\boot.ini',
+  '%2e%2e%2f',
+  '$where',
+  '{"$gt": ""}',
+  '__proto__',
+  'constructor',
+  'null',
+  '',
+  '   ',
+  '๑๒๓',
+  'ข้อ ๑',
+  '2565',
+  '\\',
+  '\\u0000',
 ];
 
 /** Text a user might type on a very bad day. */
@@ -19,7 +70,12 @@ export const hostileText = (maxLength = 12): fc.Arbitrary<string> =>
     { weight: 3, arbitrary: fc.array(fc.constantFrom(...NASTY), { maxLength }).map((a) => a.join('')) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: maxLength * 3 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: maxLength * 3 }) },
-    { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'grapheme-ascii', maxLength }), fc.constantFrom(...NASTY)).map(([a, b]) => a + b) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.string({ unit: 'grapheme-ascii', maxLength }), fc.constantFrom(...NASTY))
+        .map(([a, b]) => a + b),
+    },
   );
 
 /** The same text a bit larger now and then: up to, and just past, the 20 000-character limit of a field. */
@@ -33,7 +89,9 @@ export function mapStrings<T>(value: T, f: (s: string, path: string) => string, 
   if (typeof value === 'string') return f(value, path) as T;
   if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, f, `${path}.${i}`)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f, `${path}.${k}`)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, mapStrings(v, f, `${path}.${k}`)]),
+    ) as T;
   }
   return value;
 }
@@ -42,7 +100,8 @@ export function mapStrings<T>(value: T, f: (s: string, path: string) => string, 
 const isFreeText = (path: string) => !/^\.(kind|areas)/.test(path);
 
 /** Characters no document can hold (what the Text schema refuses), for texts meant to be storable. */
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export const storable = (s: string) => s.replace(XML_ILLEGAL, '');
 
 /**
@@ -53,76 +112,14 @@ export function hostileContent(base: AgreementContent): fc.Arbitrary<AgreementCo
   const paths: string[] = [];
   mapStrings(base, (s, p) => (isFreeText(p) && paths.push(p), s));
   return fc
-    .tuple(fc.array(hostileFieldText, { minLength: paths.length, maxLength: paths.length }), fc.boolean(), fc.nat(3))
+    .tuple(
+      fc.array(hostileFieldText, { minLength: paths.length, maxLength: paths.length }),
+      fc.boolean(),
+      fc.nat(3),
+    )
     .map(([texts, keep, raw]) => {
       let i = 0;
       const next = () => (raw === 0 ? (texts[i++] ?? '') : storable(texts[i++] ?? ''));
       return mapStrings(base, (s, p) => (isFreeText(p) ? (keep ? s + next() : next()) : s));
     });
 }
-
-type JsonObject = { [k: string]: unknown };
-
-/** One random change that makes a valid body invalid (or, by chance, leaves it valid). */
-export function mutated(body: JsonObject): fc.Arbitrary<unknown> {
-  const leaves: string[][] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-    leaves.push(path);
-  };
-  walk(body, []);
-  const set = (root: unknown, path: string[], value: unknown, mode: 'replace' | 'add' | 'delete'): unknown => {
-    const copy: unknown = structuredClone(root);
-    let parent: unknown = copy;
-    for (const k of path.slice(0, -1)) parent = (parent as JsonObject)[k];
-    const last = path.at(-1);
-    if (typeof parent !== 'object' || parent === null) return value;
-    const p = parent as JsonObject;
-    if (mode === 'add') {
-      const target = last === undefined ? p : p[last];
-      if (typeof target === 'object' && target !== null && !Array.isArray(target)) (target as JsonObject)[String(value)] = 1;
-      else if (last !== undefined) p[last] = value;
-    } else if (last !== undefined) {
-      if (mode === 'delete') delete p[last];
-      else p[last] = value;
-    }
-    return copy;
-  };
-  return fc.oneof(
-    fc.tuple(fc.constantFrom(...leaves), fc.jsonValue({ maxDepth: 2 })).map(([p, v]) => set(body, p, v, 'replace')),
-    fc.tuple(fc.constantFrom(...leaves), fc.constantFrom('extra', '__proto__', 'constructor', '$set', 'snapshot', 'rev', 'id')).map(([p, k]) => set(body, p, k, 'add')),
-    fc.constantFrom(...leaves.filter((p) => p.length > 0)).map((p) => set(body, p, null, 'delete')),
-    fc.jsonValue({ maxDepth: 3 }),
-  );
-}
-
-/** Bodies that are not JSON, or are JSON cut short. */
-export const brokenJson = (valid: string): fc.Arbitrary<string> =>
-  fc.oneof(
-    fc.nat({ max: Math.max(0, valid.length - 1) }).map((n) => valid.slice(0, n)),
-    fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.constantFrom('{', '{"a":}', "{'single': 1}", '{"a":1,}', 'NaN', '[1,2', '{"__proto__": {"admin": true}}', '\u0000{}', '{"a":"\\ud800"}', 'null', '"str"', '1e999'),
-  );
-
-/** Percent-encoding that survives lone surrogates (they become the invalid UTF-8 bytes ED A0 80). */
-export function pct(s: string): string {
-  const marked = s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\u0001LONE\u0001');
-  return encodeURIComponent(marked).replace(/%01LONE%01/g, '%ED%A0%80');
-}
-
-/** A path segment that is not a valid id, version number or document name. */
-export const badSegment: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('..', '%2e%2e', '..%2F..%2Fpackage.json', '%00', '0', '-1', '1.5', '1e3', '1000', 'NaN', '%E0%B8', 'review%00.docx', 'mou.docx', 'MOU', '%20mou', 'x'.repeat(300), '507f1f77bcf86cd799439011', '00000000-0000-0000-0000-000000000000', '%7B%7Bx%7D%7D'),
-  hostileText(4).map(pct),
-);
-
-/** A query string with hostile keys and values. */
-export const hostileQuery: fc.Arbitrary<string> = fc
-  .array(
-    fc.tuple(
-      fc.oneof(fc.constantFrom('province', 'state', 'kind', 'partnerCountry', 'limit', 'offset', 'layout', '__proto__', 'province[]', 'limit[$gt]'), hostileText(3)),
-      fc.oneof(hostileText(4), fc.constantFrom('-1', '0', '101', '1e2', 'chiang-mai', 'partnership', '{"$ne":null}', '.*')),
-    ),
-    { maxLength: 4 },
-  )
-  .map((pairs) => pairs.map(([k, v]) => `${pct(k)}=${pct(v)}`).join('&'));

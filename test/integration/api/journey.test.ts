@@ -1,10 +1,16 @@
 // The Chiang Mai–Sejong journey over the JSON API: three programs with their own bearer tokens, draft 1 to signing.
 import { createHash } from 'node:crypto';
 import { verifyHistoryChain } from '../../../src/domain';
-import { AgreementPage, AgreementView, CommentResult, VersionList, VersionView } from '../../../src/http/api/schemas';
+import {
+  AgreementPage,
+  AgreementView,
+  CommentResult,
+  VersionList,
+  VersionView,
+} from '../../../src/http/api/schemas';
 import { sejongSigning } from '../agreement-helpers';
 import { part, text } from '../../support/doc-xml';
-import { agreementsPath, approved, field, startApi, story, type ApiApp, type Who } from './support';
+import { agreementsPath, approved, startApi, story, type ApiApp, type Who } from './support';
 
 let api: ApiApp;
 beforeAll(async () => {
@@ -17,7 +23,12 @@ let rev = 0;
 const path = () => `${agreementsPath}/${id}`;
 
 /** Sends an event as `who` at the current rev and expects the new state. */
-async function step(who: Who, event: Record<string, unknown>, to: string, extra: Record<string, unknown> = {}) {
+async function step(
+  who: Who,
+  event: Record<string, unknown>,
+  to: string,
+  extra: Record<string, unknown> = {},
+) {
   const r = await api.call(who, 'POST', `${path()}/events`, { event, expectedRev: rev, ...extra });
   expect({ status: r.status, body: r.body }).toMatchObject({ status: 200, body: { state: to } });
   const view = AgreementView.parse(r.body);
@@ -29,20 +40,33 @@ async function step(who: Who, event: Record<string, unknown>, to: string, extra:
 async function download(who: Who, n: number, doc: string, query = '') {
   const r = await api.call(who, 'GET', `${path()}/versions/${n}/documents/${doc}${query}`);
   expect(r.status).toBe(200);
-  expect(r.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  expect(r.headers.get('content-type')).toBe(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
   expect(r.headers.get('x-content-sha256')).toBe(createHash('sha256').update(r.bytes).digest('hex'));
-  return { bytes: r.bytes, disposition: r.headers.get('content-disposition') ?? '', sha: r.headers.get('x-content-sha256') ?? '' };
+  return {
+    bytes: r.bytes,
+    disposition: r.headers.get('content-disposition') ?? '',
+    sha: r.headers.get('x-content-sha256') ?? '',
+  };
 }
 
 describe('Chiang Mai and Sejong over the API', () => {
   it('the Chiang Mai secretary creates draft 1 (201, Location) and sends it to the committee', async () => {
-    const r = await api.call('secretary', 'POST', agreementsPath, { province: 'chiang-mai', content: story.draft1 });
+    const r = await api.call('secretary', 'POST', agreementsPath, {
+      province: 'chiang-mai',
+      content: story.draft1,
+    });
     expect(r.status).toBe(201);
     const view = AgreementView.parse(r.body);
     id = view.id;
     rev = view.rev;
     expect(r.headers.get('location')).toBe(`${agreementsPath}/${id}`);
-    expect(view).toMatchObject({ state: 'drafting', workingDraft: story.draft1, availableEvents: expect.arrayContaining(['SUBMIT_TO_COMMITTEE']) });
+    expect(view).toMatchObject({
+      state: 'drafting',
+      workingDraft: story.draft1,
+      availableEvents: expect.arrayContaining(['SUBMIT_TO_COMMITTEE']),
+    });
     expect(view).not.toHaveProperty('snapshot');
     await step('secretary', { type: 'SUBMIT_TO_COMMITTEE' }, 'committeeReview');
   });
@@ -52,12 +76,22 @@ describe('Chiang Mai and Sejong over the API', () => {
     const memo = await download('secretary', 1, 'memo');
     expect(memo.disposition).toMatch(/^attachment; filename="?MOU_ChiangMai-Sejong_v1_memo\.docx"?$/);
     expect(text(part(memo.bytes, 'word/document.xml'))).toContain('ครั้งที่ ๑/๒๕๖๕');
-    const view = await step('secretary', { type: 'SUBMIT_TO_MOI' }, 'moiReview', { documentSha256: memo.sha });
-    expect(view.history.at(-1)).toMatchObject({ event: 'SUBMIT_TO_MOI', documentSha256: memo.sha, versionNo: 1 });
+    const view = await step('secretary', { type: 'SUBMIT_TO_MOI' }, 'moiReview', {
+      documentSha256: memo.sha,
+    });
+    expect(view.history.at(-1)).toMatchObject({
+      event: 'SUBMIT_TO_MOI',
+      documentSha256: memo.sha,
+      versionNo: 1,
+    });
   });
 
   it('MOI finds it in the list (with the total) and forwards it to MFA', async () => {
-    const list = await api.call('moi', 'GET', `${agreementsPath}?state=moiReview&province=chiang-mai&kind=partnership&partnerCountry=${encodeURIComponent(story.draft1.parties.partner.country.en)}`);
+    const list = await api.call(
+      'moi',
+      'GET',
+      `${agreementsPath}?state=moiReview&province=chiang-mai&kind=partnership&partnerCountry=${encodeURIComponent(story.draft1.parties.partner.country.en)}`,
+    );
     expect(list.status).toBe(200);
     const page = AgreementPage.parse(list.body);
     expect(page).toMatchObject({ total: 1, limit: 20, offset: 0, items: [{ id, state: 'moiReview' }] });
@@ -66,7 +100,11 @@ describe('Chiang Mai and Sejong over the API', () => {
 
   it('MFA makes its five comments and returns the draft with comments', async () => {
     for (const c of story.comments) {
-      const r = await api.call('mfa', 'POST', `${path()}/comments`, { expectedRev: rev, anchor: c.anchor, text: c.text });
+      const r = await api.call('mfa', 'POST', `${path()}/comments`, {
+        expectedRev: rev,
+        anchor: c.anchor,
+        text: c.text,
+      });
       expect(r.status).toBe(201);
       const result = CommentResult.parse(r.body);
       expect(result.comment).toMatchObject({ anchor: c.anchor, text: c.text, status: 'open', versionNo: 1 });
@@ -79,7 +117,10 @@ describe('Chiang Mai and Sejong over the API', () => {
   });
 
   it('the secretary writes draft 2, answers every comment and resubmits', async () => {
-    const put = await api.call('secretary', 'PUT', `${path()}/content`, { expectedRev: rev, content: story.draft2 });
+    const put = await api.call('secretary', 'PUT', `${path()}/content`, {
+      expectedRev: rev,
+      content: story.draft2,
+    });
     expect(put.status).toBe(200);
     rev = AgreementView.parse(put.body).rev;
     const v1 = VersionView.parse((await api.call('secretary', 'GET', `${path()}/versions/1`)).body);
@@ -110,10 +151,16 @@ describe('Chiang Mai and Sejong over the API', () => {
   });
 
   it('MFA gives no objection; Sejong agrees; the vice-governor signs; the signing copy carries place and date', async () => {
-    await step('mfa', { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }, 'partnerAgreement');
+    await step(
+      'mfa',
+      { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false },
+      'partnerAgreement',
+    );
     await step('secretary', { type: 'AGREE_FINAL_TEXT' }, 'readyToSign');
     const copy = await download('secretary', 2, 'signing');
-    const signed = await step('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }, 'inForce', { documentSha256: copy.sha });
+    const signed = await step('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }, 'inForce', {
+      documentSha256: copy.sha,
+    });
     expect(signed.signing).toEqual(sejongSigning);
     const after = await download('moi', 2, 'signing');
     expect(after.sha).not.toBe(copy.sha);
@@ -123,7 +170,16 @@ describe('Chiang Mai and Sejong over the API', () => {
   it('leaves an unbroken history of ten entries, each by the role that acted', async () => {
     const view = AgreementView.parse((await api.call('admin', 'GET', path())).body);
     expect(view.history.map((h) => h.actor.role)).toEqual([
-      'secretary', 'secretary', 'secretary', 'secretary', 'moi', 'mfa', 'secretary', 'mfa', 'secretary', 'secretary',
+      'secretary',
+      'secretary',
+      'secretary',
+      'secretary',
+      'moi',
+      'mfa',
+      'secretary',
+      'mfa',
+      'secretary',
+      'secretary',
     ]);
     expect(view.history.map((h) => h.actor.userId)).toContain(api.userId.mfa);
     expect(verifyHistoryChain(id, view.history)).toMatchObject({ ok: true, length: 10 });

@@ -42,12 +42,17 @@ function declaredRoutes() {
 
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document with info, paths and components', () => {
-    expect(doc).toMatchObject({ openapi: '3.1.0', info: { title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+\.\d+$/) } });
+    expect(doc).toMatchObject({
+      openapi: '3.1.0',
+      info: { title: expect.any(String), version: expect.stringMatching(/^\d+\.\d+\.\d+$/) },
+    });
     expect(Object.keys(obj(obj(doc.components).securitySchemes))).toEqual(['bearerToken', 'sessionCookie']);
   });
 
   it('describes every /api/v1 route of the route table, and nothing else', () => {
-    const described = Object.entries(obj(doc.paths)).flatMap(([p, item]) => Object.keys(obj(item)).map((m) => `${m} ${p}`));
+    const described = Object.entries(obj(doc.paths)).flatMap(([p, item]) =>
+      Object.keys(obj(item)).map((m) => `${m} ${p}`),
+    );
     const declared = [...declaredRoutes().map((r) => `${r.method} ${openApiPath(r.path)}`), 'get /api/v1/me'];
     expect(described.sort()).toEqual(declared.sort());
   });
@@ -65,7 +70,12 @@ describe('GET /api/openapi.json', () => {
         const inPath = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         const declared = (Array.isArray(op.parameters) ? op.parameters : []).map(obj);
         expect(declared.filter((x) => x.in === 'path').map((x) => x.name)).toEqual(inPath);
-        for (const x of declared) expect(x).toMatchObject({ name: expect.any(String), in: expect.stringMatching(/^(path|query)$/), schema: expect.any(Object) });
+        for (const x of declared)
+          expect(x).toMatchObject({
+            name: expect.any(String),
+            in: expect.stringMatching(/^(path|query)$/),
+            schema: expect.any(Object),
+          });
         const statuses = Object.keys(obj(op.responses));
         expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
         for (const s of statuses) expect(obj(obj(op.responses)[s]).description).toEqual(expect.any(String));
@@ -88,18 +98,28 @@ describe('GET /api/openapi.json', () => {
       }),
     );
     expect(bodies.sort()).toEqual(
-      ['CreateAgreementBody', 'UpdateContentBody', 'NewCommentBody', 'AnswerCommentBody', 'EventBody'].map((n) => `#/components/schemas/${n}`).sort(),
+      ['CreateAgreementBody', 'UpdateContentBody', 'NewCommentBody', 'AnswerCommentBody', 'EventBody']
+        .map((n) => `#/components/schemas/${n}`)
+        .sort(),
     );
     // The component is generated from the same zod object: strict objects forbid unknown fields here too.
     const event = obj(schemas.EventBody);
-    expect(event).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['event', 'expectedRev']) });
+    expect(event).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: expect.arrayContaining(['event', 'expectedRev']),
+    });
     const content = obj(schemas.AgreementContent);
-    const expected = z.toJSONSchema(NAMED_SCHEMAS.AgreementContent ?? z.never(), { io: 'input', unrepresentable: 'any' }) as Json;
+    const expected = z.toJSONSchema(NAMED_SCHEMAS.AgreementContent ?? z.never(), {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Json;
     expect(Object.keys(obj(content.properties)).sort()).toEqual(Object.keys(obj(expected.properties)).sort());
   });
 
   it('lists every workflow event as a member of the AgreementEvent schema', () => {
-    const members = (obj(obj(doc.components).schemas).AgreementEvent as { oneOf?: unknown[]; anyOf?: unknown[] }) ?? {};
+    const members =
+      (obj(obj(doc.components).schemas).AgreementEvent as { oneOf?: unknown[]; anyOf?: unknown[] }) ?? {};
     const types = (members.oneOf ?? members.anyOf ?? []).map((m) => obj(obj(obj(m).properties).type).const);
     expect(types).toHaveLength(19);
     expect(types).toContain('RECORD_SIGNING');
@@ -111,7 +131,8 @@ describe('GET /api/docs', () => {
     const r = await api.call(undefined, 'GET', '/api/docs', undefined, { accept: 'text/html' });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
-    for (const route of declaredRoutes()) expect(r.text).toContain(`${route.method.toUpperCase()} ${openApiPath(route.path)}`);
+    for (const route of declaredRoutes())
+      expect(r.text).toContain(`${route.method.toUpperCase()} ${openApiPath(route.path)}`);
     for (const name of Object.keys(NAMED_SCHEMAS)) expect(r.text).toContain(`id="schema-${name}"`);
     expect(r.text).not.toMatch(/<script|https?:\/\/(?!json-schema\.org)/);
   });

@@ -16,7 +16,10 @@ async function send(who: Who, id: string, rev: number, event: Record<string, unk
 }
 
 async function atMoiReview() {
-  const created = await api.call('secretary', 'POST', agreementsPath, { province: 'chiang-mai', content: story.draft1 });
+  const created = await api.call('secretary', 'POST', agreementsPath, {
+    province: 'chiang-mai',
+    content: story.draft1,
+  });
   let a = AgreementView.parse(created.body);
   a = await send('secretary', a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
   a = await send('secretary', a.id, a.rev, { type: 'RECORD_RESOLUTION', resolution: approved });
@@ -26,7 +29,11 @@ async function atMoiReview() {
 function tally(results: { status: number; body: unknown; headers: Headers }[]) {
   const ok = results.filter((r) => r.status >= 200 && r.status < 300);
   const conflicts = results.filter((r) => r.status === 409);
-  return { ok, conflicts, others: results.filter((r) => !ok.includes(r) && !conflicts.includes(r)).map((r) => r.status) };
+  return {
+    ok,
+    conflicts,
+    others: results.filter((r) => !ok.includes(r) && !conflicts.includes(r)).map((r) => r.status),
+  };
 }
 
 describe('fifty simultaneous requests on one version', () => {
@@ -35,7 +42,10 @@ describe('fifty simultaneous requests on one version', () => {
     const started = Date.now();
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        api.call('moi', 'POST', `${agreementsPath}/${before.id}/events`, { event: { type: 'FORWARD_TO_MFA' }, expectedRev: before.rev }),
+        api.call('moi', 'POST', `${agreementsPath}/${before.id}/events`, {
+          event: { type: 'FORWARD_TO_MFA' },
+          expectedRev: before.rev,
+        }),
       ),
     );
     const elapsed = Date.now() - started;

@@ -11,7 +11,12 @@ import { openTestDb, type TestDb } from '../../support/db';
 import { chiangMaiSejong } from '../../support/fixtures';
 
 export const story = chiangMaiSejong();
-export const approved: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+export const approved: Resolution = {
+  meeting: '1/2565',
+  date: '2022-03-14',
+  outcome: 'approved',
+  text: story.committee.resolution,
+};
 
 /** The cast: a Chiang Mai secretary, a Lampang secretary (foreign province), MOI, MFA, an admin. */
 export const CAST = {
@@ -41,14 +46,24 @@ export interface ApiApp {
   token: Record<Who, string>;
   userId: Record<Who, string>;
   /** A JSON request as `who` (or anonymous); a string body is sent as is. */
-  call(who: Who | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResult>;
+  call(
+    who: Who | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResult>;
   close(): Promise<void>;
 }
 
 export async function startApi(): Promise<ApiApp> {
   const db = await openTestDb('api');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-  const { app, services } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
+  const { app, services } = await compose({
+    config,
+    connection: db.connection,
+    logger: createLogger('silent'),
+  });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -57,11 +72,22 @@ export async function startApi(): Promise<ApiApp> {
   const token = {} as Record<Who, string>;
   const userId = {} as Record<Who, string>;
   for (const who of WHO) {
-    const u = await users.createUser({ username: `api-${who}`, displayName: `API ${who}`, password: 'correct horse battery', ...CAST[who] });
+    const u = await users.createUser({
+      username: `api-${who}`,
+      displayName: `API ${who}`,
+      password: 'correct horse battery',
+      ...CAST[who],
+    });
     userId[who] = u.id;
     token[who] = (await tokens.create(u.id, `${who} system`)).token;
   }
-  async function call(who: Who | undefined, method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+  async function call(
+    who: Who | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (who) headers.authorization = `Bearer ${token[who]}`;
     let payload: string | undefined;
@@ -96,7 +122,8 @@ export async function startApi(): Promise<ApiApp> {
 export function field<T = unknown>(body: unknown, ...path: (string | number)[]): T {
   let v: unknown = body;
   for (const k of path) {
-    if (typeof v !== 'object' || v === null || !(k in v)) throw new Error(`no ${path.join('.')} in ${JSON.stringify(body).slice(0, 300)}`);
+    if (typeof v !== 'object' || v === null || !(k in v))
+      throw new Error(`no ${path.join('.')} in ${JSON.stringify(body).slice(0, 300)}`);
     v = (v as Record<string | number, unknown>)[k];
   }
   return v as T;

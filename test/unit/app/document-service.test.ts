@@ -20,14 +20,23 @@ import {
 } from '../../integration/agreement-helpers';
 
 const story = chiangMaiSejong();
-const approved: Resolution = { meeting: '1/2565', date: '2022-03-14', outcome: 'approved', text: story.committee.resolution };
+const approved: Resolution = {
+  meeting: '1/2565',
+  date: '2022-03-14',
+  outcome: 'approved',
+  text: story.committee.resolution,
+};
 
 let agreements: AgreementService;
 let documents: DocumentService;
 let renders: RenderInput[];
 
 beforeEach(() => {
-  agreements = createAgreementService({ repository: createMemoryAgreementRepository(), clock: steppingClock(), newId: sequentialIds() });
+  agreements = createAgreementService({
+    repository: createMemoryAgreementRepository(),
+    clock: steppingClock(),
+    newId: sequentialIds(),
+  });
   renders = [];
   documents = createDocumentService({
     agreements,
@@ -52,11 +61,15 @@ async function signedJourney(): Promise<AgreementRecord> {
     [secretary, { type: 'SUBMIT_TO_MOI' }],
     [moiOfficer, { type: 'FORWARD_TO_MFA' }],
   ]);
-  for (const c of story.comments) a = await agreements.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
+  for (const c of story.comments)
+    a = await agreements.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
   a = await walk(a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
   a = await agreements.updateContent(secretary, a.id, a.rev, story.draft2);
   for (const c of a.comments) {
-    a = await agreements.answerComment(secretary, a.id, a.rev, c.id, { status: 'accepted', response: { th: 'แก้ไขแล้ว', en: 'Revised.' } });
+    a = await agreements.answerComment(secretary, a.id, a.rev, c.id, {
+      status: 'accepted',
+      response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
+    });
   }
   return walk(a, [
     [secretary, { type: 'RESUBMIT' }],
@@ -70,7 +83,16 @@ describe('which documents exist', () => {
   it('lists, per version, exactly the documents that make sense, named like MOU_ChiangMai-Sejong_v2_review.docx', async () => {
     const a = await signedJourney();
     expect(documents.list(a).map((v) => [v.versionNo, v.documents.map((d) => d.fileName)])).toEqual([
-      [1, ['MOU_ChiangMai-Sejong_v1.docx', 'MOU_ChiangMai-Sejong_v1_sequential.docx', 'MOU_ChiangMai-Sejong_v1_review.docx', 'MOU_ChiangMai-Sejong_v1_memo.docx', 'MOU_ChiangMai-Sejong_v1_plan.docx']],
+      [
+        1,
+        [
+          'MOU_ChiangMai-Sejong_v1.docx',
+          'MOU_ChiangMai-Sejong_v1_sequential.docx',
+          'MOU_ChiangMai-Sejong_v1_review.docx',
+          'MOU_ChiangMai-Sejong_v1_memo.docx',
+          'MOU_ChiangMai-Sejong_v1_plan.docx',
+        ],
+      ],
       [
         2,
         [
@@ -101,13 +123,20 @@ describe('which documents exist', () => {
   ] as const)('refuses version %i %s with a message in both languages', async (no, doc, en) => {
     const a = await signedJourney();
     const e = await documents.render(secretary, a.id, no, doc).catch((x: unknown) => x);
-    expect(e).toMatchObject({ code: 'not-found', userMessage: { en: expect.stringMatching(en), th: expect.stringMatching(/[ก-๙]/) } });
+    expect(e).toMatchObject({
+      code: 'not-found',
+      userMessage: { en: expect.stringMatching(en), th: expect.stringMatching(/[ก-๙]/) },
+    });
   });
 
   it('hides an agreement from another province’s secretary as not found, not as forbidden', async () => {
     const a = await signedJourney();
-    await expect(documents.render(otherSecretary, a.id, 1, 'mou')).rejects.toMatchObject({ code: 'not-found' });
-    await expect(documents.render(mfaReviewer, a.id, 1, 'mou')).resolves.toMatchObject({ fileName: 'MOU_ChiangMai-Sejong_v1.docx' });
+    await expect(documents.render(otherSecretary, a.id, 1, 'mou')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+    await expect(documents.render(mfaReviewer, a.id, 1, 'mou')).resolves.toMatchObject({
+      fileName: 'MOU_ChiangMai-Sejong_v1.docx',
+    });
   });
 });
 
@@ -133,8 +162,15 @@ describe('what each document holds', () => {
     const a = await signedJourney();
     await documents.render(secretary, a.id, 1, 'memo');
     const signing = await documents.render(secretary, a.id, 2, 'signing');
-    expect(renders[0]?.meta?.committee).toEqual({ meeting: '1/2565', date: '2022-03-14', resolution: story.committee.resolution });
-    expect(renders[1]?.meta).toMatchObject({ final: true, signing: { place: sejongSigning.place, date: sejongSigning.date } });
+    expect(renders[0]?.meta?.committee).toEqual({
+      meeting: '1/2565',
+      date: '2022-03-14',
+      resolution: story.committee.resolution,
+    });
+    expect(renders[1]?.meta).toMatchObject({
+      final: true,
+      signing: { place: sejongSigning.place, date: sejongSigning.date },
+    });
     expect(text(part(signing.buffer, 'word/document.xml'))).not.toMatch(/DRAFT|ร่าง\s*$/);
   });
 });
@@ -159,7 +195,11 @@ describe('the cache', () => {
 
   it('keeps only as many files as it was told to', async () => {
     const a = await signedJourney();
-    const small = createDocumentService({ agreements, cache: { maxEntries: 2, maxBytes: 1e9 }, renderer: (i) => (renders.push(i), renderDocument(i)) });
+    const small = createDocumentService({
+      agreements,
+      cache: { maxEntries: 2, maxBytes: 1e9 },
+      renderer: (i) => (renders.push(i), renderDocument(i)),
+    });
     for (const doc of ['mou', 'plan', 'memo', 'mou'] as const) await small.render(secretary, a.id, 1, doc);
     expect(renders.map((r) => r.doc)).toEqual(['mou', 'plan', 'memo', 'mou']);
   });
