@@ -37,6 +37,9 @@ class Lru<V> {
   delete(k: string): void {
     this.map.delete(k);
   }
+  clear(): void {
+    this.map.clear();
+  }
 }
 
 export type CachedRepository = AgreementRepository & { init(): Promise<void> };
@@ -49,10 +52,30 @@ export function withReadCache(
   const index = new Map<string, AgreementSummary>();
   let ready: Promise<void> | undefined;
 
+  // Answers to list queries, until the next write: the registry's first page is asked for far more often than
+  // anything changes.
+  const answers = new Lru<unknown>(500);
+  let answersOf = 0;
+  let writes = 0;
   const remember = (r: AgreementRecord) => {
     records.set(r.id, structuredClone(r));
     index.set(r.id, summaryOf(r));
+    writes++;
   };
+  async function answer<T>(args: unknown[], compute: (all: Iterable<AgreementSummary>) => T): Promise<T> {
+    const all = await indexed();
+    if (answersOf !== writes) {
+      answers.clear();
+      answersOf = writes;
+    }
+    const key = JSON.stringify(args);
+    let hit = answers.get(key) as T | undefined;
+    if (hit === undefined) {
+      hit = compute(all);
+      answers.set(key, hit);
+    }
+    return structuredClone(hit);
+  }
 
   async function build(): Promise<void> {
     await repo.init?.();
@@ -102,8 +125,9 @@ export function withReadCache(
         throw e;
       }
     },
-    list: async (filter, page) => structuredClone(querySummaries(await indexed(), filter, page ?? { limit: 50, skip: 0 })),
-    count: async (filter) => querySummaries(await indexed(), filter).length,
-    distinct: async (field, filter) => distinctValues(await indexed(), field, filter),
+    list: (filter, page) =>
+      answer(['list', filter, page], (all) => querySummaries(all, filter, page ?? { limit: 50, skip: 0 })),
+    count: (filter) => answer(['count', filter], (all) => querySummaries(all, filter).length),
+    distinct: (field, filter) => answer(['distinct', field, filter], (all) => distinctValues(all, field, filter)),
   };
 }

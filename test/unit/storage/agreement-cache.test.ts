@@ -62,6 +62,8 @@ describe('the single-writer read cache', () => {
 
   it('shows our own writes at once, in the record and in every list', async () => {
     const { repository, service } = await setup(3);
+    expect(await repository.count({})).toBe(3);
+    expect(await repository.count({ state: 'committeeReview' })).toBe(0);
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
     expect((await repository.get(a.id)).state).toBe('committeeReview');
