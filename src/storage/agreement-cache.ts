@@ -57,13 +57,30 @@ export function withReadCache(
   const answers = new Lru<unknown>(500);
   let answersOf = 0;
   let writes = 0;
+  // Agreements whose last write failed without an answer (the database went away mid-update): the write may
+  // or may not have happened, so they are read again before the next list query.
+  const unsure = new Set<string>();
   const remember = (r: AgreementRecord) => {
     records.set(r.id, structuredClone(r));
     index.set(r.id, summaryOf(r));
+    unsure.delete(r.id);
     writes++;
   };
+  async function settleUnsure(): Promise<void> {
+    for (const id of [...unsure]) {
+      try {
+        remember(await repo.get(id));
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== 'not-found') throw e;
+        index.delete(id);
+        unsure.delete(id);
+        writes++;
+      }
+    }
+  }
   async function answer<T>(args: unknown[], compute: (all: Iterable<AgreementSummary>) => T): Promise<T> {
     const all = await indexed();
+    if (unsure.size) await settleUnsure();
     if (answersOf !== writes) {
       answers.clear();
       answersOf = writes;
@@ -122,6 +139,8 @@ export function withReadCache(
         return r;
       } catch (e) {
         records.delete(id);
+        const code = (e as { code?: unknown }).code;
+        if (code !== 'conflict' && code !== 'not-found') unsure.add(id);
         throw e;
       }
     },

@@ -94,3 +94,27 @@ describe('the single-writer read cache', () => {
     expect(calls.get).toBe(before + 1);
   });
 });
+
+describe('the read cache when a write fails without an answer', () => {
+  it('reads the agreement again before the next list, so a write that did happen is not hidden', async () => {
+    const store = createMemoryAgreementRepository();
+    let failAfterWrite = false;
+    const flaky: MemoryAgreementRepository = {
+      ...store,
+      apply: async (id, rev, c) => {
+        const r = await store.apply(id, rev, c);
+        if (failAfterWrite) throw Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
+        return r;
+      },
+    };
+    const repository = withReadCache(flaky);
+    await repository.init();
+    const service = createAgreementService({ repository, clock: steppingClock(), newId: ids });
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
+    expect(await repository.count({ state: 'drafting' })).toBe(1);
+    failAfterWrite = true;
+    await expect(service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toThrow('connection closed');
+    expect(await repository.count({ state: 'committeeReview' })).toBe(1);
+    expect((await repository.list({}, { limit: 5, skip: 0 }))[0]?.state).toBe('committeeReview');
+  });
+});
