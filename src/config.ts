@@ -13,6 +13,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   MONGODB_URI: z.string().url().optional(),
+  /** Connection pool size for MONGODB_URI; set 1 when it points at a FerretDB v1 (see README). */
+  MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   MOU_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('mou'),
   MOU_DATA_DIR: z.string().default('.data'),
   MOU_CACHE_DIR: z.string().default('.cache'),
@@ -33,6 +35,7 @@ export interface Config {
   port: number;
   host: string;
   mongodbUri?: string;
+  mongodbMaxPoolSize?: number;
   dbName: string;
   dataDir: string;
   cacheDir: string;
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     port: e.PORT,
     host: e.HOST,
     ...(e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : {}),
+    ...(e.MONGODB_MAX_POOL_SIZE ? { mongodbMaxPoolSize: e.MONGODB_MAX_POOL_SIZE } : {}),
     dbName: e.MOU_DB_NAME,
     dataDir: resolve(projectRoot, e.MOU_DATA_DIR),
     cacheDir: resolve(projectRoot, e.MOU_CACHE_DIR),

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     projectRoot: config.projectRoot,
     progress: say,
   });
-  const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize: db.maxPoolSize });
+  const maxPoolSize = db.kind === 'external' ? config.mongodbMaxPoolSize : db.maxPoolSize;
+  const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize });
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;

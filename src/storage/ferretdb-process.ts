@@ -6,8 +6,8 @@ export interface FerretProcess {
   readonly uri: string;
   readonly port: number;
   readonly pid: number;
-  /** Stops the server (SIGTERM, then SIGKILL after 5 s). */
-  stop(): Promise<void>;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s); `SIGKILL` at once simulates a crash. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 const live = new Set<ChildProcess>();
@@ -63,7 +63,7 @@ function handle(child: ChildProcess, uri: string, port: number): FerretProcess {
     uri,
     port,
     pid: child.pid ?? -1,
-    stop: () =>
+    stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolvePromise) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolvePromise();
         const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -71,7 +71,7 @@ function handle(child: ChildProcess, uri: string, port: number): FerretProcess {
           clearTimeout(kill);
           resolvePromise();
         });
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }

@@ -14,7 +14,7 @@ export interface DatabaseHandle {
   /** Stops what we launched (nothing for an external database). */
   stop(): Promise<void>;
   /** Embedded only: stop and start again on the same port and data — for fault tests. */
-  ferret?: { stop(): Promise<void>; start(): Promise<void>; readonly pid: number };
+  ferret?: { stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>; start(): Promise<void>; readonly pid: number };
 }
 
 export interface LauncherOptions {
@@ -89,8 +89,8 @@ async function startEmbedded(binary: string, o: LauncherOptions): Promise<Databa
       get pid() {
         return current?.pid ?? -1;
       },
-      stop: async () => {
-        await current?.stop();
+      stop: async (signal) => {
+        await current?.stop(signal);
         current = undefined;
       },
       start: async () => {
