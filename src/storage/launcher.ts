@@ -1,7 +1,7 @@
 // Provides a MongoDB-wire database: MONGODB_URI, else our embedded FerretDB, else mongodb-memory-server.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { binaryPath, buildBinary, cachedBinary, goAvailable, type Progress } from './ferretdb-build';
+import { lockDataDir } from './data-lock';
 import { startFerret, type FerretProcess } from './ferretdb-process';
 
 export type DatabaseKind = 'external' | 'ferretdb' | 'memory-server';
@@ -42,7 +42,7 @@ export class NoDatabaseError extends Error {
   }
 }
 
-export class DataFolderBusyError extends Error {}
+export { DataFolderBusyError } from './data-lock';
 
 export async function provideDatabase(o: LauncherOptions): Promise<DatabaseHandle> {
   const progress = o.progress ?? (() => undefined);
@@ -66,7 +66,8 @@ export async function provideDatabase(o: LauncherOptions): Promise<DatabaseHandl
 }
 
 async function startEmbedded(binary: string, o: LauncherOptions): Promise<DatabaseHandle> {
-  const release = o.lock === false ? () => undefined : lockDataDir(o.dataDir);
+  const lock = o.lock === false ? undefined : await lockDataDir(o.dataDir);
+  const release = () => lock?.release();
   let proc: FerretProcess;
   try {
     proc = await startFerret(binary, o.dataDir);
@@ -74,6 +75,7 @@ async function startEmbedded(binary: string, o: LauncherOptions): Promise<Databa
     release();
     throw e;
   }
+  lock?.recordDatabasePid(proc.pid);
   const port = proc.port;
   let current: FerretProcess | undefined = proc;
   return {
@@ -96,6 +98,7 @@ async function startEmbedded(binary: string, o: LauncherOptions): Promise<Databa
       start: async () => {
         if (current) return;
         current = await startFerret(binary, o.dataDir, port);
+        lock?.recordDatabasePid(current.pid);
       },
     },
   };
@@ -117,41 +120,4 @@ async function memoryServer(progress: Progress, problems: string[]): Promise<Dat
   } catch (e) {
     throw new NoDatabaseError([...problems, `mongodb-memory-server failed: ${(e as Error).message.split('\n')[0]}`]);
   }
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Only one process may write to one embedded database: a lock file holding our pid guards the folder. */
-export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const lock = join(dataDir, 'mou-engine.lock');
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8').trim());
-    if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) {
-      throw new DataFolderBusyError(
-        `Another MOU Engine (pid ${pid}) is already using the data folder ${dataDir}. ` +
-          'Stop it first, or set MOU_DATA_DIR to another folder.',
-      );
-    }
-  }
-  writeFileSync(lock, String(process.pid));
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    try {
-      if (readFileSync(lock, 'utf8').trim() === String(process.pid)) rmSync(lock);
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', release);
-  return release;
 }
