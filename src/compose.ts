@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
-import { createAgreementService, type AgreementService } from './app/agreement-service';
+import { createAgreementService, type AgreementService, type IssuedDocument } from './app/agreement-service';
 import { createDocumentService, type DocumentService } from './app/document-service';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
@@ -47,8 +47,12 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   const stored = createAgreementRepository(connection);
   const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
   await repository.init();
-  const agreements = createAgreementService({ repository, clock, newId: randomUUID });
-  return { agreements, repository, documents: createDocumentService({ agreements }) };
+  // The two services know each other: documents read agreements, and a step records the SHA-256 of the
+  // document it issues, which the documents service renders.
+  const issuedDocument: IssuedDocument = (after, event) => documents.issuedBy(after, event);
+  const agreements = createAgreementService({ repository, clock, newId: randomUUID, issuedDocument });
+  const documents = createDocumentService({ agreements });
+  return { agreements, repository, documents };
 }
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */

@@ -28,7 +28,14 @@ export interface AgreementServiceDeps {
   repository: AgreementRepository;
   clock: Clock;
   newId: IdGenerator;
+  /**
+   * The SHA-256 of the document a step issues (cover memo, review copy, redline, signing copy…), given the
+   * agreement as it will be after the step; recorded in the step's history entry. Supplied at the edge.
+   */
+  issuedDocument?: IssuedDocument;
 }
+
+export type IssuedDocument = (after: AgreementRecord, event: AgreementEvent) => Promise<string | undefined>;
 
 import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
 
@@ -67,7 +74,7 @@ function scope(actor: Actor, filter: AgreementFilter): AgreementFilter | undefin
   return actor.province ? { ...filter, province: actor.province } : undefined;
 }
 
-export function createAgreementService({ repository, clock, newId }: AgreementServiceDeps): AgreementService {
+export function createAgreementService({ repository, clock, newId, issuedDocument }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
@@ -184,17 +191,32 @@ export function createAgreementService({ repository, clock, newId }: AgreementSe
       const to = stateName(step.after);
       const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);
       const note = [effects.note, options.note].filter((n) => n).join(' — ');
-      const entry = chainEntry(record.id, record.history, {
+      const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
+      const fields = {
         at,
         actor: who(actor),
         event: event.type,
         from: stateName(step.before),
         to,
         ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
-        ...(options.documentSha256 !== undefined ? { documentSha256: options.documentSha256 } : {}),
         ...(note ? { note } : {}),
+      };
+      // The agreement as it will be after the step, for the document the step issues.
+      const after: AgreementRecord = {
+        ...record,
+        state: to,
+        round,
+        flags: { needsCabinetApproval, needsFullPowers },
+        versions: effects.version ? [...record.versions, effects.version] : record.versions,
+        resolutions: effects.resolution ? [...record.resolutions, effects.resolution] : record.resolutions,
+        history: [...record.history, chainEntry(record.id, record.history, fields)],
+        ...(effects.signing ? { signing: effects.signing } : {}),
+      };
+      const documentSha256 = (await issuedDocument?.(after, event)) ?? options.documentSha256;
+      const entry = chainEntry(record.id, record.history, {
+        ...fields,
+        ...(documentSha256 !== undefined ? { documentSha256 } : {}),
       });
-      const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
       const change: AgreementChange = {
         set: {
           snapshot: step.persisted,

@@ -13,6 +13,8 @@ import type { AgreementService } from './agreement-service';
 import { createLru } from './document-service-cache';
 import { availability, findVersion, OFFERED_LAYOUTS } from './document-service-rules';
 import type { AgreementRecord } from './ports';
+import type { AgreementEvent } from '../../workflows';
+import { documentIssuedBy } from './issued-documents';
 
 export { OFFERED_LAYOUTS } from './document-service-rules';
 
@@ -54,6 +56,8 @@ export interface DocumentService {
   inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): RenderInput;
   /** Every document that exists, per version (oldest first), with its file name. Pure, no rendering. */
   list(record: AgreementRecord): VersionDocuments[];
+  /** The SHA-256 of the document a step issues, from the agreement as it is after the step (or undefined). */
+  issuedBy(after: AgreementRecord, event: AgreementEvent): Promise<string | undefined>;
 }
 
 export interface DocumentServiceDeps {
@@ -129,6 +133,11 @@ export function createDocumentService({
     },
     renderRecord,
     inputFor,
+    async issuedBy(after, event) {
+      const ref = documentIssuedBy(event, after);
+      if (!ref || !availability(after, ref.versionNo, ref.doc, 'parallel').ok) return undefined;
+      return (await renderRecord(after, ref.versionNo, ref.doc, 'parallel')).sha256;
+    },
     list(record) {
       return record.versions.map((v) => ({
         versionNo: v.no,
