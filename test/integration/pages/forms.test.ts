@@ -36,7 +36,7 @@ describe('the draft editor', () => {
     // Move article 2 up, remove the first, then save: the old article 2 is article 1 now.
     const second = story.draft1.articles[1]?.text.en ?? '';
     const moved = await c.postForm(`/agreements/${rec.id}/content`, { ...form, op: 'up:1' });
-    const movedForm = { ...editorForm(await moved.text()), _csrf, expectedRev };
+    const movedForm: Record<string, string> = { ...editorForm(await moved.text()), _csrf, expectedRev };
     expect(movedForm['articles.0.text.en']).toBe(second);
     const removed = await c.postForm(`/agreements/${rec.id}/content`, { ...movedForm, op: 'remove:1' });
     const saved = await c.postForm(`/agreements/${rec.id}/content`, {
