@@ -73,7 +73,8 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
   }
   const repository = createAgreementRepository(db.connection);
   const service = (daysAgo = 0): AgreementService => {
-    const start = Date.now() - daysAgo * 86_400_000;
+    // An hour's margin, so the steps' own clock readings (a second apart) cannot pull "days ago" below daysAgo.
+    const start = Date.now() - daysAgo * 86_400_000 - 3_600_000;
     let n = 0;
     const clock: Clock = { now: () => new Date(start + n++ * 1000) };
     return createAgreementService({ repository, clock, newId: randomUUID });
