@@ -6,7 +6,9 @@ module.exports = {
       name: 'domain-is-pure',
       severity: 'error',
       from: { path: '^src/domain' },
-      to: { path: 'node_modules/(express|mongoose|mongodb|docx|handlebars|pino)|^src/(storage|http|app|documents)' },
+      to: {
+        path: 'node_modules/(express|mongoose|mongodb|docx|handlebars|pino)|^src/(storage|http|app|documents)',
+      },
     },
     {
       name: 'workflows-are-pure',

@@ -2,7 +2,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.cache/**', '.data/**', 'test-artifacts/**', 'coverage/**', 'public/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.cache/**',
+      '.data/**',
+      'test-artifacts/**',
+      'coverage/**',
+      'public/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -62,6 +62,11 @@ export function routeModules(services: Services): RouteModule[] {
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
   const services = o.services ?? (await buildServices(o.connection, o.clock ? { clock: o.clock } : {}));
-  const app = createApp({ config: o.config, connection: o.connection, logger: o.logger, routes: routeModules(services) });
+  const app = createApp({
+    config: o.config,
+    connection: o.connection,
+    logger: o.logger,
+    routes: routeModules(services),
+  });
   return { app, services };
 }

@@ -15,7 +15,10 @@ const Env = z.object({
   MONGODB_URI: z.string().url().optional(),
   /** Connection pool size for MONGODB_URI; set 1 when it points at a FerretDB v1 (see README). */
   MONGODB_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
-  MOU_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('mou'),
+  MOU_DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('mou'),
   MOU_DATA_DIR: z.string().default('.data'),
   MOU_CACHE_DIR: z.string().default('.cache'),
   MOU_SEED_DEMO: Bool.default(true),

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
   const services = await buildServices(connection, { readCache, progress: say });
   const demo = config.seedDemo
-    ? await seedDemoData(connection, { projectRoot: config.projectRoot, repository: services.repository, progress: say })
+    ? await seedDemoData(connection, {
+        projectRoot: config.projectRoot,
+        repository: services.repository,
+        progress: say,
+      })
     : undefined;
   const { app } = await compose({ config, connection, logger, services });
   const server = await listen(app, config.port, config.host);
@@ -37,7 +41,8 @@ async function main(): Promise<void> {
   say(`MOU Engine is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
   if (demo?.logins.length) {
     say('Demo logins (username / password — role):');
-    for (const l of demo.logins) say(`  ${l.username.padEnd(14)} / ${l.password.padEnd(14)} — ${l.description}`);
+    for (const l of demo.logins)
+      say(`  ${l.username.padEnd(14)} / ${l.password.padEnd(14)} — ${l.description}`);
   }
   if (config.sessionSecretGenerated) say('(SESSION_SECRET not set: sessions end when the app restarts)');
   say('Press Ctrl+C to stop.');
@@ -58,6 +63,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const known = e instanceof ConfigError || e instanceof NoDatabaseError || e instanceof DataFolderBusyError;
-  process.stderr.write(`\n${known ? (e as Error).message : (e as Error).stack ?? String(e)}\n`);
+  process.stderr.write(`\n${known ? (e as Error).message : ((e as Error).stack ?? String(e))}\n`);
   process.exit(1);
 });

@@ -72,7 +72,9 @@ async function load(name: string, opts: autocannon.Options, warm = true): Promis
 }
 
 async function main(): Promise<void> {
-  process.stdout.write(`API benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each\n`);
+  process.stdout.write(
+    `API benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
+  );
   const db = await provideDatabase({
     dataDir: mkdtempSync(join(tmpdir(), 'mou-bench-api-')),
     cacheDir: join(ROOT, '.cache'),
@@ -82,8 +84,17 @@ async function main(): Promise<void> {
     progress: (l) => process.stdout.write(`${l}\n`),
   });
   const dbName = 'bench';
-  const env = { BENCH_DB_URI: db.uri, BENCH_DB_NAME: dbName, BENCH_DB_POOL: db.maxPoolSize ? String(db.maxPoolSize) : '' };
-  const seeded = await seedBench(db.uri, dbName, db.maxPoolSize, Number(process.env.BENCH_AGREEMENTS ?? 10_000));
+  const env = {
+    BENCH_DB_URI: db.uri,
+    BENCH_DB_NAME: dbName,
+    BENCH_DB_POOL: db.maxPoolSize ? String(db.maxPoolSize) : '',
+  };
+  const seeded = await seedBench(
+    db.uri,
+    dbName,
+    db.maxPoolSize,
+    Number(process.env.BENCH_AGREEMENTS ?? 10_000),
+  );
   const auth = { authorization: `Bearer ${seeded.token}` };
 
   const rows: Row[] = [];
@@ -92,7 +103,11 @@ async function main(): Promise<void> {
   await stop(hello);
 
   const floor = await startServer('floor', env);
-  rows.push(await load('floor: express + raw driver read', { url: `http://127.0.0.1:${floor.port}/agreements/${seeded.sampleId}` }));
+  rows.push(
+    await load('floor: express + raw driver read', {
+      url: `http://127.0.0.1:${floor.port}/agreements/${seeded.sampleId}`,
+    }),
+  );
   await stop(floor);
 
   // The same read without the single-writer cache: what every request costs when it goes to the database.
@@ -107,15 +122,24 @@ async function main(): Promise<void> {
 
   const app = await startServer('app', env);
   const base = `http://127.0.0.1:${app.port}`;
-  rows.push(await load('GET /api/v1/agreements/:id', { url: `${base}/api/v1/agreements/${seeded.sampleId}`, headers: auth }));
-  rows.push(await load('GET /agreements/:id (page)', { url: `${base}/agreements/${seeded.sampleId}`, headers: auth }));
+  rows.push(
+    await load('GET /api/v1/agreements/:id', {
+      url: `${base}/api/v1/agreements/${seeded.sampleId}`,
+      headers: auth,
+    }),
+  );
+  rows.push(
+    await load('GET /agreements/:id (page)', { url: `${base}/agreements/${seeded.sampleId}`, headers: auth }),
+  );
   rows.push(
     await load('GET .docx (generated on demand)', {
       url: `${base}/api/v1/agreements/${seeded.sampleId}/versions/1/documents/mou?layout=parallel`,
       headers: auth,
     }),
   );
-  rows.push(await load('registry first page (10k)', { url: `${base}/api/v1/agreements?limit=20`, headers: auth }));
+  rows.push(
+    await load('registry first page (10k)', { url: `${base}/api/v1/agreements?limit=20`, headers: auth }),
+  );
   rows.push(
     await load('registry filtered search (10k)', {
       url: `${base}/api/v1/agreements?province=${seeded.filter.province}&state=drafting&limit=20`,
@@ -125,9 +149,18 @@ async function main(): Promise<void> {
   // Latency as one user sees it: one connection, one request after another.
   for (const [name, path] of [
     ['registry first page, 1 connection', '/api/v1/agreements?limit=20'],
-    ['registry filtered, 1 connection', `/api/v1/agreements?province=${seeded.filter.province}&state=drafting&limit=20`],
+    [
+      'registry filtered, 1 connection',
+      `/api/v1/agreements?province=${seeded.filter.province}&state=drafting&limit=20`,
+    ],
   ] as const) {
-    rows.push(await load(name, { url: `${base}${path}`, headers: auth, connections: 1, duration: undefined, amount: 500 }, false));
+    rows.push(
+      await load(
+        name,
+        { url: `${base}${path}`, headers: auth, connections: 1, duration: undefined, amount: 500 },
+        false,
+      ),
+    );
   }
   let next = 0;
   rows.push(
@@ -162,18 +195,27 @@ async function main(): Promise<void> {
   if (read && fl && he) {
     process.stdout.write(`  JSON read / floor throughput: ${(read.rps / fl.rps).toFixed(2)} (goal ≥ 0.70)\n`);
     const nc = by('GET /api/v1/agreements/:id, no cache');
-    if (nc) process.stdout.write(`  JSON read without the read cache / floor: ${(nc.rps / fl.rps).toFixed(2)}\n`);
+    if (nc)
+      process.stdout.write(`  JSON read without the read cache / floor: ${(nc.rps / fl.rps).toFixed(2)}\n`);
     process.stdout.write(`  JSON read / hello-world throughput: ${(read.rps / he.rps).toFixed(2)}\n`);
   }
   if (docx) process.stdout.write(`  .docx download p99: ${docx.p99} ms (goal < 50 ms)\n`);
-  for (const n of ['registry first page, 1 connection', 'registry filtered, 1 connection', 'registry first page (10k)', 'registry filtered search (10k)']) {
+  for (const n of [
+    'registry first page, 1 connection',
+    'registry filtered, 1 connection',
+    'registry first page (10k)',
+    'registry filtered search (10k)',
+  ]) {
     const r = by(n);
     if (r) process.stdout.write(`  ${n} p97.5 (≥ p95): ${r.p97_5} ms (goal p95 < 50 ms)\n`);
   }
   const errs = rows.reduce((a, r) => a + r.errors + (r.name.startsWith('POST') ? 0 : r.non2xx), 0);
   process.stdout.write(`  errors and non-2xx on reads: ${errs} (goal 0)\n`);
   const tr = by('POST transitions on many agreements');
-  if (tr) process.stdout.write(`  transitions: ${tr.requests} sent, ${tr.requests - tr.non2xx} succeeded (each agreement once)\n`);
+  if (tr)
+    process.stdout.write(
+      `  transitions: ${tr.requests} sent, ${tr.requests - tr.non2xx} succeeded (each agreement once)\n`,
+    );
 }
 
 main().catch((e: unknown) => {

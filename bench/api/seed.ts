@@ -16,11 +16,22 @@ export interface BenchSeed {
   filter: { province: string };
 }
 
-export async function seedBench(uri: string, dbName: string, pool: number | undefined, n: number): Promise<BenchSeed> {
+export async function seedBench(
+  uri: string,
+  dbName: string,
+  pool: number | undefined,
+  n: number,
+): Promise<BenchSeed> {
   const conn = await connectDatabase({ uri, dbName, maxPoolSize: pool });
   const users = createUserService(conn);
   const tokens = createTokenService(conn, users);
-  const user = await users.createUser({ username: 'bench-admin', displayName: 'Bench', role: 'admin', locale: 'en', password: 'bench-password' });
+  const user = await users.createUser({
+    username: 'bench-admin',
+    displayName: 'Bench',
+    role: 'admin',
+    locale: 'en',
+    password: 'bench-password',
+  });
   const token = (await tokens.create(user.id, 'bench')).token;
   const repository = createAgreementRepository(conn);
   await repository.init();
@@ -33,10 +44,21 @@ export async function seedBench(uri: string, dbName: string, pool: number | unde
       province: p.id,
       content: standardContent({
         kind: (['sister', 'friendship', 'partnership'] as const)[i % 3] ?? 'sister',
-        thai: { name: p.name, country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' }, signatory: { title: { th: `ผู้ว่าราชการ${p.name.th}`, en: `Governor of ${p.name.en}` } } },
-        partner: { name: { th: `เมืองคู่ร่วมมือ ${i}`, en: `Partner City ${i}` }, country: { th: 'สาธารณรัฐเกาหลี', en: 'Republic of Korea' }, signatory: { title: { th: 'นายกเทศมนตรี', en: 'Mayor' } } },
+        thai: {
+          name: p.name,
+          country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' },
+          signatory: { title: { th: `ผู้ว่าราชการ${p.name.th}`, en: `Governor of ${p.name.en}` } },
+        },
+        partner: {
+          name: { th: `เมืองคู่ร่วมมือ ${i}`, en: `Partner City ${i}` },
+          country: { th: 'สาธารณรัฐเกาหลี', en: 'Republic of Korea' },
+          signatory: { title: { th: 'นายกเทศมนตรี', en: 'Mayor' } },
+        },
         areas: ['tourism', 'education'],
-        areaText: { th: 'ทั้งสองฝ่ายจะร่วมมือกันในสาขา (ก) การท่องเที่ยว (ข) การศึกษา', en: 'The Sides will cooperate in (a) tourism; (b) education.' },
+        areaText: {
+          th: 'ทั้งสองฝ่ายจะร่วมมือกันในสาขา (ก) การท่องเที่ยว (ข) การศึกษา',
+          en: 'The Sides will cooperate in (a) tourism; (b) education.',
+        },
       }),
     };
   };
@@ -50,8 +72,16 @@ export async function seedBench(uri: string, dbName: string, pool: number | unde
       Array.from({ length: Math.min(chunk, n - i) }, (_, k) => service.createDraft(actor, contentFor(i + k))),
     );
     ids.push(...made.map((m) => m.id));
-    if (ids.length % 1000 < chunk) process.stdout.write(`  seeded ${ids.length + 1}/${n} agreements, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    if (ids.length % 1000 < chunk)
+      process.stdout.write(
+        `  seeded ${ids.length + 1}/${n} agreements, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
   }
   await conn.close();
-  return { token, sampleId: sample.id, transitionTargets: ids.slice(0, 5000), filter: { province: PROVINCES[5]?.id ?? 'bangkok' } };
+  return {
+    token,
+    sampleId: sample.id,
+    transitionTargets: ids.slice(0, 5000),
+    filter: { province: PROVINCES[5]?.id ?? 'bangkok' },
+  };
 }

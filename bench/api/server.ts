@@ -35,10 +35,17 @@ async function main(): Promise<void> {
       break;
     }
     case 'app': {
-      const config = loadConfig({ ...process.env, NODE_ENV: 'test', MOU_SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+      const config = loadConfig({
+        ...process.env,
+        NODE_ENV: 'test',
+        MOU_SEED_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+      });
       const connection = await connectDatabase({ uri, dbName, maxPoolSize: pool });
       // As src/main.ts does: reads are cached when this process is the embedded database's single writer.
-      const services = await buildServices(connection, { readCache: pool === 1 && process.env.BENCH_READ_CACHE !== 'false' });
+      const services = await buildServices(connection, {
+        readCache: pool === 1 && process.env.BENCH_READ_CACHE !== 'false',
+      });
       app = (await compose({ config, connection, logger: createLogger('silent'), services })).app;
       break;
     }

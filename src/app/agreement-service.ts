@@ -74,7 +74,12 @@ function scope(actor: Actor, filter: AgreementFilter): AgreementFilter | undefin
   return actor.province ? { ...filter, province: actor.province } : undefined;
 }
 
-export function createAgreementService({ repository, clock, newId, issuedDocument }: AgreementServiceDeps): AgreementService {
+export function createAgreementService({
+  repository,
+  clock,
+  newId,
+  issuedDocument,
+}: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {

@@ -13,16 +13,35 @@ import { storyInput } from '../documents/story';
  * 2. a fixture story (fixtures/*.json: `draft1`, `comments`, `draft2`, `committee`) — each document picks its draft;
  * 3. bare agreement content (`kind`, `parties`, `title`, `preamble`, `articles`…) with --version (default 1).
  */
-export function inputFromFile(json: unknown, doc: DocType, layout: Layout, meta: RenderMeta, versionNo?: number): RenderInput {
+export function inputFromFile(
+  json: unknown,
+  doc: DocType,
+  layout: Layout,
+  meta: RenderMeta,
+  versionNo?: number,
+): RenderInput {
   if (!json || typeof json !== 'object') throw badFile('the file does not hold a JSON object');
   if ('content' in json) {
-    const req = z.object({ content: z.unknown(), versionNo: z.number().optional(), meta: z.object({}).passthrough().optional() }).passthrough().parse(json);
+    const req = z
+      .object({
+        content: z.unknown(),
+        versionNo: z.number().optional(),
+        meta: z.object({}).passthrough().optional(),
+      })
+      .passthrough()
+      .parse(json);
     const { doc: _d, layout: _l, ...rest } = req as Record<string, unknown>;
-    return { ...(rest as Omit<RenderInput, 'doc' | 'layout'>), doc, layout, meta: { ...(req.meta ?? {}), ...meta } };
+    return {
+      ...(rest as Omit<RenderInput, 'doc' | 'layout'>),
+      doc,
+      layout,
+      meta: { ...(req.meta ?? {}), ...meta },
+    };
   }
   if ('draft1' in json) return storyInput(storyFromFixture(json), doc, layout, meta);
   const content = AgreementContent.safeParse(json);
-  if (!content.success) throw badFile(content.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!content.success)
+    throw badFile(content.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return { doc, layout, content: content.data, versionNo: versionNo ?? 1, meta };
 }
 

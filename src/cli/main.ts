@@ -40,7 +40,12 @@ function str(args: Args, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  what: string,
+  fallback?: T,
+): T {
   const v = value ?? fallback;
   const found = allowed.find((x) => x === v);
   if (!found) throw new Error(`${what} must be one of ${allowed.join(', ')}`);
@@ -58,7 +63,12 @@ function metaFrom(args: Args): RenderMeta {
     ...(numerals ? { numerals: oneOf(numerals, ['thai', 'arabic'] as const, '--numerals') } : {}),
     ...(args.flags.has('final') ? { final: true } : {}),
     ...(signDate || placeTh || placeEn
-      ? { signing: { ...(signDate ? { date: signDate } : {}), ...(placeTh && placeEn ? { place: { th: placeTh, en: placeEn } } : {}) } }
+      ? {
+          signing: {
+            ...(signDate ? { date: signDate } : {}),
+            ...(placeTh && placeEn ? { place: { th: placeTh, en: placeEn } } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -66,7 +76,9 @@ function metaFrom(args: Args): RenderMeta {
 async function renderOne(file: string, doc: DocType, layout: Layout, args: Args) {
   const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const version = str(args, 'version');
-  return renderDocument(inputFromFile(json, doc, layout, metaFrom(args), version ? Number(version) : undefined));
+  return renderDocument(
+    inputFromFile(json, doc, layout, metaFrom(args), version ? Number(version) : undefined),
+  );
 }
 
 async function render(args: Args): Promise<void> {
@@ -81,10 +93,16 @@ async function render(args: Args): Promise<void> {
     process.stdout.write(`${r.sha256}  ${out}\n`);
     return;
   }
-  const docs: readonly DocType[] = str(args, 'doc') === 'all' ? DOC_TYPES : [oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou')];
-  const files = readdirSync(source).filter((f) => extname(f) === '.json').sort();
+  const docs: readonly DocType[] =
+    str(args, 'doc') === 'all' ? DOC_TYPES : [oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou')];
+  const files = readdirSync(source)
+    .filter((f) => extname(f) === '.json')
+    .sort();
   mkdirSync(out, { recursive: true });
-  const bar = new SingleBar({ format: 'rendering [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: 'rendering [{bar}] {value}/{total} {file}', hideCursor: true },
+    Presets.shades_classic,
+  );
   const jobs = files.flatMap((f) => docs.map((doc) => ({ f, doc })));
   const lines: string[] = [];
   const failures: string[] = [];

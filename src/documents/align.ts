@@ -6,7 +6,11 @@ function norm(s: string): string {
 }
 
 function words(a: Article): Set<string> {
-  return new Set(norm(`${a.heading.en} ${a.text.en}`).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1));
+  return new Set(
+    norm(`${a.heading.en} ${a.text.en}`)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
 }
 
 /** Share of the smaller word set found in the other (0–1). */
@@ -20,7 +24,10 @@ function overlap(a: Set<string>, b: Set<string>): number {
 const SIMILAR = 0.5;
 
 /** Map from previous article no to current article no; unmatched articles were removed or added. */
-export function alignArticles(previous: readonly Article[], current: readonly Article[]): Map<number, number> {
+export function alignArticles(
+  previous: readonly Article[],
+  current: readonly Article[],
+): Map<number, number> {
   const match = new Map<number, number>();
   const taken = new Set<number>();
   const pair = (p: Article, c: Article) => {
@@ -29,7 +36,9 @@ export function alignArticles(previous: readonly Article[], current: readonly Ar
   };
   for (const p of previous) {
     const c = current.find(
-      (x) => !taken.has(x.no) && (norm(x.heading.en) === norm(p.heading.en) || norm(x.heading.th) === norm(p.heading.th)),
+      (x) =>
+        !taken.has(x.no) &&
+        (norm(x.heading.en) === norm(p.heading.en) || norm(x.heading.th) === norm(p.heading.th)),
     );
     if (c) pair(p, c);
   }

@@ -16,7 +16,12 @@ import type { DocType, TemplateSet } from './templates';
 const EMPTY = '……………………';
 
 /** Fill only the known placeholders of a closing clause; any other `{{…}}` stays as literal text. */
-export function fillClosing(text: string, lang: 'th' | 'en', place: string | undefined, date: string | undefined): string {
+export function fillClosing(
+  text: string,
+  lang: 'th' | 'en',
+  place: string | undefined,
+  date: string | undefined,
+): string {
   return text.replace(/\{\{\s*(place|date)\.(th|en)\s*\}\}/g, (m, what: string, l: string) => {
     if (l !== lang) return m;
     return (what === 'place' ? place : date) ?? EMPTY;
@@ -153,7 +158,12 @@ function comparisonRows(previous: AgreementContent, current: AgreementContent, c
   });
 }
 
-function render(templates: TemplateSet, doc: DocType, kind: string, ctx: object): ReturnType<typeof parseMarkup> {
+function render(
+  templates: TemplateSet,
+  doc: DocType,
+  kind: string,
+  ctx: object,
+): ReturnType<typeof parseMarkup> {
   return parseMarkup(templates.document(doc, kind)(ctx));
 }
 
@@ -164,7 +174,8 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
   const date = meta.date ?? FIXED_DATE;
   const ctx = baseContext(input, content, (a) => `article:${a.no}`);
   const comments = input.comments ?? [];
-  if (input.doc === 'comparison') ctx.comparison = comparisonRows(input.previous ?? content, content, comments);
+  if (input.doc === 'comparison')
+    ctx.comparison = comparisonRows(input.previous ?? content, content, comments);
   const parsed = render(templates, input.doc, content.kind, ctx);
   let blocks = parsed.blocks;
   if (input.doc === 'redline') {

@@ -49,7 +49,9 @@ function lcsOps(a: readonly Token[], b: readonly Token[]): Op[] {
       const ai = a[i];
       const bj = b[j];
       len[i * w + j] =
-        ai && bj && same(ai, bj) ? (len[(i + 1) * w + j + 1] ?? 0) + 1 : Math.max(len[(i + 1) * w + j] ?? 0, len[i * w + j + 1] ?? 0);
+        ai && bj && same(ai, bj)
+          ? (len[(i + 1) * w + j + 1] ?? 0) + 1
+          : Math.max(len[(i + 1) * w + j] ?? 0, len[i * w + j + 1] ?? 0);
     }
   }
   const ops: Op[] = [];
@@ -114,11 +116,19 @@ function toSpans(ops: readonly Op[]): Span[] {
 export function diffParas(previous: Para | undefined, current: Para | undefined, lang: Lang): Para {
   const spans = toSpans(lcsOps(tokens(previous, lang), tokens(current, lang)));
   const base = current ?? previous;
-  return { ...(base?.align ? { align: base.align } : {}), ...(base?.indentMm !== undefined ? { indentMm: base.indentMm } : {}), spans };
+  return {
+    ...(base?.align ? { align: base.align } : {}),
+    ...(base?.indentMm !== undefined ? { indentMm: base.indentMm } : {}),
+    spans,
+  };
 }
 
 /** Paragraph lists diffed pairwise; surplus paragraphs are wholly inserted or deleted. */
-export function diffParaLists(previous: readonly Para[] | undefined, current: readonly Para[] | undefined, lang: Lang): Para[] {
+export function diffParaLists(
+  previous: readonly Para[] | undefined,
+  current: readonly Para[] | undefined,
+  lang: Lang,
+): Para[] {
   const p = previous ?? [];
   const c = current ?? [];
   return Array.from({ length: Math.max(p.length, c.length) }, (_, i) => diffParas(p[i], c[i], lang));

@@ -4,8 +4,26 @@ import type { DocType, Layout } from './input';
 
 /** Words that say what kind of place a party is rather than which place. */
 const GENERIC = new Set([
-  'province', 'city', 'special', 'self-governing', 'metropolitan', 'metropolis', 'prefecture', 'state', 'county',
-  'municipality', 'municipal', 'district', 'region', 'autonomous', 'government', 'of', 'the', 'and', 'people', 'peoples',
+  'province',
+  'city',
+  'special',
+  'self-governing',
+  'metropolitan',
+  'metropolis',
+  'prefecture',
+  'state',
+  'county',
+  'municipality',
+  'municipal',
+  'district',
+  'region',
+  'autonomous',
+  'government',
+  'of',
+  'the',
+  'and',
+  'people',
+  'peoples',
 ]);
 
 /** "Chiang Mai Province" → "ChiangMai"; "Sejong Special Self-Governing City" → "Sejong". */
@@ -15,11 +33,19 @@ export function shortPartyName(english: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .split(/[\s,]+/)
     .filter((w) => w !== '' && !GENERIC.has(w.toLowerCase()));
-  const name = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join('');
+  const name = words
+    .map((w) => w.replace(/[^A-Za-z0-9]/g, ''))
+    .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+    .join('');
   return name.slice(0, 40) || 'Party';
 }
 
-export function documentFileName(content: AgreementContent, versionNo: number, doc: DocType, layout: Layout = 'parallel'): string {
+export function documentFileName(
+  content: AgreementContent,
+  versionNo: number,
+  doc: DocType,
+  layout: Layout = 'parallel',
+): string {
   const pair = `${shortPartyName(content.parties.thai.name.en)}-${shortPartyName(content.parties.partner.name.en)}`;
   const suffix = doc === 'mou' ? '' : `_${doc}`;
   return `MOU_${pair}_v${versionNo}${suffix}${layout === 'sequential' ? '_sequential' : ''}.docx`;

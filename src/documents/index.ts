@@ -31,7 +31,10 @@ export function composeDocument(input: unknown, templates: TemplateSet = default
 }
 
 /** Render one document of the approval path as .docx. Throws DomainError for input a user can fix. */
-export async function renderDocument(input: RenderInput, templates: TemplateSet = defaultTemplates()): Promise<RenderedDocument> {
+export async function renderDocument(
+  input: RenderInput,
+  templates: TemplateSet = defaultTemplates(),
+): Promise<RenderedDocument> {
   const valid = validateRenderInput(input);
   const buffer = await renderDocx(layout(compose(valid, templates), valid.layout));
   return {

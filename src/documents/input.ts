@@ -12,9 +12,11 @@ export const LAYOUTS = ['parallel', 'sequential'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** "YYYY-MM-DD" that is a real calendar date. */
-export const IsoDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseIsoDate(s) !== undefined, {
-  message: 'must be a date written YYYY-MM-DD',
-});
+export const IsoDate = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseIsoDate(s) !== undefined, {
+    message: 'must be a date written YYYY-MM-DD',
+  });
 
 /** When nothing else fixes a date, documents use this one, so output never depends on the clock. */
 export const FIXED_DATE = '2000-01-01';

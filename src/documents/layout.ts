@@ -1,6 +1,16 @@
 // Layout: turns the document model into a sheet of paragraphs and grids — parallel (two columns) or sequential.
 import type { Layout } from './input';
-import type { ArticleBlock, BiParas, Block, DocModel, Lang, Para, SignatureBlock, TableBlock, TextBlock } from './model';
+import type {
+  ArticleBlock,
+  BiParas,
+  Block,
+  DocModel,
+  Lang,
+  Para,
+  SignatureBlock,
+  TableBlock,
+  TextBlock,
+} from './model';
 
 /** What a paragraph is for; the writer maps it to typography (bold, alignment, keep-with-next). */
 export type ParaRole = 'title' | 'heading' | 'body' | 'note' | 'cell-header' | 'cell' | 'signature';
@@ -22,14 +32,21 @@ export interface LaidRow {
 
 export type LaidItem =
   | { readonly t: 'para'; readonly p: LaidPara }
-  | { readonly t: 'grid'; readonly style: 'parallel' | 'table' | 'signatures'; readonly widths: readonly number[]; readonly rows: LaidRow[] }
+  | {
+      readonly t: 'grid';
+      readonly style: 'parallel' | 'table' | 'signatures';
+      readonly widths: readonly number[];
+      readonly rows: LaidRow[];
+    }
   | { readonly t: 'pagebreak' };
 
 export interface Sheet extends Omit<DocModel, 'blocks'> {
   readonly items: readonly LaidItem[];
 }
 
-const laid = (lang: Lang, role: ParaRole) => (para: Para): LaidPara => ({ lang, para, role, commentStarts: [], commentEnds: [] });
+const laid =
+  (lang: Lang, role: ParaRole) =>
+  (para: Para): LaidPara => ({ lang, para, role, commentStarts: [], commentEnds: [] });
 
 function paras(bi: BiParas, lang: Lang, role: ParaRole): LaidPara[] {
   return (bi[lang] ?? []).map(laid(lang, role));
@@ -87,7 +104,11 @@ function tableGrid(b: TableBlock, langs: readonly Lang[]): LaidItem {
     widths: b.widths,
     rows: b.rows.map((cells) => {
       const header = cells.some((c) => c.header === true);
-      return { header, cantSplit: header, cells: cells.map((c) => stacked(c, header ? 'cell-header' : 'cell', langs)) };
+      return {
+        header,
+        cantSplit: header,
+        cells: cells.map((c) => stacked(c, header ? 'cell-header' : 'cell', langs)),
+      };
     }),
   };
 }
@@ -97,14 +118,22 @@ function signatureGrid(parties: SignatureBlock['parties']): LaidItem {
     t: 'grid',
     style: 'signatures',
     widths: parties.map(() => 1),
-    rows: [{ header: false, cantSplit: true, cells: parties.map((lines) => lines.map(({ lang, para }) => laid(lang, 'signature')(para))) }],
+    rows: [
+      {
+        header: false,
+        cantSplit: true,
+        cells: parties.map((lines) => lines.map(({ lang, para }) => laid(lang, 'signature')(para))),
+      },
+    ],
   };
 }
 
 /** Rows short enough to move whole to the next page are kept in one piece; longer ones may split, or they leave a gap. */
 const UNSPLIT_CHARS = 400;
 function shortEnough(cells: readonly (readonly LaidPara[])[]): boolean {
-  return cells.every((ps) => ps.reduce((n, p) => n + p.para.spans.reduce((m, s) => m + s.text.length, 0), 0) <= UNSPLIT_CHARS);
+  return cells.every(
+    (ps) => ps.reduce((n, p) => n + p.para.spans.reduce((m, s) => m + s.text.length, 0), 0) <= UNSPLIT_CHARS,
+  );
 }
 
 function articleParts(b: ArticleBlock): { bi: BiParas; role: ParaRole }[] {
@@ -142,7 +171,10 @@ function parallel(model: DocModel, anchors: Anchors): LaidItem[] {
         break;
       }
       case 'article':
-        anchors.attach(b.anchor, articleParts(b).flatMap(({ bi, role }) => row(bi, role)));
+        anchors.attach(
+          b.anchor,
+          articleParts(b).flatMap(({ bi, role }) => row(bi, role)),
+        );
         break;
       case 'table':
         rows = undefined;

@@ -62,7 +62,8 @@ class Cursor {
   /** Skip whitespace-only text; anything else outside an inline context is an error. */
   skipSpace(): void {
     for (let tok = this.tokens[this.i]; tok?.t === 'text'; tok = this.tokens[this.i]) {
-      if (tok.text.trim() !== '') throw new MarkupError(`text outside a paragraph: ${JSON.stringify(tok.text.slice(0, 40))}`);
+      if (tok.text.trim() !== '')
+        throw new MarkupError(`text outside a paragraph: ${JSON.stringify(tok.text.slice(0, 40))}`);
       this.i++;
     }
   }
@@ -85,7 +86,8 @@ class Cursor {
   close(name: string): void {
     this.skipSpace();
     const tok = this.next();
-    if (tok.t !== 'close' || tok.name !== name) throw new MarkupError(`expected </${name}>, got ${describe(tok)}`);
+    if (tok.t !== 'close' || tok.name !== name)
+      throw new MarkupError(`expected </${name}>, got ${describe(tok)}`);
   }
   /** Consume the children of an element until its closing tag, calling `child` on each opening tag. */
   children(name: string, child: (tok: Extract<Token, { t: 'open' }>) => void): void {
@@ -100,7 +102,11 @@ class Cursor {
 }
 
 function describe(tok: Token): string {
-  return tok.t === 'text' ? `text ${JSON.stringify(tok.text.slice(0, 30))}` : tok.t === 'open' ? `<${tok.name}>` : `</${tok.name}>`;
+  return tok.t === 'text'
+    ? `text ${JSON.stringify(tok.text.slice(0, 30))}`
+    : tok.t === 'open'
+      ? `<${tok.name}>`
+      : `</${tok.name}>`;
 }
 
 const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
@@ -185,7 +191,10 @@ const ROLES = ['title', 'heading', 'body', 'note'] as const;
 
 function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
   const { name, attrs } = tok;
-  const keys = { ...(attrs.key ? { key: attrs.key } : {}), ...(attrs.anchor ? { anchor: attrs.anchor } : {}) };
+  const keys = {
+    ...(attrs.key ? { key: attrs.key } : {}),
+    ...(attrs.anchor ? { anchor: attrs.anchor } : {}),
+  };
   switch (name) {
     case 'block': {
       const role = ROLES.find((r) => r === attrs.role);
@@ -202,7 +211,14 @@ function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
         else if (child.name === 'body') body = biParas(c, 'body', paraAttrs(child.attrs));
         else throw new MarkupError(`<${child.name}> inside <article>`);
       });
-      return { kind: 'article', no, key: attrs.key ?? `article:${no}`, anchor: attrs.anchor ?? `article:${no}`, heading, body };
+      return {
+        kind: 'article',
+        no,
+        key: attrs.key ?? `article:${no}`,
+        anchor: attrs.anchor ?? `article:${no}`,
+        heading,
+        body,
+      };
     }
     case 'table': {
       const widths = (attrs.widths ?? '').split(',').map(Number);
@@ -213,9 +229,13 @@ function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
         const cells: TableCell[] = [];
         c.children('row', (cell) => {
           if (cell.name !== 'cell') throw new MarkupError(`<${cell.name}> inside <row>`);
-          cells.push({ ...biParas(c, 'cell', paraAttrs(cell.attrs)), ...('header' in row.attrs ? { header: true } : {}) });
+          cells.push({
+            ...biParas(c, 'cell', paraAttrs(cell.attrs)),
+            ...('header' in row.attrs ? { header: true } : {}),
+          });
         });
-        if (cells.length !== widths.length) throw new MarkupError(`row with ${cells.length} cells in a ${widths.length}-column table`);
+        if (cells.length !== widths.length)
+          throw new MarkupError(`row with ${cells.length} cells in a ${widths.length}-column table`);
         rows.push(cells);
       });
       return { kind: 'table', widths, rows };
@@ -229,7 +249,9 @@ function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
         c.children('party', (tok) => {
           if (tok.name !== 'th' && tok.name !== 'en') throw new MarkupError(`<${tok.name}> inside <party>`);
           const lang: Lang = tok.name;
-          const paras = tok.selfClosing ? [{ ...defaults, spans: [] }] : paragraphs(c, lang, { ...defaults, ...paraAttrs(tok.attrs) });
+          const paras = tok.selfClosing
+            ? [{ ...defaults, spans: [] }]
+            : paragraphs(c, lang, { ...defaults, ...paraAttrs(tok.attrs) });
           lines.push(...paras.map((para) => ({ lang, para })));
         });
         parties.push(lines);
@@ -257,7 +279,8 @@ export function parseMarkup(markup: string): ParsedMarkup {
   const c = new Cursor(tokenize(markup));
   c.skipSpace();
   const root = c.next();
-  if (root.t !== 'open' || root.name !== 'document') throw new MarkupError('markup must start with <document>');
+  if (root.t !== 'open' || root.name !== 'document')
+    throw new MarkupError('markup must start with <document>');
   const blocks: Block[] = [];
   let mark: BiParas | undefined;
   c.children('document', (tok) => {
@@ -266,5 +289,11 @@ export function parseMarkup(markup: string): ParsedMarkup {
   });
   c.skipSpace();
   if (c.peek()) throw new MarkupError('content after </document>');
-  return { title: root.attrs.title ?? '', thaiNumerals: root.attrs.numerals === 'thai', landscape: root.attrs.orientation === 'landscape', ...(mark ? { mark } : {}), blocks };
+  return {
+    title: root.attrs.title ?? '',
+    thaiNumerals: root.attrs.numerals === 'thai',
+    landscape: root.attrs.orientation === 'landscape',
+    ...(mark ? { mark } : {}),
+    blocks,
+  };
 }

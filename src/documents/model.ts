@@ -102,6 +102,11 @@ export interface DocModel {
 /** Plain text of a list of paragraphs (deleted text excluded), for previews, tests and matching. */
 export function plainText(paras: readonly Para[] | undefined): string {
   return (paras ?? [])
-    .map((p) => p.spans.filter((s) => s.change !== 'del').map((s) => s.text).join(''))
+    .map((p) =>
+      p.spans
+        .filter((s) => s.change !== 'del')
+        .map((s) => s.text)
+        .join(''),
+    )
     .join('\n');
 }

@@ -27,7 +27,9 @@ export function initialsOf(author: string): string {
 
 /** Comment timestamps are data (createdAt); only a missing or unreadable one falls back to the document date. */
 function commentDate(createdAt: string, fallback: string): string {
-  return /^\d{4}-\d{2}-\d{2}/.test(createdAt) && !Number.isNaN(Date.parse(createdAt)) ? createdAt : `${fallback}T00:00:00Z`;
+  return /^\d{4}-\d{2}-\d{2}/.test(createdAt) && !Number.isNaN(Date.parse(createdAt))
+    ? createdAt
+    : `${fallback}T00:00:00Z`;
 }
 
 export function commentNotes(
@@ -47,7 +49,9 @@ export function commentNotes(
     );
     const paras = parsed.blocks.flatMap((b) =>
       b.kind === 'text'
-        ? (['th', 'en'] as const satisfies readonly Lang[]).flatMap((lang) => (b[lang] ?? []).map((para) => ({ lang, para })))
+        ? (['th', 'en'] as const satisfies readonly Lang[]).flatMap((lang) =>
+            (b[lang] ?? []).map((para) => ({ lang, para })),
+          )
         : [],
     );
     const author = c.author.organisation.en;

@@ -2,7 +2,10 @@
 import type { BiParas, Block, DocModel, Lang, Para, Span } from './model';
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function span(s: Span): string {
   let h = esc(s.text);
@@ -19,7 +22,8 @@ function para(p: Para, lang: Lang): string {
 }
 
 function bi(b: BiParas, tag: string, attrs = ''): string {
-  const side = (lang: Lang) => (b[lang] ? `<div class="${lang}">${(b[lang] ?? []).map((p) => para(p, lang)).join('')}</div>` : '');
+  const side = (lang: Lang) =>
+    b[lang] ? `<div class="${lang}">${(b[lang] ?? []).map((p) => para(p, lang)).join('')}</div>` : '';
   return `<${tag} class="bi"${attrs}>${side('th')}${side('en')}</${tag}>`;
 }
 
@@ -27,7 +31,9 @@ function block(b: Block, notes: ReadonlyMap<string, string>): string {
   switch (b.kind) {
     case 'text': {
       const note = b.anchor ? (notes.get(b.anchor) ?? '') : '';
-      return bi(b, 'section', ` data-role="${b.role}"${b.anchor ? ` data-anchor="${esc(b.anchor)}"` : ''}`) + note;
+      return (
+        bi(b, 'section', ` data-role="${b.role}"${b.anchor ? ` data-anchor="${esc(b.anchor)}"` : ''}`) + note
+      );
     }
     case 'article':
       return `<article data-no="${b.no}">${bi(b.heading, 'h2')}${bi(b.body, 'div')}</article>${notes.get(b.anchor) ?? ''}`;

@@ -7,7 +7,10 @@ import type { DocType, Layout, RenderInput, RenderMeta } from './input';
 
 /** Reviewer organisations, shown as the author of Word comments. */
 export const REVIEWER_ORGANISATIONS: Readonly<Record<Role, Bilingual>> = {
-  mfa: { th: 'กระทรวงการต่างประเทศ (กรมสนธิสัญญาและกฎหมาย)', en: 'MFA – Department of Treaties and Legal Affairs' },
+  mfa: {
+    th: 'กระทรวงการต่างประเทศ (กรมสนธิสัญญาและกฎหมาย)',
+    en: 'MFA – Department of Treaties and Legal Affairs',
+  },
   moi: { th: 'กระทรวงมหาดไทย (กองการต่างประเทศ)', en: 'MOI – Foreign Affairs Division' },
   secretary: { th: 'ฝ่ายเลขานุการคณะกรรมการจังหวัด', en: 'Provincial committee secretariat' },
   admin: { th: 'ผู้ดูแลระบบ', en: 'Administrator' },
@@ -22,7 +25,12 @@ export function storyComments(story: FixtureStory, reviewedAt: string): Comment[
       id: `c${i + 1}`,
       round: 1,
       versionNo: 1,
-      author: { userId: c.by, name: REVIEWER_ORGANISATIONS[r].en, role: r, organisation: REVIEWER_ORGANISATIONS[r] },
+      author: {
+        userId: c.by,
+        name: REVIEWER_ORGANISATIONS[r].en,
+        role: r,
+        organisation: REVIEWER_ORGANISATIONS[r],
+      },
       anchor: c.anchor,
       text: c.text,
       status: 'open',
@@ -35,7 +43,12 @@ export function storyComments(story: FixtureStory, reviewedAt: string): Comment[
  * The request for one document of the story: drafts (mou, plan, signing) use draft 2; the review copy and the
  * cover memo draft 1; redline and comparison draft 2 against draft 1.
  */
-export function storyInput(story: FixtureStory, doc: DocType, layout: Layout, meta: RenderMeta = {}): RenderInput {
+export function storyInput(
+  story: FixtureStory,
+  doc: DocType,
+  layout: Layout,
+  meta: RenderMeta = {},
+): RenderInput {
   const reviewedAt = meta.date ?? '2022-05-20';
   const committee = {
     meeting: story.committee.meeting,
@@ -45,13 +58,28 @@ export function storyInput(story: FixtureStory, doc: DocType, layout: Layout, me
   const m: RenderMeta = { committee, ...meta };
   switch (doc) {
     case 'review':
-      return { doc, layout, content: story.draft1, versionNo: 1, comments: storyComments(story, reviewedAt), meta: m };
+      return {
+        doc,
+        layout,
+        content: story.draft1,
+        versionNo: 1,
+        comments: storyComments(story, reviewedAt),
+        meta: m,
+      };
     case 'memo':
       return { doc, layout, content: story.draft1, versionNo: 1, meta: m };
     case 'redline':
       return { doc, layout, content: story.draft2, previous: story.draft1, versionNo: 2, meta: m };
     case 'comparison':
-      return { doc, layout, content: story.draft2, previous: story.draft1, versionNo: 2, comments: storyComments(story, reviewedAt), meta: m };
+      return {
+        doc,
+        layout,
+        content: story.draft2,
+        previous: story.draft1,
+        versionNo: 2,
+        comments: storyComments(story, reviewedAt),
+        meta: m,
+      };
     case 'mou':
     case 'plan':
     case 'signing':

@@ -60,10 +60,14 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
   /** "ข้อ ๑" / "Article 1". */
   hb.registerHelper('articleNo', (no: unknown, lang: unknown, options: Options) =>
-    lang === 'th' ? `ข้อ ${thaiDigitsOn(options) ? toThaiDigits(String(no)) : String(no)}` : `Article ${String(no)}`,
+    lang === 'th'
+      ? `ข้อ ${thaiDigitsOn(options) ? toThaiDigits(String(no)) : String(no)}`
+      : `Article ${String(no)}`,
   );
   /** The n-th list letter (1-based): ก ข ค / a b c. */
-  hb.registerHelper('listLetter', (n: unknown, lang: unknown) => listLetter(Number(n), lang === 'th' ? 'th' : 'en'));
+  hb.registerHelper('listLetter', (n: unknown, lang: unknown) =>
+    listLetter(Number(n), lang === 'th' ? 'th' : 'en'),
+  );
   hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 }

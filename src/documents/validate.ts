@@ -12,7 +12,8 @@ function pathOf(path: readonly PropertyKey[]): string {
 function* strings(v: unknown, path: PropertyKey[] = []): Generator<[string, string]> {
   if (typeof v === 'string') yield [pathOf(path), v];
   else if (Array.isArray(v)) for (const [i, x] of v.entries()) yield* strings(x, [...path, i]);
-  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) yield* strings(x, [...path, k]);
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Object.entries(v)) yield* strings(x, [...path, k]);
 }
 
 const ILLEGAL: FieldIssue['message'] = {

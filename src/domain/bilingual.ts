@@ -8,8 +8,8 @@ export const MAX_TEXT = 20_000;
  * Characters XML 1.0 cannot carry (C0 controls other than tab/newline/CR, lone surrogates,
  * U+FFFE/U+FFFF). We refuse them at the edge instead of silently changing the user's text.
  */
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function hasXmlIllegalChars(s: string): boolean {
   return XML_ILLEGAL.test(s);

@@ -31,12 +31,25 @@ export interface SeedOptions {
 
 const Pairs = z.object({
   pairs: z.array(
-    z.object({ thai: Bilingual, partner: Bilingual, country: Bilingual, kind: z.enum(['sister', 'friendship', 'partnership']).nullable() }),
+    z.object({
+      thai: Bilingual,
+      partner: Bilingual,
+      country: Bilingual,
+      kind: z.enum(['sister', 'friendship', 'partnership']).nullable(),
+    }),
   ),
 });
 
 /** Where each demo pair is left on the path, in turn. */
-const TARGETS = ['drafting', 'committeeReview', 'moiReview', 'mfaReview', 'revision', 'readyToSign', 'inForce'] as const;
+const TARGETS = [
+  'drafting',
+  'committeeReview',
+  'moiReview',
+  'mfaReview',
+  'revision',
+  'readyToSign',
+  'inForce',
+] as const;
 type Target = (typeof TARGETS)[number];
 
 const DAY = 86_400_000;
@@ -64,7 +77,12 @@ async function castFrom(conn: Connection): Promise<Cast> {
   const actor = async (username: string): Promise<Actor> => {
     const u = await users.findByUsername(username);
     if (!u) throw new Error(`demo user ${username} is missing`);
-    return { userId: u.id, name: u.displayName, role: u.role, ...(u.province ? { province: u.province } : {}) };
+    return {
+      userId: u.id,
+      name: u.displayName,
+      role: u.role,
+      ...(u.province ? { province: u.province } : {}),
+    };
   };
   const secretaries = new Map<string, Actor>();
   for (const name of ['cm-secretary', 'bkk-secretary']) {
@@ -72,7 +90,11 @@ async function castFrom(conn: Connection): Promise<Cast> {
     if (a.province) secretaries.set(a.province, a);
   }
   const admin = await actor('admin');
-  return { secretaryOf: (p) => secretaries.get(p) ?? admin, moi: await actor('moi-officer'), mfa: await actor('mfa-reviewer') };
+  return {
+    secretaryOf: (p) => secretaries.get(p) ?? admin,
+    moi: await actor('moi-officer'),
+    mfa: await actor('mfa-reviewer'),
+  };
 }
 
 function resolution(at: Date): Resolution {
@@ -81,12 +103,21 @@ function resolution(at: Date): Resolution {
     meeting: `1/${be}`,
     date: at.toISOString().slice(0, 10),
     outcome: 'approved',
-    text: { th: 'ที่ประชุมมีมติเห็นชอบร่างบันทึกความเข้าใจ และให้เสนอกระทรวงมหาดไทยต่อไป', en: 'The meeting approved the draft memorandum and resolved to submit it to the Ministry of Interior.' },
+    text: {
+      th: 'ที่ประชุมมีมติเห็นชอบร่างบันทึกความเข้าใจ และให้เสนอกระทรวงมหาดไทยต่อไป',
+      en: 'The meeting approved the draft memorandum and resolved to submit it to the Ministry of Interior.',
+    },
   };
 }
 
 /** Drives one agreement along the path until it reaches `target`. */
-async function advance(s: AgreementService, cast: Cast, rec: AgreementRecord, target: Target, clock: Clock): Promise<AgreementRecord> {
+async function advance(
+  s: AgreementService,
+  cast: Cast,
+  rec: AgreementRecord,
+  target: Target,
+  clock: Clock,
+): Promise<AgreementRecord> {
   const sec = cast.secretaryOf(rec.province);
   const steps: [Actor, AgreementEvent | 'COMMENT' | 'ANSWER'][] = [
     [sec, { type: 'SUBMIT_TO_COMMITTEE' }],
@@ -108,12 +139,18 @@ async function advance(s: AgreementService, cast: Cast, rec: AgreementRecord, ta
       if (target === 'mfaReview') return r;
       r = await s.addComment(who, r.id, r.rev, {
         anchor: { kind: 'document' },
-        text: { th: 'ขอให้ใช้คำว่า "ทั้งสองฝ่าย" แทน "ภาคี" ตลอดทั้งฉบับ', en: 'Say "the Sides" rather than "the Parties" throughout.' },
+        text: {
+          th: 'ขอให้ใช้คำว่า "ทั้งสองฝ่าย" แทน "ภาคี" ตลอดทั้งฉบับ',
+          en: 'Say "the Sides" rather than "the Parties" throughout.',
+        },
       });
     } else if (step === 'ANSWER') {
       if (target === 'revision') return r;
       for (const c of r.comments.filter((x) => x.status === 'open')) {
-        r = await s.answerComment(who, r.id, r.rev, c.id, { status: 'accepted', response: { th: 'แก้ไขแล้ว', en: 'Revised as advised.' } });
+        r = await s.answerComment(who, r.id, r.rev, c.id, {
+          status: 'accepted',
+          response: { th: 'แก้ไขแล้ว', en: 'Revised as advised.' },
+        });
       }
     } else {
       r = await s.send(who, r.id, r.rev, step);
@@ -130,13 +167,24 @@ function signingFor(rec: AgreementRecord, at: Date) {
     date: at.toISOString().slice(0, 10),
     place: c?.parties.thai.name ?? { th: 'กรุงเทพมหานคร', en: 'Bangkok' },
     signatories: {
-      thai: { name: { th: 'นายตัวอย่าง สาธิต', en: 'Mr. Tuayang Sathit' }, title: thai, capacity: 'principal' as const },
-      partner: { name: { th: 'ผู้แทนเมืองคู่ร่วมมือ', en: 'Partner representative' }, title: partner, capacity: 'principal' as const },
+      thai: {
+        name: { th: 'นายตัวอย่าง สาธิต', en: 'Mr. Tuayang Sathit' },
+        title: thai,
+        capacity: 'principal' as const,
+      },
+      partner: {
+        name: { th: 'ผู้แทนเมืองคู่ร่วมมือ', en: 'Partner representative' },
+        title: partner,
+        capacity: 'principal' as const,
+      },
     },
   };
 }
 
-export async function seedDemoData(conn: Connection, o: SeedOptions): Promise<{ logins: DemoLogin[]; agreements: number }> {
+export async function seedDemoData(
+  conn: Connection,
+  o: SeedOptions,
+): Promise<{ logins: DemoLogin[]; agreements: number }> {
   const logins = await createDemoUsers(conn);
   if ((await o.repository.count({})) > 0) return { logins, agreements: 0 };
   const now = o.now ?? new Date();
@@ -150,24 +198,42 @@ export async function seedDemoData(conn: Connection, o: SeedOptions): Promise<{ 
   o.progress('Loading demo agreements…');
 
   // Chiang Mai–Sejong waits at MFA with the five comments of the fixture, not yet returned.
-  const svc0 = createAgreementService({ repository: o.repository, clock: backdatedClock(now, 200), newId: randomUUID });
-  let cm = await svc0.createDraft(cast.secretaryOf('chiang-mai'), { province: 'chiang-mai', content: story.draft1 });
+  const svc0 = createAgreementService({
+    repository: o.repository,
+    clock: backdatedClock(now, 200),
+    newId: randomUUID,
+  });
+  let cm = await svc0.createDraft(cast.secretaryOf('chiang-mai'), {
+    province: 'chiang-mai',
+    content: story.draft1,
+  });
   cm = await advance(svc0, cast, cm, 'mfaReview', backdatedClock(now, 150));
-  for (const c of story.comments) cm = await svc0.addComment(cast.mfa, cm.id, cm.rev, { anchor: c.anchor, text: c.text });
+  for (const c of story.comments)
+    cm = await svc0.addComment(cast.mfa, cm.id, cm.rev, { anchor: c.anchor, text: c.text });
   tick();
 
   for (const [i, p] of pairs.slice(1).entries()) {
     const province = provinceByName(p.thai.th);
     if (!province) continue;
     const kind: AgreementKind = p.kind ?? 'friendship';
-    const areas = [AREAS[i % AREAS.length], AREAS[(i + 3) % AREAS.length], AREAS[(i + 7) % AREAS.length]].filter(
-      (a): a is (typeof AREAS)[number] => a !== undefined,
-    );
+    const areas = [
+      AREAS[i % AREAS.length],
+      AREAS[(i + 3) % AREAS.length],
+      AREAS[(i + 7) % AREAS.length],
+    ].filter((a): a is (typeof AREAS)[number] => a !== undefined);
     const letters = { th: 'กขค', en: 'abc' };
     const content = standardContent({
       kind,
-      thai: { name: province.name, country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' }, signatory: { title: { th: `ผู้ว่าราชการ${province.name.th}`, en: `Governor of ${province.name.en}` } } },
-      partner: { name: p.partner, country: p.country, signatory: { title: { th: `ผู้บริหารสูงสุดของ${p.partner.th}`, en: `Head of ${p.partner.en}` } } },
+      thai: {
+        name: province.name,
+        country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' },
+        signatory: { title: { th: `ผู้ว่าราชการ${province.name.th}`, en: `Governor of ${province.name.en}` } },
+      },
+      partner: {
+        name: p.partner,
+        country: p.country,
+        signatory: { title: { th: `ผู้บริหารสูงสุดของ${p.partner.th}`, en: `Head of ${p.partner.en}` } },
+      },
       areas: areas.map((a) => a.id),
       areaText: {
         th: `ทั้งสองฝ่ายจะร่วมมือกันในสาขา ${areas.map((a, k) => `(${letters.th[k]}) ${a.label.th}`).join(' ')}`,

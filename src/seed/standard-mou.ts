@@ -2,9 +2,18 @@
 import type { AgreementContent, AgreementKind, Bilingual, Party } from '../domain';
 
 const KIND_TITLE: Record<AgreementKind, Bilingual> = {
-  sister: { th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง', en: 'Memorandum of Understanding on the Establishment of Sister City Relations' },
-  friendship: { th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์ฉันมิตร', en: 'Memorandum of Understanding on the Establishment of Friendship City Relations' },
-  partnership: { th: 'บันทึกความเข้าใจว่าด้วยความร่วมมือลักษณะหุ้นส่วน', en: 'Memorandum of Understanding on Partnership Cooperation' },
+  sister: {
+    th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง',
+    en: 'Memorandum of Understanding on the Establishment of Sister City Relations',
+  },
+  friendship: {
+    th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์ฉันมิตร',
+    en: 'Memorandum of Understanding on the Establishment of Friendship City Relations',
+  },
+  partnership: {
+    th: 'บันทึกความเข้าใจว่าด้วยความร่วมมือลักษณะหุ้นส่วน',
+    en: 'Memorandum of Understanding on Partnership Cooperation',
+  },
 };
 
 export interface PairInput {
@@ -32,27 +41,47 @@ export function standardContent(p: PairInput): AgreementContent {
       en: `${a.en} and ${b.en} (hereinafter referred to collectively as "the Sides"), desiring to strengthen friendship and mutual understanding between the peoples of the two cities on the basis of equality and mutual benefit, within their respective laws and regulations, have reached the following understanding:`,
     },
     articles: [
-      art(1, { th: 'วัตถุประสงค์', en: 'Objective' }, {
-        th: 'ทั้งสองฝ่ายจะส่งเสริมความร่วมมือที่เป็นประโยชน์ร่วมกัน ตามกฎหมายและระเบียบข้อบังคับที่ใช้อยู่ในประเทศของแต่ละฝ่าย',
-        en: 'The Sides will promote cooperation for mutual benefit, in accordance with the laws and regulations in force in their respective countries.',
-      }),
+      art(
+        1,
+        { th: 'วัตถุประสงค์', en: 'Objective' },
+        {
+          th: 'ทั้งสองฝ่ายจะส่งเสริมความร่วมมือที่เป็นประโยชน์ร่วมกัน ตามกฎหมายและระเบียบข้อบังคับที่ใช้อยู่ในประเทศของแต่ละฝ่าย',
+          en: 'The Sides will promote cooperation for mutual benefit, in accordance with the laws and regulations in force in their respective countries.',
+        },
+      ),
       art(2, { th: 'สาขาความร่วมมือ', en: 'Areas of Cooperation' }, p.areaText),
-      art(3, { th: 'การดำเนินการ', en: 'Implementation' }, {
-        th: 'แต่ละฝ่ายจะกำหนดหน่วยประสานงาน และทั้งสองฝ่ายจะร่วมกันจัดทำแผนปฏิบัติการ',
-        en: 'Each Side will designate a focal point, and the Sides will jointly prepare an action plan.',
-      }),
-      art(4, { th: 'ค่าใช้จ่าย', en: 'Financial Arrangements' }, {
-        th: 'แต่ละฝ่ายจะรับผิดชอบค่าใช้จ่ายของตน ทั้งนี้ ขึ้นอยู่กับงบประมาณที่มีอยู่',
-        en: 'Each Side will bear its own costs, subject to the availability of funds.',
-      }),
-      art(5, { th: 'สถานะของบันทึกความเข้าใจ', en: 'Nature of the Memorandum' }, {
-        th: 'บันทึกความเข้าใจนี้ไม่ก่อให้เกิดสิทธิหรือพันธกรณีใด ๆ ภายใต้กฎหมายระหว่างประเทศ',
-        en: 'This Memorandum does not create any rights or obligations under international law.',
-      }),
-      art(6, { th: 'การมีผลและการสิ้นสุด', en: 'Effect, Duration and Termination' }, {
-        th: 'บันทึกความเข้าใจนี้จะมีผลนับแต่วันที่ลงนามเป็นระยะเวลาห้า (๕) ปี และอาจยุติได้โดยการแจ้งเป็นลายลักษณ์อักษรล่วงหน้าหก (๖) เดือน',
-        en: 'This Memorandum will take effect on the date of its signature for five (5) years and may be ended by six (6) months’ written notice.',
-      }),
+      art(
+        3,
+        { th: 'การดำเนินการ', en: 'Implementation' },
+        {
+          th: 'แต่ละฝ่ายจะกำหนดหน่วยประสานงาน และทั้งสองฝ่ายจะร่วมกันจัดทำแผนปฏิบัติการ',
+          en: 'Each Side will designate a focal point, and the Sides will jointly prepare an action plan.',
+        },
+      ),
+      art(
+        4,
+        { th: 'ค่าใช้จ่าย', en: 'Financial Arrangements' },
+        {
+          th: 'แต่ละฝ่ายจะรับผิดชอบค่าใช้จ่ายของตน ทั้งนี้ ขึ้นอยู่กับงบประมาณที่มีอยู่',
+          en: 'Each Side will bear its own costs, subject to the availability of funds.',
+        },
+      ),
+      art(
+        5,
+        { th: 'สถานะของบันทึกความเข้าใจ', en: 'Nature of the Memorandum' },
+        {
+          th: 'บันทึกความเข้าใจนี้ไม่ก่อให้เกิดสิทธิหรือพันธกรณีใด ๆ ภายใต้กฎหมายระหว่างประเทศ',
+          en: 'This Memorandum does not create any rights or obligations under international law.',
+        },
+      ),
+      art(
+        6,
+        { th: 'การมีผลและการสิ้นสุด', en: 'Effect, Duration and Termination' },
+        {
+          th: 'บันทึกความเข้าใจนี้จะมีผลนับแต่วันที่ลงนามเป็นระยะเวลาห้า (๕) ปี และอาจยุติได้โดยการแจ้งเป็นลายลักษณ์อักษรล่วงหน้าหก (๖) เดือน',
+          en: 'This Memorandum will take effect on the date of its signature for five (5) years and may be ended by six (6) months’ written notice.',
+        },
+      ),
     ],
     closing: {
       th: 'ทำขึ้นเป็นคู่ฉบับ ณ {{place.th}} เมื่อวันที่ {{date.th}} เป็นภาษาไทยและภาษาอังกฤษ ทุกฉบับมีความถูกต้องเท่าเทียมกัน ในกรณีที่มีการตีความแตกต่างกัน ให้ใช้ฉบับภาษาอังกฤษเป็นเกณฑ์',

@@ -147,6 +147,7 @@ export function withReadCache(
     list: (filter, page) =>
       answer(['list', filter, page], (all) => querySummaries(all, filter, page ?? { limit: 50, skip: 0 })),
     count: (filter) => answer(['count', filter], (all) => querySummaries(all, filter).length),
-    distinct: (field, filter) => answer(['distinct', field, filter], (all) => distinctValues(all, field, filter)),
+    distinct: (field, filter) =>
+      answer(['distinct', field, filter], (all) => distinctValues(all, field, filter)),
   };
 }

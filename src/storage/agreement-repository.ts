@@ -68,7 +68,8 @@ function toFilter(f: AgreementFilter): Record<string, unknown> {
   if (f.state !== undefined) q.state = f.state;
   if (f.states !== undefined) {
     // Both given: the one state, if it is among the states; else nothing matches.
-    q.state = f.state === undefined ? { $in: [...f.states] } : f.states.includes(f.state) ? f.state : { $in: [] };
+    q.state =
+      f.state === undefined ? { $in: [...f.states] } : f.states.includes(f.state) ? f.state : { $in: [] };
   }
   if (f.kind !== undefined) q.kind = f.kind;
   if (f.partnerCountryEn !== undefined) q.partnerCountryEn = f.partnerCountryEn;

@@ -1,11 +1,5 @@
 // List queries over agreement summaries in memory: the same filter and order as the MongoDB repository.
-import type {
-  AgreementFilter,
-  AgreementRecord,
-  AgreementSummary,
-  DistinctField,
-  Page,
-} from '../app/ports';
+import type { AgreementFilter, AgreementRecord, AgreementSummary, DistinctField, Page } from '../app/ports';
 
 export function summaryOf(r: AgreementRecord): AgreementSummary {
   return {
@@ -25,7 +19,9 @@ export function summaryOf(r: AgreementRecord): AgreementSummary {
 function hasText(s: AgreementSummary, text: string | undefined): boolean {
   const needle = text?.trim().slice(0, 200).toLowerCase();
   if (!needle) return true;
-  return [s.title.th, s.title.en, s.partnerName.th, s.partnerName.en].some((t) => t.toLowerCase().includes(needle));
+  return [s.title.th, s.title.en, s.partnerName.th, s.partnerName.en].some((t) =>
+    t.toLowerCase().includes(needle),
+  );
 }
 
 export function matchesFilter(s: AgreementSummary, f: AgreementFilter): boolean {
@@ -59,7 +55,11 @@ function sortValue(s: AgreementSummary, page: Page): string {
 }
 
 /** Matching summaries in page order (ties broken by id ascending, as the database does). */
-export function querySummaries(all: Iterable<AgreementSummary>, f: AgreementFilter, page?: Page): AgreementSummary[] {
+export function querySummaries(
+  all: Iterable<AgreementSummary>,
+  f: AgreementFilter,
+  page?: Page,
+): AgreementSummary[] {
   const p = page ?? { limit: 0, skip: 0 };
   const sign = (p.sort?.dir ?? 'desc') === 'asc' ? 1 : -1;
   const rows = [...all].filter((s) => matchesFilter(s, f));
@@ -71,6 +71,10 @@ export function querySummaries(all: Iterable<AgreementSummary>, f: AgreementFilt
     .map((x) => x.s);
 }
 
-export function distinctValues(all: Iterable<AgreementSummary>, field: DistinctField, f: AgreementFilter): string[] {
+export function distinctValues(
+  all: Iterable<AgreementSummary>,
+  field: DistinctField,
+  f: AgreementFilter,
+): string[] {
   return [...new Set(querySummaries(all, f).map((s) => s[field]))].sort();
 }

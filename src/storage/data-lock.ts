@@ -34,7 +34,9 @@ function readLock(file: string): LockContent | undefined {
     const text = readFileSync(file, 'utf8').trim();
     if (/^\d+$/.test(text)) return { app: Number(text) };
     const v = JSON.parse(text) as Partial<LockContent>;
-    return typeof v.app === 'number' ? { app: v.app, ...(typeof v.db === 'number' ? { db: v.db } : {}) } : undefined;
+    return typeof v.app === 'number'
+      ? { app: v.app, ...(typeof v.db === 'number' ? { db: v.db } : {}) }
+      : undefined;
   } catch {
     return undefined;
   }

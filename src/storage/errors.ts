@@ -21,6 +21,8 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   const msg = (e as { message?: unknown }).message;
   return (
     typeof msg === 'string' &&
-    /(buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED|Connection pool .* cleared)/i.test(msg)
+    /(buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED|Connection pool .* cleared)/i.test(
+      msg,
+    )
   );
 }

@@ -42,7 +42,11 @@ export function goAvailable(): boolean {
 
 function run(cmd: string, args: string[], cwd: string, onLine: (l: string) => void): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CGO_ENABLED: '0' } });
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CGO_ENABLED: '0' },
+    });
     let tail = '';
     const feed = (chunk: Buffer) => {
       const text = tail + chunk.toString('utf8');
@@ -67,7 +71,9 @@ export async function buildBinary(p: BuildPaths, progress: Progress): Promise<st
   const secs = () => ((Date.now() - started) / 1000).toFixed(1);
   const bin = binaryPath(p);
   mkdirSync(join(p.cacheDir, 'bin'), { recursive: true });
-  progress(`Building the embedded database (FerretDB v1.24.2) into ${join('.cache', 'bin')} — about a minute the first time…`);
+  progress(
+    `Building the embedded database (FerretDB v1.24.2) into ${join('.cache', 'bin')} — about a minute the first time…`,
+  );
   const timer = setInterval(() => progress(`  … still building, ${secs()} s`), 10_000);
   try {
     progress('  downloading Go modules');

@@ -23,7 +23,12 @@ function installExitHook(): void {
   });
 }
 
-export function startFerret(binary: string, dataDir: string, port = 0, timeoutMs = 30_000): Promise<FerretProcess> {
+export function startFerret(
+  binary: string,
+  dataDir: string,
+  port = 0,
+  timeoutMs = 30_000,
+): Promise<FerretProcess> {
   mkdirSync(dataDir, { recursive: true });
   installExitHook();
   const child = spawn(binary, ['-data', dataDir, '-listen', `127.0.0.1:${port}`], {
@@ -35,7 +40,10 @@ export function startFerret(binary: string, dataDir: string, port = 0, timeoutMs
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => fail(new Error(`FerretDB did not start within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`FerretDB did not start within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     function fail(e: Error): void {
       clearTimeout(timer);
       child.kill('SIGKILL');

@@ -14,7 +14,11 @@ export interface DatabaseHandle {
   /** Stops what we launched (nothing for an external database). */
   stop(): Promise<void>;
   /** Embedded only: stop and start again on the same port and data — for fault tests. */
-  ferret?: { stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>; start(): Promise<void>; readonly pid: number };
+  ferret?: {
+    stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+    start(): Promise<void>;
+    readonly pid: number;
+  };
 }
 
 export interface LauncherOptions {
@@ -118,6 +122,9 @@ async function memoryServer(progress: Progress, problems: string[]): Promise<Dat
       },
     };
   } catch (e) {
-    throw new NoDatabaseError([...problems, `mongodb-memory-server failed: ${(e as Error).message.split('\n')[0]}`]);
+    throw new NoDatabaseError([
+      ...problems,
+      `mongodb-memory-server failed: ${(e as Error).message.split('\n')[0]}`,
+    ]);
   }
 }

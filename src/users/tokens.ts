@@ -112,11 +112,7 @@ export function createTokenService(
     async resolve(token) {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
       const hash = hashToken(token);
-      const doc =
-        byHash.get(hash) ??
-        (await ApiToken.findOne({ hash })
-          .lean<StoredToken>()
-          .exec());
+      const doc = byHash.get(hash) ?? (await ApiToken.findOne({ hash }).lean<StoredToken>().exec());
       if (!doc || doc.revokedAt) return undefined;
       byHash.set(hash, doc);
       const user = await users.findById(doc.userId.toHexString());

@@ -13,7 +13,8 @@ export interface TestDb {
 
 export function testDbSettings(): { uri: string; maxPoolSize: number | undefined } {
   const uri = process.env.MOU_TEST_DB_URI;
-  if (!uri) throw new Error('MOU_TEST_DB_URI is not set: run the tests through jest (its globalSetup starts the DB)');
+  if (!uri)
+    throw new Error('MOU_TEST_DB_URI is not set: run the tests through jest (its globalSetup starts the DB)');
   const pool = process.env.MOU_TEST_DB_POOL;
   return { uri, maxPoolSize: pool ? Number(pool) : undefined };
 }

@@ -53,7 +53,15 @@ export async function docxToPdf(buffer: Buffer, name: string, keepIn?: string): 
     await writeFile(docx, buffer);
     await run(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', PDF_FILTER, '--outdir', dir, docx],
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        PDF_FILTER,
+        '--outdir',
+        dir,
+        docx,
+      ],
       { timeout: 110_000 },
     );
     const pdfPath = join(dir, `${name}.pdf`);
@@ -65,9 +73,25 @@ export async function docxToPdf(buffer: Buffer, name: string, keepIn?: string): 
     if (keepIn) {
       await mkdir(keepIn, { recursive: true });
       await writeFile(join(keepIn, `${name}.pdf`), bytes);
-      await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, join(keepIn, `${name}-page1`)]);
+      await run('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        join(keepIn, `${name}-page1`),
+      ]);
     }
-    return { path: pdfPath, text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0), annotations: annotations(bytes) };
+    return {
+      path: pdfPath,
+      text,
+      pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
+      annotations: annotations(bytes),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -18,7 +18,10 @@ export function part(buffer: Buffer, name: string): string {
 }
 
 export function decodeXml(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '');
+  return s.replace(
+    /&(lt|gt|amp|quot|apos);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '',
+  );
 }
 
 /** Every <w:r> element (including those inside w:ins / w:del). */
@@ -32,7 +35,9 @@ export function paragraphs(xml: string): string[] {
 
 /** Visible text of an XML fragment: w:t and w:delText contents, decoded. */
 export function text(xml: string): string {
-  return [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
+  return [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)]
+    .map((m) => decodeXml(m[1] ?? ''))
+    .join('');
 }
 
 /** Tag names in document order: the document's structure with all text removed. */

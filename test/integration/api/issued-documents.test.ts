@@ -18,7 +18,10 @@ interface View {
 
 describe('documents issued by the steps', () => {
   it('records the SHA-256 of the draft, memo, review copy, redline and signing copy that each step issues', async () => {
-    let r = await api.call('secretary', 'POST', agreementsPath, { province: 'chiang-mai', content: story.draft1 });
+    let r = await api.call('secretary', 'POST', agreementsPath, {
+      province: 'chiang-mai',
+      content: story.draft1,
+    });
     let a = r.body as View;
     const send = async (who: Who, event: Record<string, unknown>) => {
       r = await api.call(who, 'POST', `${agreementsPath}/${a.id}/events`, { event, expectedRev: a.rev });
@@ -39,12 +42,19 @@ describe('documents issued by the steps', () => {
     expect(issued.memo).toBe(await sha(1, 'memo'));
     expect((await send('moi', { type: 'FORWARD_TO_MFA' }))?.documentSha256).toBeUndefined();
     for (const c of story.comments) {
-      r = await api.call('mfa', 'POST', `${agreementsPath}/${a.id}/comments`, { expectedRev: a.rev, anchor: c.anchor, text: c.text });
+      r = await api.call('mfa', 'POST', `${agreementsPath}/${a.id}/comments`, {
+        expectedRev: a.rev,
+        anchor: c.anchor,
+        text: c.text,
+      });
       a = { ...a, rev: (r.body as { rev: number }).rev };
     }
     issued.review = (await send('mfa', { type: 'RETURN_WITH_COMMENTS' }))?.documentSha256;
     expect(issued.review).toBe(await sha(1, 'review'));
-    r = await api.call('secretary', 'PUT', `${agreementsPath}/${a.id}/content`, { expectedRev: a.rev, content: story.draft2 });
+    r = await api.call('secretary', 'PUT', `${agreementsPath}/${a.id}/content`, {
+      expectedRev: a.rev,
+      content: story.draft2,
+    });
     a = r.body as View;
     for (const c of a.comments) {
       r = await api.call('secretary', 'POST', `${agreementsPath}/${a.id}/comments/${c.id}/answer`, {
@@ -59,7 +69,8 @@ describe('documents issued by the steps', () => {
     expect(resubmitted?.documentSha256).toBe(await sha(2, 'redline'));
     await send('mfa', { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false });
     await send('secretary', { type: 'AGREE_FINAL_TEXT' });
-    issued.signing = (await send('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }))?.documentSha256;
+    issued.signing = (await send('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }))
+      ?.documentSha256;
     expect(issued.signing).toBe(await sha(2, 'signing'));
     expect(new Set(Object.values(issued)).size).toBe(Object.keys(issued).length);
     for (const v of Object.values(issued)) expect(v).toMatch(/^[0-9a-f]{64}$/);

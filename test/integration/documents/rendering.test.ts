@@ -44,7 +44,11 @@ beforeAll(async () => {
 function expectArticles(p: Pdf, content: AgreementContent): void {
   for (const a of content.articles) {
     for (const lang of ['th', 'en'] as const) {
-      expect({ article: a.no, lang, missing: missingWords(p.text, `${a.heading[lang]} ${a.text[lang]}`) }).toEqual({
+      expect({
+        article: a.no,
+        lang,
+        missing: missingWords(p.text, `${a.heading[lang]} ${a.text[lang]}`),
+      }).toEqual({
         article: a.no,
         lang,
         missing: [],
@@ -54,14 +58,17 @@ function expectArticles(p: Pdf, content: AgreementContent): void {
 }
 
 describe('documents as LibreOffice renders them', () => {
-  it.each([['parallel'], ['sequential']] as const)('the %s MOU shows the Thai and English text of every article', (layout) => {
-    const p = pdf('mou', layout);
-    expectArticles(p, story.draft2);
-    expect(missingWords(p.text, story.draft2.title.th)).toEqual([]);
-    expect(missingWords(p.text, story.draft2.title.en)).toEqual([]);
-    expect(p.text).toContain('DRAFT – version 2');
-    expect(p.pages).toBeGreaterThanOrEqual(3);
-  });
+  it.each([['parallel'], ['sequential']] as const)(
+    'the %s MOU shows the Thai and English text of every article',
+    (layout) => {
+      const p = pdf('mou', layout);
+      expectArticles(p, story.draft2);
+      expect(missingWords(p.text, story.draft2.title.th)).toEqual([]);
+      expect(missingWords(p.text, story.draft2.title.en)).toEqual([]);
+      expect(p.text).toContain('DRAFT – version 2');
+      expect(p.pages).toBeGreaterThanOrEqual(3);
+    },
+  );
 
   it('the review copy shows draft 1 and every comment as a Word comment by the reviewer', () => {
     const p = pdf('review');
@@ -95,31 +102,47 @@ describe('documents as LibreOffice renders them', () => {
 
   it('the cover memo is a Thai official memo citing the committee resolution', () => {
     const p = pdf('memo');
-    for (const s of ['บันทึกข้อความ', 'ส่วนราชการ', 'เรื่อง', 'เรียน ปลัดกระทรวงมหาดไทย', story.committee.resolution.th]) {
+    for (const s of [
+      'บันทึกข้อความ',
+      'ส่วนราชการ',
+      'เรื่อง',
+      'เรียน ปลัดกระทรวงมหาดไทย',
+      story.committee.resolution.th,
+    ]) {
       expect(missingWords(p.text, s)).toEqual([]);
     }
   });
 
   it('the action plan lists the areas of cooperation in both languages', () => {
     const p = pdf('plan');
-    for (const s of ['แผนปฏิบัติการ', 'Action Plan', 'เมืองอัจฉริยะ', 'Smart city', 'การแลกเปลี่ยนการเยือน', 'Exchange of visits']) {
-      expect(missingWords(p.text, s)).toEqual([]);
-    }
-  });
-
-  it.each([['parallel'], ['sequential']] as const)('the %s signing copy is clean, with the closing and both signature blocks', (layout) => {
-    const p = pdf('signing', layout);
-    expect(p.text).not.toContain('DRAFT');
-    expectArticles(p, story.draft2);
     for (const s of [
-      'ทำขึ้นเป็นคู่ฉบับ ณ จังหวัดเชียงใหม่ เมื่อวันที่ ๒๔ สิงหาคม ๒๕๖๕',
-      'Signed in duplicate at Chiang Mai on 24 August 2022, in the Thai, Korean and English languages, all texts being equally authentic.',
-      'สำหรับจังหวัดเชียงใหม่',
-      'For Sejong Special Self-Governing City',
-      'Governor of Chiang Mai Province',
-      'Mayor of Sejong Special Self-Governing City',
+      'แผนปฏิบัติการ',
+      'Action Plan',
+      'เมืองอัจฉริยะ',
+      'Smart city',
+      'การแลกเปลี่ยนการเยือน',
+      'Exchange of visits',
     ]) {
       expect(missingWords(p.text, s)).toEqual([]);
     }
   });
+
+  it.each([['parallel'], ['sequential']] as const)(
+    'the %s signing copy is clean, with the closing and both signature blocks',
+    (layout) => {
+      const p = pdf('signing', layout);
+      expect(p.text).not.toContain('DRAFT');
+      expectArticles(p, story.draft2);
+      for (const s of [
+        'ทำขึ้นเป็นคู่ฉบับ ณ จังหวัดเชียงใหม่ เมื่อวันที่ ๒๔ สิงหาคม ๒๕๖๕',
+        'Signed in duplicate at Chiang Mai on 24 August 2022, in the Thai, Korean and English languages, all texts being equally authentic.',
+        'สำหรับจังหวัดเชียงใหม่',
+        'For Sejong Special Self-Governing City',
+        'Governor of Chiang Mai Province',
+        'Mayor of Sejong Special Self-Governing City',
+      ]) {
+        expect(missingWords(p.text, s)).toEqual([]);
+      }
+    },
+  );
 });

@@ -31,7 +31,12 @@ beforeAll(async () => {
     mfa: { role: 'mfa' },
   };
   for (const [who, p] of Object.entries(people) as [Who, (typeof people)[Who]][]) {
-    const u = await users.createUser({ username: `restart-${who}`, displayName: who, password: 'correct horse battery', ...p });
+    const u = await users.createUser({
+      username: `restart-${who}`,
+      displayName: who,
+      password: 'correct horse battery',
+      ...p,
+    });
     token[who] = (await tokens.create(u.id, who)).token;
   }
   await conn.close();
@@ -61,7 +66,10 @@ async function crashAndRestart(): Promise<void> {
 
 describe('the app killed twice in the middle of the journey', () => {
   it('completes the journey from draft 1 to signing on the same data', async () => {
-    let r = await call('secretary', 'POST', '/api/v1/agreements', { province: 'chiang-mai', content: story.draft1 });
+    let r = await call('secretary', 'POST', '/api/v1/agreements', {
+      province: 'chiang-mai',
+      content: story.draft1,
+    });
     expect(r.status).toBe(201);
     const id = String(r.body.id);
     let rev = Number(r.body.rev);
@@ -71,7 +79,12 @@ describe('the app killed twice in the middle of the journey', () => {
       rev = Number(res.body.rev);
     };
     await send('secretary', { type: 'SUBMIT_TO_COMMITTEE' }, 'committeeReview');
-    const resolution = { meeting: story.committee.meeting, date: story.committee.date, outcome: 'approved', text: story.committee.resolution };
+    const resolution = {
+      meeting: story.committee.meeting,
+      date: story.committee.date,
+      outcome: 'approved',
+      text: story.committee.resolution,
+    };
     await send('secretary', { type: 'RECORD_RESOLUTION', resolution }, 'committeeApproved');
     await send('secretary', { type: 'SUBMIT_TO_MOI' }, 'moiReview');
 
@@ -79,7 +92,11 @@ describe('the app killed twice in the middle of the journey', () => {
 
     await send('moi', { type: 'FORWARD_TO_MFA' }, 'mfaReview');
     for (const c of story.comments) {
-      r = await call('mfa', 'POST', `/api/v1/agreements/${id}/comments`, { expectedRev: rev, anchor: c.anchor, text: c.text });
+      r = await call('mfa', 'POST', `/api/v1/agreements/${id}/comments`, {
+        expectedRev: rev,
+        anchor: c.anchor,
+        text: c.text,
+      });
       expect(r.status).toBe(201);
       rev = Number(r.body.rev);
     }
@@ -89,7 +106,10 @@ describe('the app killed twice in the middle of the journey', () => {
 
     r = await call('secretary', 'GET', `/api/v1/agreements/${id}`);
     expect(r.body).toMatchObject({ state: 'revision', rev });
-    r = await call('secretary', 'PUT', `/api/v1/agreements/${id}/content`, { expectedRev: rev, content: story.draft2 });
+    r = await call('secretary', 'PUT', `/api/v1/agreements/${id}/content`, {
+      expectedRev: rev,
+      content: story.draft2,
+    });
     expect(r.status).toBe(200);
     rev = Number(r.body.rev);
     const comments = r.body.comments as { id: string }[];
@@ -104,15 +124,27 @@ describe('the app killed twice in the middle of the journey', () => {
       rev = Number(r.body.rev);
     }
     await send('secretary', { type: 'RESUBMIT' }, 'mfaReview');
-    await send('mfa', { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }, 'partnerAgreement');
+    await send(
+      'mfa',
+      { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false },
+      'partnerAgreement',
+    );
     await send('secretary', { type: 'AGREE_FINAL_TEXT' }, 'readyToSign');
     await send('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }, 'inForce');
 
     r = await call('secretary', 'GET', `/api/v1/agreements/${id}`);
     const history = r.body.history as HistoryEntry[];
     expect(history.map((h) => h.to)).toEqual([
-      'drafting', 'committeeReview', 'committeeApproved', 'moiReview', 'mfaReview', 'revision',
-      'mfaReview', 'partnerAgreement', 'readyToSign', 'inForce',
+      'drafting',
+      'committeeReview',
+      'committeeApproved',
+      'moiReview',
+      'mfaReview',
+      'revision',
+      'mfaReview',
+      'partnerAgreement',
+      'readyToSign',
+      'inForce',
     ]);
     expect(verifyHistoryChain(id, history).ok).toBe(true);
   });

@@ -26,8 +26,18 @@ let token = '';
 const ids: string[] = [];
 
 beforeAll(async () => {
-  db = await provideDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'mou-outage-')), cacheDir: join(ROOT, '.cache'), projectRoot: ROOT, lock: false });
-  conn = await connectDatabase({ uri: db.uri, dbName: 'outage', maxPoolSize: db.maxPoolSize, serverSelectionTimeoutMS: 1000 });
+  db = await provideDatabase({
+    dataDir: mkdtempSync(join(tmpdir(), 'mou-outage-')),
+    cacheDir: join(ROOT, '.cache'),
+    projectRoot: ROOT,
+    lock: false,
+  });
+  conn = await connectDatabase({
+    uri: db.uri,
+    dbName: 'outage',
+    maxPoolSize: db.maxPoolSize,
+    serverSelectionTimeoutMS: 1000,
+  });
   // As src/main.ts runs on the embedded database: with the single-writer read cache.
   const services = await buildServices(conn, { readCache: true });
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'y'.repeat(40) });
@@ -36,7 +46,12 @@ beforeAll(async () => {
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const users = createUserService(conn);
-  const u = await users.createUser({ username: 'outage-admin', displayName: 'Admin', role: 'admin', password: 'correct horse battery' });
+  const u = await users.createUser({
+    username: 'outage-admin',
+    displayName: 'Admin',
+    role: 'admin',
+    password: 'correct horse battery',
+  });
   token = (await createTokenService(conn, users).create(u.id, 'outage')).token;
   const draft = chiangMaiSejong().draft1;
   for (let i = 0; i < N; i++) {
@@ -55,7 +70,11 @@ afterAll(async () => {
 async function api(method: string, path: string, body?: unknown) {
   const res = await fetch(base + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -75,9 +94,17 @@ describe('a database outage in the middle of a run', () => {
     const statuses: number[] = [];
     const problems: unknown[] = [];
     const submit = async (id: string) => {
-      const r = await api('POST', `/api/v1/agreements/${id}/events`, { event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 });
+      const r = await api('POST', `/api/v1/agreements/${id}/events`, {
+        event: { type: 'SUBMIT_TO_COMMITTEE' },
+        expectedRev: 0,
+      });
       statuses.push(r.status);
-      if (r.status === 503) problems.push({ retryAfter: r.headers.get('retry-after'), type: r.headers.get('content-type'), body: r.body });
+      if (r.status === 503)
+        problems.push({
+          retryAfter: r.headers.get('retry-after'),
+          type: r.headers.get('content-type'),
+          body: r.body,
+        });
       return r.status;
     };
     // The first half goes through; the database stops while the second half is under way.
@@ -102,28 +129,40 @@ describe('a database outage in the middle of a run', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(503);
 
     await ferret.start();
-    expect(await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 30_000, 250)).toBe(true);
+    expect(await waitFor(async () => (await fetch(`${base}/healthz`)).status === 200, 30_000, 250)).toBe(
+      true,
+    );
 
     // Every agreement is either still a draft (rev 0, one history entry) or submitted (rev 1, two entries).
     const raw = conn.collection('agreements');
     for (const id of ids) {
       const d = (await raw.findOne({ _id: id as never })) as unknown as Stored;
       const before = d.state === 'drafting' && d.rev === 0 && d.history.length === 1;
-      const after = d.state === 'committeeReview' && d.rev === 1 && d.history.length === 2 && d.history[1]?.event === 'SUBMIT_TO_COMMITTEE';
+      const after =
+        d.state === 'committeeReview' &&
+        d.rev === 1 &&
+        d.history.length === 2 &&
+        d.history[1]?.event === 'SUBMIT_TO_COMMITTEE';
       expect({ id, before, after }).toEqual({ id, before: !after, after: !before });
     }
     // The refused ones can now be sent again; the ones that did happen refuse a second application.
     for (const id of ids) {
-      const r = await api('POST', `/api/v1/agreements/${id}/events`, { event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 });
+      const r = await api('POST', `/api/v1/agreements/${id}/events`, {
+        event: { type: 'SUBMIT_TO_COMMITTEE' },
+        expectedRev: 0,
+      });
       expect([200, 409]).toContain(r.status);
     }
     const list = await api('GET', '/api/v1/agreements?limit=100');
     expect(list.status).toBe(200);
     const byState = new Map<string, number>();
-    for (const a of (list.body as { items: { state: string }[] }).items) byState.set(a.state, (byState.get(a.state) ?? 0) + 1);
+    for (const a of (list.body as { items: { state: string }[] }).items)
+      byState.set(a.state, (byState.get(a.state) ?? 0) + 1);
     expect(byState.get('committeeReview')).toBe(N);
     for (const id of ids) {
-      const d = (await raw.findOne({ _id: id as never })) as unknown as Stored & { history: Parameters<typeof verifyHistoryChain>[1] };
+      const d = (await raw.findOne({ _id: id as never })) as unknown as Stored & {
+        history: Parameters<typeof verifyHistoryChain>[1];
+      };
       expect(d.history.filter((h) => h.event === 'SUBMIT_TO_COMMITTEE')).toHaveLength(1);
       expect(verifyHistoryChain(id, d.history).ok).toBe(true);
     }

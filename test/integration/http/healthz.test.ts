@@ -25,9 +25,18 @@ beforeAll(async () => {
     projectRoot: ROOT,
     lock: false,
   });
-  conn = await connectDatabase({ uri: db.uri, dbName: 'health', maxPoolSize: db.maxPoolSize, serverSelectionTimeoutMS: 1000 });
+  conn = await connectDatabase({
+    uri: db.uri,
+    dbName: 'health',
+    maxPoolSize: db.maxPoolSize,
+    serverSelectionTimeoutMS: 1000,
+  });
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false' });
-  server = await listen(createApp({ config, connection: conn, logger: createLogger('silent') }), 0, '127.0.0.1');
+  server = await listen(
+    createApp({ config, connection: conn, logger: createLogger('silent') }),
+    0,
+    '127.0.0.1',
+  );
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 });

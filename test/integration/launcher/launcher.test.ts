@@ -20,7 +20,11 @@ describe('the database launcher', () => {
       projectRoot: ROOT,
       progress: (l) => lines.push(l),
     });
-    expect(h).toMatchObject({ kind: 'external', uri: 'mongodb://db.example.invalid:27017/', maxPoolSize: undefined });
+    expect(h).toMatchObject({
+      kind: 'external',
+      uri: 'mongodb://db.example.invalid:27017/',
+      maxPoolSize: undefined,
+    });
     expect(h.ferret).toBeUndefined();
     expect(lines).toEqual([]);
     expect(readdirSync(dataDir)).toEqual([]);
@@ -30,7 +34,12 @@ describe('the database launcher', () => {
     const bin = binaryPath({ sourceDir: join(ROOT, 'scripts', 'ferretdb'), cacheDir });
     const before = statSync(bin).mtimeMs;
     const lines: string[] = [];
-    const h = await provideDatabase({ dataDir: tmp('mou-reuse-'), cacheDir, projectRoot: ROOT, progress: (l) => lines.push(l) });
+    const h = await provideDatabase({
+      dataDir: tmp('mou-reuse-'),
+      cacheDir,
+      projectRoot: ROOT,
+      progress: (l) => lines.push(l),
+    });
     const pid = h.ferret?.pid ?? -1;
     expect(alive(pid)).toBe(true);
     try {

@@ -14,13 +14,32 @@ describe('the demo data', () => {
   it('loads five demo logins and 25 agreements spread along the path, the Chiang Mai–Sejong MOU waiting at MFA with five comments', async () => {
     const { repository } = await buildServices(db.connection);
     const lines: string[] = [];
-    const r = await seedDemoData(db.connection, { projectRoot: ROOT, repository, progress: (l) => lines.push(l), now: new Date('2024-06-01T00:00:00Z') });
-    expect(r.logins.map((l) => l.username)).toEqual(['cm-secretary', 'bkk-secretary', 'moi-officer', 'mfa-reviewer', 'admin']);
+    const r = await seedDemoData(db.connection, {
+      projectRoot: ROOT,
+      repository,
+      progress: (l) => lines.push(l),
+      now: new Date('2024-06-01T00:00:00Z'),
+    });
+    expect(r.logins.map((l) => l.username)).toEqual([
+      'cm-secretary',
+      'bkk-secretary',
+      'moi-officer',
+      'mfa-reviewer',
+      'admin',
+    ]);
     expect(r.agreements).toBe(25);
     expect(lines.at(-1)).toBe('  demo agreements 25/25');
     const all = await repository.list({}, { limit: 100, skip: 0 });
     const states = new Set(all.map((a) => a.state));
-    for (const s of ['drafting', 'committeeReview', 'moiReview', 'mfaReview', 'revision', 'readyToSign', 'inForce']) {
+    for (const s of [
+      'drafting',
+      'committeeReview',
+      'moiReview',
+      'mfaReview',
+      'revision',
+      'readyToSign',
+      'inForce',
+    ]) {
       expect(states).toContain(s);
     }
     const cm = all.find((a) => a.partnerName.en === 'Sejong Special Self-Governing City');

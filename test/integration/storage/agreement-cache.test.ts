@@ -11,7 +11,12 @@ let db: TestDb;
 beforeAll(async () => {
   db = await openTestDb('cache');
   const { repository } = await buildServices(db.connection);
-  await seedDemoData(db.connection, { projectRoot: ROOT, repository, progress: () => undefined, now: new Date('2024-06-01T00:00:00Z') });
+  await seedDemoData(db.connection, {
+    projectRoot: ROOT,
+    repository,
+    progress: () => undefined,
+    now: new Date('2024-06-01T00:00:00Z'),
+  });
 });
 afterAll(async () => db.close());
 

@@ -63,11 +63,13 @@ describe('the embedded database over the MongoDB wire protocol', () => {
 
   it('applies 200 parallel $inc on one document exactly 200 times', async () => {
     const d = await Doc().create({ code: 'counter' });
-    await Promise.all(Array.from({ length: 200 }, () => Doc().updateOne({ _id: d._id }, { $inc: { counter: 1 } })));
+    await Promise.all(
+      Array.from({ length: 200 }, () => Doc().updateOne({ _id: d._id }, { $inc: { counter: 1 } })),
+    );
     expect((await Doc().findById(d._id).lean())?.counter).toBe(200);
   });
 
-  it('gives exactly one winner in each of 20 rounds of 10 concurrent compare-and-set updates, keeping every winner\'s $push', async () => {
+  it("gives exactly one winner in each of 20 rounds of 10 concurrent compare-and-set updates, keeping every winner's $push", async () => {
     const d = await Doc().create({ code: 'cas' });
     const winners: string[] = [];
     for (let round = 0; round < 20; round++) {
@@ -80,7 +82,9 @@ describe('the embedded database over the MongoDB wire protocol', () => {
           ),
         ),
       );
-      const won = results.map((r, i) => (r ? `r${round}-w${i}` : null)).filter((x): x is string => x !== null);
+      const won = results
+        .map((r, i) => (r ? `r${round}-w${i}` : null))
+        .filter((x): x is string => x !== null);
       expect(won).toHaveLength(1);
       winners.push(...won);
     }

@@ -23,7 +23,10 @@ describe('mou render', () => {
     const target = join(dir, 'review.docx');
     const code = await main(['render', fixture, '--doc', 'review', '--date', '2022-05-20', '-o', target]);
     expect(code).toBe(0);
-    const api = await renderDocument({ ...fixtureInput('review'), meta: { ...fixtureInput('review').meta, signing: undefined } });
+    const api = await renderDocument({
+      ...fixtureInput('review'),
+      meta: { ...fixtureInput('review').meta, signing: undefined },
+    });
     expect(readFileSync(target).equals(api.buffer)).toBe(true);
     expect(out).toContain(`${api.sha256}  ${target}`);
   });

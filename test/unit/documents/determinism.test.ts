@@ -16,8 +16,12 @@ describe('determinism', () => {
   it('stamps the document date, not the clock, into the core properties and the zip entries', async () => {
     const { buffer } = await renderDocument(fixtureInput('mou'));
     const core = part(buffer, 'docProps/core.xml');
-    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2022-05-20T00:00:00Z</dcterms:created>');
-    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2022-05-20T00:00:00Z</dcterms:modified>');
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2022-05-20T00:00:00Z</dcterms:created>',
+    );
+    expect(core).toContain(
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2022-05-20T00:00:00Z</dcterms:modified>',
+    );
     // Every central-directory entry: DOS time 0, date 1980-01-01.
     let entries = 0;
     for (let i = buffer.indexOf(0x02014b50 & 0xff); i >= 0 && i < buffer.length - 4; i++) {

@@ -3,7 +3,8 @@ import { DomainError } from '../../../src/domain/errors';
 import { fixtureInput } from '../../support/doc-inputs';
 import { part, parts, text } from '../../support/doc-xml';
 
-const docText = async (input: Parameters<typeof renderDocument>[0]) => text(part((await renderDocument(input)).buffer, 'word/document.xml'));
+const docText = async (input: Parameters<typeof renderDocument>[0]) =>
+  text(part((await renderDocument(input)).buffer, 'word/document.xml'));
 /** Rows of the last table (the data table; the bilingual title before it is a table of its own). */
 const lastTableRows = (xml: string) => {
   const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
@@ -11,7 +12,10 @@ const lastTableRows = (xml: string) => {
 };
 const headers = async (input: Parameters<typeof renderDocument>[0]) => {
   const all = parts((await renderDocument(input)).buffer);
-  return [...all.entries()].filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => text(x)).join('|');
+  return [...all.entries()]
+    .filter(([n]) => /word\/header\d+\.xml/.test(n))
+    .map(([, x]) => text(x))
+    .join('|');
 };
 
 describe('each document of the approval path', () => {
@@ -60,7 +64,8 @@ describe('each document of the approval path', () => {
     const rows = lastTableRows(xml);
     expect(rows.length).toBe(6); // header + five comments
     const header = text(rows[0] ?? '');
-    for (const h of ['ข้อ', 'Article', 'Version 1', 'Comment', 'Version 2', 'Response', 'คำชี้แจง']) expect(header).toContain(h);
+    for (const h of ['ข้อ', 'Article', 'Version 1', 'Comment', 'Version 2', 'Response', 'คำชี้แจง'])
+      expect(header).toContain(h);
     const art1 = rows.map(text).find((r) => r.startsWith('ข้อ ๑')) ?? '';
     expect(art1).toContain('The Contracting Parties shall establish a partnership');
     expect(art1).toContain('use "will" and remove the reference to obligations');
@@ -97,7 +102,9 @@ describe('each document of the approval path', () => {
     const content = { ...input.content, kind: 'sister' as const, title: { th: '', en: '' } };
     const t = await docText({ ...input, content });
     expect(t).toContain('บันทึกความเข้าใจเพื่อการสถาปนาความสัมพันธ์เมืองพี่เมืองน้องระหว่างจังหวัดเชียงใหม่');
-    expect(t).toContain('Memorandum of Understanding on the Establishment of Sister City Relations between Chiang Mai Province');
+    expect(t).toContain(
+      'Memorandum of Understanding on the Establishment of Sister City Relations between Chiang Mai Province',
+    );
   });
 
   it('refuses a redline without the previous version, in both languages', async () => {
@@ -108,12 +115,18 @@ describe('each document of the approval path', () => {
 
   it('refuses malformed input with the field paths', async () => {
     const input = { ...fixtureInput('mou'), versionNo: 0 };
-    await expect(renderDocument(input)).rejects.toMatchObject({ code: 'validation-failed', issues: [{ path: 'versionNo' }] });
+    await expect(renderDocument(input)).rejects.toMatchObject({
+      code: 'validation-failed',
+      issues: [{ path: 'versionNo' }],
+    });
   });
 
   it('previews the same document as escaped HTML, comments beside their articles, changes as ins/del', () => {
     const review = fixtureInput('review');
-    const hostile = { ...review, content: { ...review.content, preamble: { th: '<script>x</script>', en: 'a & b' } } };
+    const hostile = {
+      ...review,
+      content: { ...review.content, preamble: { th: '<script>x</script>', en: 'a & b' } },
+    };
     const html = previewHtml(hostile);
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>');

@@ -1,4 +1,10 @@
-import { englishDate, listLetter, parseIsoDate, thaiDate, toThaiDigits } from '../../../src/domain/thai-format';
+import {
+  englishDate,
+  listLetter,
+  parseIsoDate,
+  thaiDate,
+  toThaiDigits,
+} from '../../../src/domain/thai-format';
 import { loadTemplates } from '../../../src/documents';
 import { documentFileName, shortPartyName } from '../../../src/documents/file-name';
 import { chiangMaiSejong } from '../../support/fixtures';
@@ -36,7 +42,9 @@ describe('file names', () => {
     const { draft2 } = chiangMaiSejong();
     expect(documentFileName(draft2, 2, 'review')).toBe('MOU_ChiangMai-Sejong_v2_review.docx');
     expect(documentFileName(draft2, 2, 'mou')).toBe('MOU_ChiangMai-Sejong_v2.docx');
-    expect(documentFileName(draft2, 3, 'signing', 'sequential')).toBe('MOU_ChiangMai-Sejong_v3_signing_sequential.docx');
+    expect(documentFileName(draft2, 3, 'signing', 'sequential')).toBe(
+      'MOU_ChiangMai-Sejong_v3_signing_sequential.docx',
+    );
     expect(shortPartyName('Hồ Chí Minh City')).toBe('HoChiMinh');
     expect(shortPartyName('../../etc/passwd')).toBe('Etcpasswd');
     expect(shortPartyName('Province')).toBe('Party');

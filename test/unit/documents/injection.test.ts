@@ -20,7 +20,8 @@ function withEverywhere(input: RenderInput, value: (path: string) => string): Re
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') return skip.test(path) ? v : value(path);
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, path ? `${path}.${k}` : k)]));
     return v;
   };
   return walk(input, '') as RenderInput;
@@ -39,7 +40,9 @@ describe('hostile user text', () => {
       const bx = part(b.buffer, 'word/document.xml');
       const hx = part(h.buffer, 'word/document.xml');
       expect(skeleton(hx)).toEqual(skeleton(bx));
-      const visible = decodeXml([...hx.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((m) => m[1] ?? '').join('\n'));
+      const visible = decodeXml(
+        [...hx.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((m) => m[1] ?? '').join('\n'),
+      );
       expect(visible).toContain(evil);
       expect(hx).not.toContain('<w:t>pwned');
     }
@@ -48,7 +51,10 @@ describe('hostile user text', () => {
   it('shows hostile comments literally inside Word comments', async () => {
     const base = fixtureInput('review');
     const evil = '<w:comment w:id="99"/> ]]> {{x}} &amp;';
-    const input = { ...base, comments: (base.comments ?? []).map((c) => ({ ...c, text: { th: evil, en: evil } })) };
+    const input = {
+      ...base,
+      comments: (base.comments ?? []).map((c) => ({ ...c, text: { th: evil, en: evil } })),
+    };
     const xml = part((await renderDocument(input)).buffer, 'word/comments.xml');
     expect((xml.match(/<w:comment /g) ?? []).length).toBe(5);
     expect(decodeXml(xml)).toContain(evil);
@@ -56,7 +62,10 @@ describe('hostile user text', () => {
 
   it('leaves unknown {{…}} in the closing literal and fills only place and date', async () => {
     const base = fixtureInput('signing');
-    const content = { ...base.content, closing: { th: 'ณ {{place.th}} {{constructor}}', en: 'at {{place.en}} on {{date.en}} {{evil}}' } };
+    const content = {
+      ...base.content,
+      closing: { th: 'ณ {{place.th}} {{constructor}}', en: 'at {{place.en}} on {{date.en}} {{evil}}' },
+    };
     const xml = decodeXml(part((await renderDocument({ ...base, content })).buffer, 'word/document.xml'));
     expect(xml).toContain('ณ จังหวัดเชียงใหม่ {{constructor}}');
     expect(xml).toContain('at Chiang Mai on 24 August 2022 {{evil}}');
@@ -70,7 +79,10 @@ describe('hostile user text', () => {
     ['U+FFFE', 'non\uFFFEchar'],
   ])('rejects %s with a clear, bilingual validation error naming the field', async (_name, bad) => {
     const base = fixtureInput('mou');
-    const input = { ...base, content: { ...base.content, preamble: { th: base.content.preamble.th, en: bad } } };
+    const input = {
+      ...base,
+      content: { ...base.content, preamble: { th: base.content.preamble.th, en: bad } },
+    };
     const err: unknown = await renderDocument(input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     const de = err as DomainError;
@@ -82,7 +94,10 @@ describe('hostile user text', () => {
 
   it('accepts tabs, newlines and emoji (paired surrogates)', async () => {
     const base = fixtureInput('mou');
-    const input = { ...base, content: { ...base.content, preamble: { th: 'แท็บ\tและ 😀', en: 'line one\nline two 😀' } } };
+    const input = {
+      ...base,
+      content: { ...base.content, preamble: { th: 'แท็บ\tและ 😀', en: 'line one\nline two 😀' } },
+    };
     const xml = decodeXml(part((await renderDocument(input)).buffer, 'word/document.xml'));
     expect(xml).toContain('line one');
     expect(xml).toContain('line two 😀');

@@ -28,7 +28,9 @@ describe('the template markup parser', () => {
 
   it('decodes entities exactly once, so escaped markup in user text stays text', () => {
     const userText = '<w:p>&amp;lt; ]]> {{x}} "\'`=';
-    const markup = Handlebars.compile('<document><block role="body"><th>{{t}}</th></block></document>')({ t: userText });
+    const markup = Handlebars.compile('<document><block role="body"><th>{{t}}</th></block></document>')({
+      t: userText,
+    });
     const m = parseMarkup(markup);
     const block = m.blocks[0];
     if (block?.kind !== 'text') throw new Error('text block expected');
@@ -48,7 +50,10 @@ describe('the template markup parser', () => {
     ['a bare ampersand', '<document><block role="body"><th>a & b</th></block></document>'],
     ['text outside a paragraph', '<document>loose</document>'],
     ['a wrong closing tag', '<document><block role="body"><th>x</en></block></document>'],
-    ['a table row of the wrong width', '<document><table widths="1,1"><row><cell><th>x</th></cell></row></table></document>'],
+    [
+      'a table row of the wrong width',
+      '<document><table widths="1,1"><row><cell><th>x</th></cell></row></table></document>',
+    ],
     ['a missing root', '<block role="body"></block>'],
   ])('rejects %s as a template bug', (_name, markup) => {
     expect(() => parseMarkup(markup)).toThrow(MarkupError);

@@ -12,14 +12,32 @@ describe('word diff', () => {
   });
 
   it('marks only the changed Thai words', () => {
-    const d = diffParas({ spans: [{ text: 'ทั้งสองฝ่ายจะต้องร่วมมือกัน' }] }, { spans: [{ text: 'ทั้งสองฝ่ายจะร่วมมือกัน' }] }, 'th');
+    const d = diffParas(
+      { spans: [{ text: 'ทั้งสองฝ่ายจะต้องร่วมมือกัน' }] },
+      { spans: [{ text: 'ทั้งสองฝ่ายจะร่วมมือกัน' }] },
+      'th',
+    );
     expect(d.spans.filter((s) => s.change === 'del').map((s) => s.text)).toEqual(['ต้อง']);
-    expect(d.spans.filter((s) => !s.change).map((s) => s.text).join('')).toBe('ทั้งสองฝ่ายจะร่วมมือกัน');
+    expect(
+      d.spans
+        .filter((s) => !s.change)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('ทั้งสองฝ่ายจะร่วมมือกัน');
   });
 
   it('marks English word replacements as a deletion followed by an insertion', () => {
-    const d = diffParas({ spans: [{ text: 'The Parties shall cooperate.' }] }, { spans: [{ text: 'The Parties will cooperate.' }] }, 'en');
-    expect(d.spans).toEqual([{ text: 'The Parties ' }, { text: 'shall', change: 'del' }, { text: 'will', change: 'ins' }, { text: ' cooperate.' }]);
+    const d = diffParas(
+      { spans: [{ text: 'The Parties shall cooperate.' }] },
+      { spans: [{ text: 'The Parties will cooperate.' }] },
+      'en',
+    );
+    expect(d.spans).toEqual([
+      { text: 'The Parties ' },
+      { text: 'shall', change: 'del' },
+      { text: 'will', change: 'ins' },
+      { text: ' cooperate.' },
+    ]);
   });
 });
 
@@ -63,9 +81,13 @@ describe('the redline of version 2 against version 1', () => {
   it('reads as version 2 once the changes are accepted, and as version 1 once rejected', () => {
     const accepted = text(xml.replace(/<w:del [^>]*>[\s\S]*?<\/w:del>/g, ''));
     const rejected = text(xml.replace(/<w:ins [^>]*>[\s\S]*?<\/w:ins>/g, ''));
-    expect(accepted).toContain('The Parties will develop a partnership to promote cooperation for mutual benefit');
+    expect(accepted).toContain(
+      'The Parties will develop a partnership to promote cooperation for mutual benefit',
+    );
     expect(accepted).not.toContain('undertake the obligations');
-    expect(rejected).toContain('The Contracting Parties shall establish a partnership and undertake the obligations set out in this Agreement.');
+    expect(rejected).toContain(
+      'The Contracting Parties shall establish a partnership and undertake the obligations set out in this Agreement.',
+    );
     expect(rejected).toContain('This Agreement shall enter into force on the date of signature.');
   });
 });

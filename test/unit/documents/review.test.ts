@@ -48,7 +48,8 @@ describe('the review copy', () => {
   it('anchors the preamble comment on the preamble and whole-document comments on the title', () => {
     expect(anchored(documentXml, 1)).toContain('hereinafter referred to as the "Contracting Parties"');
     expect(anchored(documentXml, 1)).not.toContain('Article');
-    for (const id of [0, 4]) expect(anchored(documentXml, id)).toContain('Agreement on Partnership Cooperation');
+    for (const id of [0, 4])
+      expect(anchored(documentXml, id)).toContain('Agreement on Partnership Cooperation');
     expect(documentXml.match(/<w:commentReference w:id="\d+"\/>/g)).toHaveLength(5);
   });
 

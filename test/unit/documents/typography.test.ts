@@ -15,7 +15,9 @@ describe('Thai typography of every generated document', () => {
     const all = [documentXml, ...headerXml].flatMap(runs);
     expect(all.length).toBeGreaterThan(50);
     for (const r of all) {
-      expect(r).toMatch(/<w:rFonts w:ascii="TH Sarabun New" w:cs="TH Sarabun New" w:eastAsia="TH Sarabun New" w:hAnsi="TH Sarabun New"\/>/);
+      expect(r).toMatch(
+        /<w:rFonts w:ascii="TH Sarabun New" w:cs="TH Sarabun New" w:eastAsia="TH Sarabun New" w:hAnsi="TH Sarabun New"\/>/,
+      );
       expect(r).toContain('<w:sz w:val="32"/>');
       expect(r).toContain('<w:szCs w:val="32"/>');
     }

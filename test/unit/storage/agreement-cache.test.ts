@@ -37,7 +37,11 @@ async function setup(preexisting = 0) {
   const { wrapped, calls } = counting(store);
   const repository = withReadCache(wrapped);
   await repository.init();
-  const service = createAgreementService({ repository, clock: steppingClock('2023-01-01T00:00:00Z'), newId: ids });
+  const service = createAgreementService({
+    repository,
+    clock: steppingClock('2023-01-01T00:00:00Z'),
+    newId: ids,
+  });
   return { store, repository, service, calls };
 }
 
@@ -46,8 +50,16 @@ describe('the single-writer read cache', () => {
     const { store, repository, calls } = await setup(1203);
     expect(await repository.count({})).toBe(1203);
     expect(await repository.count({ province: 'lampang' })).toBe(601);
-    const page = await repository.list({ province: 'chiang-mai' }, { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } });
-    expect(page).toEqual(await store.list({ province: 'chiang-mai' }, { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } }));
+    const page = await repository.list(
+      { province: 'chiang-mai' },
+      { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } },
+    );
+    expect(page).toEqual(
+      await store.list(
+        { province: 'chiang-mai' },
+        { limit: 20, skip: 20, sort: { key: 'updatedAt', dir: 'desc' } },
+      ),
+    );
     expect(await repository.distinct('province', {})).toEqual(['chiang-mai', 'lampang']);
     expect(calls).toMatchObject({ list: 0, count: 0, distinct: 0 });
   });
@@ -67,7 +79,10 @@ describe('the single-writer read cache', () => {
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
     expect((await repository.get(a.id)).state).toBe('committeeReview');
-    expect((await repository.list({}, { limit: 10, skip: 0 }))[0]).toMatchObject({ id: a.id, state: 'committeeReview' });
+    expect((await repository.list({}, { limit: 10, skip: 0 }))[0]).toMatchObject({
+      id: a.id,
+      state: 'committeeReview',
+    });
     expect(await repository.count({ state: 'committeeReview' })).toBe(1);
     expect(await repository.count({})).toBe(4);
   });
@@ -103,7 +118,8 @@ describe('the read cache when a write fails without an answer', () => {
       ...store,
       apply: async (id, rev, c) => {
         const r = await store.apply(id, rev, c);
-        if (failAfterWrite) throw Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
+        if (failAfterWrite)
+          throw Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
         return r;
       },
     };
@@ -113,7 +129,9 @@ describe('the read cache when a write fails without an answer', () => {
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     expect(await repository.count({ state: 'drafting' })).toBe(1);
     failAfterWrite = true;
-    await expect(service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toThrow('connection closed');
+    await expect(service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toThrow(
+      'connection closed',
+    );
     expect(await repository.count({ state: 'committeeReview' })).toBe(1);
     expect((await repository.list({}, { limit: 5, skip: 0 }))[0]?.state).toBe('committeeReview');
   });
