@@ -1,7 +1,7 @@
 // Stores agreements in MongoDB/FerretDB: every change is one findOneAndUpdate guarded by the expected rev.
 import { z } from 'zod';
 import type { Connection, UpdateQuery } from 'mongoose';
-import { Agreement, AgreementKind, Bilingual, conflict, notFound, type AgreementContent } from '../domain';
+import { Agreement, conflict, notFound, type AgreementContent } from '../domain';
 import type {
   AgreementChange,
   AgreementFilter,
@@ -12,6 +12,7 @@ import type {
   Page,
   SortKey,
 } from '../app/ports';
+import { AgreementSummarySchema } from '../app/summary';
 import { agreementModel, type AgreementDoc } from './agreement-schema';
 
 const StoredAgreement = Agreement.extend({
@@ -20,18 +21,7 @@ const StoredAgreement = Agreement.extend({
   snapshot: z.record(z.string(), z.unknown()),
 });
 
-const StoredSummary = z.object({
-  _id: z.string(),
-  province: z.string(),
-  kind: AgreementKind,
-  title: Bilingual,
-  partnerName: Bilingual,
-  partnerCountryEn: z.string(),
-  state: z.string(),
-  stateSince: z.string(),
-  updatedAt: z.string(),
-  rev: z.number(),
-});
+const StoredSummary = AgreementSummarySchema.omit({ id: true }).extend({ _id: z.string() });
 
 const SUMMARY_FIELDS = Object.keys(StoredSummary.shape).join(' ');
 

@@ -1,6 +1,7 @@
 // The JSON API's schemas: the same zod objects validate requests and generate the OpenAPI document.
 import { z } from 'zod';
 import { CommentAnswer, NewComment } from '../../app/comments';
+import { AgreementSummarySchema } from '../../app/summary';
 import {
   Agreement,
   AgreementContent,
@@ -125,20 +126,7 @@ export const AgreementView = Agreement.extend({
   availableEvents: z.array(z.enum(EVENT_TYPES)),
 }).strict();
 
-export const AgreementSummaryView = z
-  .object({
-    id: z.string(),
-    province: z.string(),
-    kind: AgreementKind,
-    title: Bilingual,
-    partnerName: Bilingual,
-    partnerCountryEn: z.string(),
-    state: z.string(),
-    stateSince: z.string(),
-    updatedAt: z.string(),
-    rev: z.number().int(),
-  })
-  .strict();
+export const AgreementSummaryView = AgreementSummarySchema;
 
 export const AgreementPage = z
   .object({
