@@ -65,6 +65,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.set('views', join(config.projectRoot, 'views'));
   app.set('view engine', 'hbs');
+  // Express looks each view up on disk per render unless this is set (it is by default only in production).
+  app.set('view cache', config.env !== 'development');
 
   app.use(securityHeaders(config));
   app.use(
@@ -73,7 +75,10 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(healthRoutes(deps.connection));
 
-  app.use(sessionMiddleware(config, deps.connection));
+  // A request with an Authorization header is a program with a token, not a browser: it neither reads nor
+  // creates a cookie session (before this, rendering a page's CSRF field stored a new session per request).
+  const sessions = sessionMiddleware(config, deps.connection);
+  app.use((req, res, next) => (req.get('authorization') ? next() : sessions(req, res, next)));
   app.use(authenticate(ctx.users, ctx.tokens, ctx.catalogue));
   app.use(pageLocals, exposeCsrfToken);
   app.use(bodyParsers());
