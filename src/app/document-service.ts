@@ -82,6 +82,13 @@ export function createDocumentService({
   );
   /** Concurrent requests for the same document share one render. */
   const inFlight = new Map<string, Promise<RenderedFile>>();
+  /**
+   * A stored agreement at one rev never changes, so its render request's hash is remembered by (id, rev, …)
+   * and a repeated download skips serialising and hashing the content. The history length tells the
+   * preview of a step (same rev, one entry more) from the stored agreement.
+   */
+  const inputHashes = new Map<string, string>();
+  const MAX_INPUT_HASHES = 5000;
 
   function inputFor(
     record: AgreementRecord,
@@ -100,8 +107,14 @@ export function createDocumentService({
     doc: DocType,
     layout: Layout = 'parallel',
   ) {
+    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout].join('\u0000');
+    const known = inputHashes.get(memo);
+    const cached = known === undefined ? undefined : (lru.get(known) ?? inFlight.get(known));
+    if (cached) return cached;
     const input = inputFor(record, versionNo, doc, layout);
     const key = hashOf(input);
+    if (inputHashes.size >= MAX_INPUT_HASHES) inputHashes.clear();
+    inputHashes.set(memo, key);
     const hit = lru.get(key) ?? inFlight.get(key);
     if (hit) return hit;
     const job = renderer(input).then((r): RenderedFile => {

@@ -1,6 +1,6 @@
 // Harness for API tests: the composed app (as main.ts builds it) on a fresh database, users with bearer tokens.
 import type { Server } from 'node:http';
-import { compose, type Services } from '../../../src/compose';
+import { buildServices, compose, type Services } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import type { Resolution } from '../../../src/domain';
 import { closeServer, listen } from '../../../src/http/server';
@@ -59,10 +59,13 @@ export interface ApiApp {
 export async function startApi(): Promise<ApiApp> {
   const db = await openTestDb('api');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-  const { app, services } = await compose({
+  // As src/main.ts runs on the embedded database: this process is its single writer and caches reads.
+  const services = await buildServices(db.connection, { readCache: db.maxPoolSize === 1 });
+  const { app } = await compose({
     config,
     connection: db.connection,
     logger: createLogger('silent'),
+    services,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();

@@ -87,11 +87,14 @@ describe('the single-writer read cache', () => {
     expect(await repository.count({})).toBe(4);
   });
 
-  it('hands out copies, so a caller changing a record cannot change what others read', async () => {
+  it('shares frozen records and hands out copies of lists, so no caller can change what others read', async () => {
     const { repository, service } = await setup();
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     const first = await repository.get(a.id);
-    first.workingDraft.title.en = 'changed by a careless caller';
+    expect(() => {
+      first.workingDraft.title.en = 'changed by a careless caller';
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(first.history[0])).toBe(true);
     const listed = await repository.list({}, { limit: 1, skip: 0 });
     if (listed[0]) listed[0].title.en = 'changed too';
     expect((await repository.get(a.id)).workingDraft.title.en).toBe(draft.title.en);
