@@ -81,7 +81,8 @@ async function renderOne(file: string, doc: DocType, layout: Layout, args: Args)
   );
 }
 
-async function render(args: Args): Promise<void> {
+/** Renders one file or a folder; the exit code: 0, or 2 when some files of a folder failed. */
+async function render(args: Args): Promise<number> {
   const [source] = args.positional.slice(1);
   const out = str(args, 'out');
   if (!source || !out) throw new Error(USAGE);
@@ -91,7 +92,7 @@ async function render(args: Args): Promise<void> {
     const r = await renderOne(source, doc, layout, args);
     writeFileSync(out, r.buffer);
     process.stdout.write(`${r.sha256}  ${out}\n`);
-    return;
+    return 0;
   }
   const docs: readonly DocType[] =
     str(args, 'doc') === 'all' ? DOC_TYPES : [oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou')];
@@ -124,8 +125,9 @@ async function render(args: Args): Promise<void> {
   process.stdout.write(lines.map((l) => `${l}\n`).join(''));
   if (failures.length > 0) {
     process.stderr.write(failures.map((l) => `failed: ${l}\n`).join(''));
-    process.exitCode = 2;
+    return 2;
   }
+  return 0;
 }
 
 function describe(e: unknown): string {
@@ -141,8 +143,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (args.positional[0]) {
       case 'render':
-        await render(args);
-        return Number(process.exitCode ?? 0);
+        // Returned, never set on process.exitCode: main() also runs inside other programs (and tests).
+        return await render(args);
       default:
         process.stderr.write(`${USAGE}\n`);
         return 64;

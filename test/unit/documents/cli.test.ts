@@ -39,6 +39,8 @@ describe('mou render', () => {
     const target = join(dir, 'out');
     const code = await main(['render', src, '--doc', 'all', '--layout', 'sequential', '-o', target]);
     expect(code).toBe(2);
+    // The code is returned, not left on the process: a caller (like jest) keeps its own exit status.
+    expect(process.exitCode).toBeUndefined();
     expect(readdirSync(target).sort()).toHaveLength(7);
     expect(readdirSync(target)).toContain('cm__MOU_ChiangMai-Sejong_v1_review_sequential.docx');
   });
