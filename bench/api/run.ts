@@ -54,7 +54,11 @@ export interface Row {
 async function load(name: string, opts: autocannon.Options, warm = true): Promise<Row> {
   // One second of the same load first, unrecorded: JIT, caches and connections warm up as in a running service.
   if (warm) await autocannon({ connections: CONNECTIONS, ...opts, duration: 1, amount: undefined });
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
+  const r = await autocannon({
+    connections: CONNECTIONS,
+    ...(opts.amount ? {} : { duration: SECONDS }),
+    ...opts,
+  });
   const row: Row = {
     name,
     rps: r.requests.average,
@@ -157,31 +161,35 @@ async function main(): Promise<void> {
     rows.push(
       await load(
         name,
-        { url: `${base}${path}`, headers: auth, connections: 1, duration: undefined, amount: 500 },
+        { url: `${base}${path}`, headers: auth, connections: 1, amount: 500 },
         false,
       ),
     );
   }
   let next = 0;
   rows.push(
-    await load('POST transitions on many agreements', {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (req) => {
-            const target = seeded.transitionTargets[next++ % seeded.transitionTargets.length] ?? '';
-            return {
-              ...req,
-              path: `/api/v1/agreements/${target}/events`,
-              body: JSON.stringify({ event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 }),
-            };
+    await load(
+      'POST transitions on many agreements',
+      {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req) => {
+              const target = seeded.transitionTargets[next++ % seeded.transitionTargets.length] ?? '';
+              return {
+                ...req,
+                path: `/api/v1/agreements/${target}/events`,
+                body: JSON.stringify({ event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 }),
+              };
+            },
           },
-        },
-      ],
-      url: base,
-      amount: Math.min(seeded.transitionTargets.length, 2000),
-    }),
+        ],
+        url: base,
+        amount: Math.min(seeded.transitionTargets.length, 2000),
+      },
+      false,
+    ),
   );
   await stop(app);
   await db.stop();
