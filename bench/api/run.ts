@@ -75,6 +75,39 @@ async function load(name: string, opts: autocannon.Options, warm = true): Promis
   return row;
 }
 
+/** Each request takes one agreement a step (SUBMIT_TO_COMMITTEE at rev 0): every one should succeed. */
+function transitions(
+  name: string,
+  base: string,
+  auth: Record<string, string>,
+  targets: string[],
+): Promise<Row> {
+  let next = 0;
+  const amount = Math.min(targets.length, 300);
+  return load(
+    name,
+    {
+      url: base,
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      // Fewer clients and a long timeout: a step writes a whole agreement, and FerretDB serialises writes.
+      connections: 10,
+      timeout: 120,
+      amount,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/agreements/${targets[next++ % targets.length] ?? ''}/events`,
+            body: JSON.stringify({ event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 }),
+          }),
+        },
+      ],
+    },
+    false,
+  );
+}
+
 async function main(): Promise<void> {
   process.stdout.write(
     `API benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
@@ -158,40 +191,24 @@ async function main(): Promise<void> {
       `/api/v1/agreements?province=${seeded.filter.province}&state=drafting&limit=20`,
     ],
   ] as const) {
-    rows.push(
-      await load(
-        name,
-        { url: `${base}${path}`, headers: auth, connections: 1, amount: 500 },
-        false,
-      ),
-    );
+    rows.push(await load(name, { url: `${base}${path}`, headers: auth, connections: 1, amount: 500 }, false));
   }
-  let next = 0;
+  rows.push(await transitions('POST transitions, 10 000 agreements', base, auth, seeded.transitionTargets));
+  await stop(app);
+
+  // FerretDB v1's SQLite backend scans the whole collection on every update (see README), so the same
+  // transitions are also measured at the size of a national registry.
+  const small = await seedBench(db.uri, 'bench_small', db.maxPoolSize, 500, 'bench-small-admin');
+  const smallApp = await startServer('app', { ...env, BENCH_DB_NAME: 'bench_small' });
   rows.push(
-    await load(
-      'POST transitions on many agreements',
-      {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        requests: [
-          {
-            setupRequest: (req) => {
-              const target = seeded.transitionTargets[next++ % seeded.transitionTargets.length] ?? '';
-              return {
-                ...req,
-                path: `/api/v1/agreements/${target}/events`,
-                body: JSON.stringify({ event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 }),
-              };
-            },
-          },
-        ],
-        url: base,
-        amount: Math.min(seeded.transitionTargets.length, 2000),
-      },
-      false,
+    await transitions(
+      'POST transitions, 500 agreements',
+      `http://127.0.0.1:${smallApp.port}`,
+      { authorization: `Bearer ${small.token}` },
+      small.transitionTargets,
     ),
   );
-  await stop(app);
+  await stop(smallApp);
   await db.stop();
 
   const by = (n: string) => rows.find((r) => r.name === n);
@@ -217,13 +234,13 @@ async function main(): Promise<void> {
     const r = by(n);
     if (r) process.stdout.write(`  ${n} p97.5 (≥ p95): ${r.p97_5} ms (goal p95 < 50 ms)\n`);
   }
-  const errs = rows.reduce((a, r) => a + r.errors + (r.name.startsWith('POST') ? 0 : r.non2xx), 0);
-  process.stdout.write(`  errors and non-2xx on reads: ${errs} (goal 0)\n`);
-  const tr = by('POST transitions on many agreements');
-  if (tr)
+  const errs = rows.reduce((a, r) => a + r.errors + r.non2xx, 0);
+  process.stdout.write(`  errors and non-2xx in all runs: ${errs} (goal 0)\n`);
+  for (const tr of rows.filter((r) => r.name.startsWith('POST'))) {
     process.stdout.write(
-      `  transitions: ${tr.requests} sent, ${tr.requests - tr.non2xx} succeeded (each agreement once)\n`,
+      `  ${tr.name}: ${tr.requests} sent, ${tr.requests - tr.non2xx - tr.errors} succeeded\n`,
     );
+  }
 }
 
 main().catch((e: unknown) => {

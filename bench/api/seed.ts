@@ -21,12 +21,13 @@ export async function seedBench(
   dbName: string,
   pool: number | undefined,
   n: number,
+  username = 'bench-admin',
 ): Promise<BenchSeed> {
   const conn = await connectDatabase({ uri, dbName, maxPoolSize: pool });
   const users = createUserService(conn);
   const tokens = createTokenService(conn, users);
   const user = await users.createUser({
-    username: 'bench-admin',
+    username,
     displayName: 'Bench',
     role: 'admin',
     locale: 'en',

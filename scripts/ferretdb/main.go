@@ -26,6 +26,7 @@ func main() {
 	dataDir := flag.String("data", ".data", "directory for the SQLite files")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin closes")
 	verbose := flag.Bool("verbose", false, "log every connection (default: warnings only)")
+	noIDIndex := flag.Bool("no-id-index", false, "do not add the _id lookup index (see idindex.go)")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
@@ -90,6 +91,9 @@ func main() {
 		time.Sleep(50 * time.Millisecond)
 	}
 	fmt.Printf("LISTENING %s\n", f.MongoDBURI())
+	if !*noIDIndex {
+		go watchIDIndexes(ctx, *dataDir, logger, time.Second)
+	}
 
 	if err := <-done; err != nil && ctx.Err() == nil {
 		fatal("FerretDB stopped: %v", err)

@@ -8,6 +8,8 @@
 import type { AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
 import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 import type { StoredAgreementRepository } from './agreement-repository';
+import { conflict } from '../domain/errors';
+import { KeyLock } from './key-lock';
 
 export interface CacheOptions {
   /** Most full agreements kept (least recently used leave first). */
@@ -54,11 +56,13 @@ function deepFreeze<T>(v: T): T {
 export type CachedRepository = AgreementRepository & { init(): Promise<void> };
 
 export function withReadCache(
-  repo: AgreementRepository & Partial<Pick<StoredAgreementRepository, 'init' | 'scanSummaries'>>,
+  repo: AgreementRepository &
+    Partial<Pick<StoredAgreementRepository, 'init' | 'scanSummaries' | 'applyUnguarded'>>,
   o: CacheOptions = {},
 ): CachedRepository {
   const records = new Lru<AgreementRecord>(o.maxRecords ?? 5000);
   const index = new Map<string, AgreementSummary>();
+  const locks = new KeyLock();
   let ready: Promise<void> | undefined;
 
   // Answers to list queries, until the next write: the registry's first page is asked for far more often than
@@ -142,9 +146,26 @@ export function withReadCache(
     },
     async apply(id, expectedRev, change) {
       try {
-        const r = await repo.apply(id, expectedRev, change);
-        remember(r);
-        return r;
+        const unguarded = repo.applyUnguarded;
+        if (!unguarded) {
+          const r = await repo.apply(id, expectedRev, change);
+          remember(r);
+          return r;
+        }
+        // Compare-and-set under this process's lock on the agreement: we are the only writer, so the rev we
+        // hold is the stored one, and the update can filter by _id alone (the one filter FerretDB indexes).
+        return await locks.run(id, async () => {
+          const current = records.get(id) ?? (await repo.get(id));
+          if (current.rev !== expectedRev) throw conflict();
+          const r = await unguarded(id, change);
+          if (r.rev !== expectedRev + 1) {
+            throw new Error(
+              `agreement ${id} was changed outside this process (rev ${r.rev}, expected ${expectedRev + 1})`,
+            );
+          }
+          remember(r);
+          return r;
+        });
       } catch (e) {
         records.delete(id);
         const code = (e as { code?: unknown }).code;

@@ -1,17 +1,27 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
 import { conflict, notFound } from '../domain';
-import type { AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
+import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
 import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export interface MemoryAgreementRepository extends AgreementRepository {
   scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
+  applyUnguarded(id: string, change: AgreementChange): Promise<AgreementRecord>;
 }
 
 export function createMemoryAgreementRepository(): MemoryAgreementRepository {
   const rows = new Map<string, AgreementRecord>();
   const summaries = () => [...rows.values()].map(summaryOf);
+  const applyTo = (r: AgreementRecord, change: AgreementChange) => {
+    const next: AgreementRecord = { ...r, ...copy(change.set), rev: r.rev + 1 };
+    const push = change.push ?? {};
+    if (push.versions) next.versions = [...r.versions, copy(push.versions)];
+    if (push.resolutions) next.resolutions = [...r.resolutions, copy(push.resolutions)];
+    if (push.history) next.history = [...r.history, copy(push.history)];
+    rows.set(r.id, next);
+    return copy(next);
+  };
   return {
     async insert(record) {
       if (rows.has(record.id)) throw conflict();
@@ -26,13 +36,12 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
       const r = rows.get(id);
       if (!r) throw notFound();
       if (r.rev !== expectedRev) throw conflict();
-      const next: AgreementRecord = { ...r, ...copy(change.set), rev: r.rev + 1 };
-      const push = change.push ?? {};
-      if (push.versions) next.versions = [...r.versions, copy(push.versions)];
-      if (push.resolutions) next.resolutions = [...r.resolutions, copy(push.resolutions)];
-      if (push.history) next.history = [...r.history, copy(push.history)];
-      rows.set(id, next);
-      return copy(next);
+      return applyTo(r, change);
+    },
+    async applyUnguarded(id, change) {
+      const r = rows.get(id);
+      if (!r) throw notFound();
+      return applyTo(r, change);
     },
     async list(filter, page = { limit: 50, skip: 0 }) {
       return copy(querySummaries(summaries(), filter, page));

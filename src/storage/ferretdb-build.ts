@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const FERRETDB_BINARY = 'mou-ferretdb';
 const SOURCES = ['main.go', 'go.mod', 'go.sum'];
@@ -17,7 +17,8 @@ export interface BuildPaths {
 export type Progress = (line: string) => void;
 
 export function binaryPath(p: BuildPaths): string {
-  return join(p.cacheDir, 'bin', FERRETDB_BINARY);
+  // Absolute: the build runs with the Go module's folder as its working directory.
+  return resolve(p.cacheDir, 'bin', FERRETDB_BINARY);
 }
 
 function sourceKey(sourceDir: string): string {

@@ -14,6 +14,7 @@ function counting(repo: MemoryAgreementRepository) {
     insert: (r) => repo.insert(r),
     apply: (id, rev, c) => repo.apply(id, rev, c),
     scanSummaries: (n) => repo.scanSummaries(n),
+    applyUnguarded: (id, c) => repo.applyUnguarded(id, c),
     get: (id) => (calls.get++, repo.get(id)),
     list: (f, p) => (calls.list++, repo.list(f, p)),
     count: (f) => (calls.count++, repo.count(f)),
@@ -125,6 +126,12 @@ describe('the read cache when a write fails without an answer', () => {
           throw Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
         return r;
       },
+      applyUnguarded: async (id, c) => {
+        const r = await store.applyUnguarded(id, c);
+        if (failAfterWrite)
+          throw Object.assign(new Error('connection closed'), { name: 'MongoNetworkError' });
+        return r;
+      },
     };
     const repository = withReadCache(flaky);
     await repository.init();
@@ -137,5 +144,33 @@ describe('the read cache when a write fails without an answer', () => {
     );
     expect(await repository.count({ state: 'committeeReview' })).toBe(1);
     expect((await repository.list({}, { limit: 5, skip: 0 }))[0]?.state).toBe('committeeReview');
+  });
+});
+
+describe('compare-and-set under the single-writer lock', () => {
+  it('lets exactly one of 50 concurrent senders at the same rev through, with one history entry', async () => {
+    const { repository, service } = await setup();
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.map((r) => (r.reason as { code?: string }).code)).toEqual(Array(49).fill('conflict'));
+    const stored = await repository.get(a.id);
+    expect(stored.rev).toBe(a.rev + 1);
+    expect(stored.history.filter((h) => h.event === 'SUBMIT_TO_COMMITTEE')).toHaveLength(1);
+  });
+
+  it('refuses a stale rev without writing', async () => {
+    const { store, repository, service } = await setup();
+    const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
+    await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
+    await expect(
+      repository.apply(a.id, a.rev, { set: { updatedAt: '2031-01-01T00:00:00.000Z' } }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await store.get(a.id)).updatedAt).not.toBe('2031-01-01T00:00:00.000Z');
   });
 });
