@@ -13,6 +13,7 @@ import { validateRenderInput } from './validate';
 export { DOC_TYPES, LAYOUTS, FIXED_DATE, RenderInput as RenderInputSchema, RenderMeta } from './input';
 export type { DocType, Layout, RenderInput } from './input';
 export { documentFileName, shortPartyName } from './file-name';
+export { fillClosing } from './compose';
 export { loadTemplates, templatesDir, type TemplateSet } from './templates';
 export type { DocModel } from './model';
 

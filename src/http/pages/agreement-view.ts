@@ -3,7 +3,9 @@ import { mayPerform, type AgreementEventType } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { restoreSnapshot } from '../../app/workflow-runtime';
-import { commentsOfRound, type Actor, type Comment, type CommentAnchor } from '../../domain';
+import { commentsOfRound, type Actor, type Bilingual, type Comment, type CommentAnchor } from '../../domain';
+import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
+import { fillClosing } from '../../documents';
 import type { Labels } from './labels';
 import { daysSince } from './shared';
 
@@ -59,6 +61,16 @@ export function permissionsView(
   };
 }
 
+/** The closing clause as it reads now: place and date of signing once recorded, dotted blanks before. */
+function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
+  const s = record.signing;
+  const d = s ? parseIsoDate(s.date) : undefined;
+  return {
+    th: fillClosing(closing.th, 'th', s?.place.th, d ? thaiDate(d) : undefined),
+    en: fillClosing(closing.en, 'en', s?.place.en, d ? englishDate(d) : undefined),
+  };
+}
+
 export function agreementView(record: AgreementRecord, l: Labels, docs: DocumentService, now: Date) {
   const c = record.workingDraft;
   const round = commentsOfRound(record, record.round).map((x) => commentView(x, l));
@@ -77,6 +89,7 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     areas: c.areas.map((a) => l.area(a)),
     flags: record.flags,
     content: c,
+    closing: c.closing ? closingText(c.closing, record) : undefined,
     documentComments: on({ kind: 'document' }),
     preambleComments: on({ kind: 'preamble' }),
     articles: c.articles.map((a) => ({
