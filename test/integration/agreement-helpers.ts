@@ -1,5 +1,6 @@
 // Shared cast and data for the agreement tests: the people, a clock that moves on, and the signing of Chiang Mai–Sejong.
-import type { Actor, Signing } from '../../src/domain';
+import type { Actor, Resolution, Signing } from '../../src/domain';
+import { chiangMaiSejong } from '../support/fixtures';
 import type { Clock, IdGenerator } from '../../src/app/ports';
 
 export const secretary: Actor = {
@@ -53,3 +54,24 @@ export const sejongSigning: Signing = {
     },
   },
 };
+
+export const story = chiangMaiSejong();
+
+/** Chiang Mai's committee approves draft 1 at meeting 1/2565. */
+export const approved: Resolution = {
+  meeting: '1/2565',
+  date: '2022-03-14',
+  outcome: 'approved',
+  text: story.committee.resolution,
+};
+
+/** The cast of the HTTP tests: a Chiang Mai secretary, a Lampang secretary (foreign province), MOI, MFA, admin. */
+export const CAST = {
+  secretary: { role: 'secretary', province: 'chiang-mai' },
+  foreign: { role: 'secretary', province: 'lampang' },
+  moi: { role: 'moi' },
+  mfa: { role: 'mfa' },
+  admin: { role: 'admin' },
+} as const;
+export type Who = keyof typeof CAST;
+export const WHO = Object.keys(CAST) as Who[];

@@ -2,32 +2,14 @@
 import type { Server } from 'node:http';
 import { buildServices, compose, type Services } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
-import type { Resolution } from '../../../src/domain';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';
 import { createUserService, type UserService } from '../../../src/users/service';
 import { createTokenService, type TokenService } from '../../../src/users/tokens';
 import { openTestDb, type TestDb } from '../../support/db';
-import { chiangMaiSejong } from '../../support/fixtures';
 
-export const story = chiangMaiSejong();
-export const approved: Resolution = {
-  meeting: '1/2565',
-  date: '2022-03-14',
-  outcome: 'approved',
-  text: story.committee.resolution,
-};
-
-/** The cast: a Chiang Mai secretary, a Lampang secretary (foreign province), MOI, MFA, an admin. */
-export const CAST = {
-  secretary: { role: 'secretary', province: 'chiang-mai' },
-  foreign: { role: 'secretary', province: 'lampang' },
-  moi: { role: 'moi' },
-  mfa: { role: 'mfa' },
-  admin: { role: 'admin' },
-} as const;
-export type Who = keyof typeof CAST;
-export const WHO = Object.keys(CAST) as Who[];
+export { CAST, WHO, approved, story, type Who } from '../agreement-helpers';
+import { CAST, WHO, type Who } from '../agreement-helpers';
 
 export interface ApiResult {
   status: number;

@@ -12,22 +12,12 @@ import { createAgreementRepository } from '../../../src/storage/agreement-reposi
 import { createUserService } from '../../../src/users/service';
 import type { AgreementEvent } from '../../../workflows';
 import { openTestDb, type TestDb } from '../../support/db';
-import { chiangMaiSejong } from '../../support/fixtures';
 import { Client, PASSWORD } from '../http/support';
 import { sejongSigning } from '../agreement-helpers';
 
 export { Client } from '../http/support';
-export const story = chiangMaiSejong();
-
-export const CAST = {
-  secretary: { role: 'secretary', province: 'chiang-mai' },
-  foreign: { role: 'secretary', province: 'lampang' },
-  moi: { role: 'moi' },
-  mfa: { role: 'mfa' },
-  admin: { role: 'admin' },
-} as const;
-export type Who = keyof typeof CAST;
-export const WHO = Object.keys(CAST) as Who[];
+export { CAST, WHO, story, type Who } from '../agreement-helpers';
+import { CAST, WHO, story, type Who } from '../agreement-helpers';
 
 export interface PagesApp {
   base: string;

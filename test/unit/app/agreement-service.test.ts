@@ -1,9 +1,8 @@
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import type { AgreementRecord, AgreementRepository } from '../../../src/app/ports';
-import { verifyHistoryChain, type Actor, type Resolution } from '../../../src/domain';
+import { verifyHistoryChain, type Actor } from '../../../src/domain';
 import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
-import { chiangMaiSejong } from '../../support/fixtures';
 import {
   admin,
   mfaReviewer,
@@ -13,15 +12,10 @@ import {
   sejongSigning,
   sequentialIds,
   steppingClock,
+  story,
+  approved,
 } from '../../integration/agreement-helpers';
 
-const story = chiangMaiSejong();
-const approved: Resolution = {
-  meeting: '1/2565',
-  date: '2022-03-14',
-  outcome: 'approved',
-  text: story.committee.resolution,
-};
 let repo: AgreementRepository;
 let service: AgreementService;
 

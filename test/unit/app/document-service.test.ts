@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import { createDocumentService, type DocumentService } from '../../../src/app/document-service';
 import type { AgreementRecord } from '../../../src/app/ports';
-import type { Actor, Resolution } from '../../../src/domain';
+import type { Actor } from '../../../src/domain';
 import { renderDocument, type RenderInput } from '../../../src/documents';
 import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
-import { chiangMaiSejong } from '../../support/fixtures';
 import { part, text } from '../../support/doc-xml';
 import {
   mfaReviewer,
@@ -17,15 +16,9 @@ import {
   sejongSigning,
   sequentialIds,
   steppingClock,
+  story,
+  approved,
 } from '../../integration/agreement-helpers';
-
-const story = chiangMaiSejong();
-const approved: Resolution = {
-  meeting: '1/2565',
-  date: '2022-03-14',
-  outcome: 'approved',
-  text: story.committee.resolution,
-};
 
 let agreements: AgreementService;
 let documents: DocumentService;
