@@ -12,13 +12,13 @@ import type { AgreementRecord } from './ports';
 
 /** Documents listed per version, in this order; each may be rendered in any layout, these are the ones offered. */
 export const OFFERED_LAYOUTS: { readonly [D in DocType]: readonly Layout[] } = {
-  mou: ['parallel', 'sequential'],
+  mou: ['parallel', 'sequential', 'separate'],
   review: ['parallel'],
   redline: ['parallel'],
   comparison: ['parallel'],
   memo: ['parallel'],
   plan: ['parallel'],
-  signing: ['parallel', 'sequential'],
+  signing: ['parallel', 'sequential', 'separate'],
 };
 
 export type Availability = { ok: true; input: RenderInput } | { ok: false; why: Bilingual };
@@ -66,6 +66,15 @@ export function availability(
   layout: Layout,
 ): Availability {
   const version = findVersion(record, versionNo);
+  if (layout === 'separate' && !OFFERED_LAYOUTS[doc].includes('separate')) {
+    return {
+      ok: false,
+      why: {
+        th: 'รูปแบบแยกฉบับภาษาไทยและภาษาอังกฤษใช้ได้เฉพาะตัวบันทึกความเข้าใจและฉบับสำหรับลงนาม',
+        en: 'The separate layout (a Thai and an English original) is only for the MOU and the signing copy',
+      },
+    };
+  }
   const base = { doc, layout, content: version.content, versionNo };
   const meta: RenderMeta = { province: record.province };
   const previous = record.versions.find((x) => x.no === versionNo - 1);

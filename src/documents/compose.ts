@@ -39,10 +39,23 @@ function signatoryCtx(p: Party) {
   };
 }
 
+/** Which party a text names first: the Thai party, or the partner (the English original of layout `separate`). */
+type PartyOrder = 'thai-first' | 'partner-first';
+
 /** Everything a template may read; every field is present (null when absent) because templates compile strict. */
-function baseContext(input: ValidRenderInput, content: AgreementContent, keys: (a: Article) => string) {
+function baseContext(
+  input: ValidRenderInput,
+  content: AgreementContent,
+  keys: (a: Article) => string,
+  order: PartyOrder = 'thai-first',
+) {
   const meta = input.meta ?? {};
   const thai = content.parties.thai;
+  const parties = {
+    thai: { ...thai, signatory: signatoryCtx(thai) },
+    partner: { ...content.parties.partner, signatory: signatoryCtx(content.parties.partner) },
+  };
+  const ordered = order === 'thai-first' ? [thai, content.parties.partner] : [content.parties.partner, thai];
   const province = (meta.province ? findProvince(meta.province) : undefined) ?? provinceByName(thai.name.th);
   return {
     thaiNumerals: (meta.numerals ?? 'thai') === 'thai',
@@ -53,11 +66,11 @@ function baseContext(input: ValidRenderInput, content: AgreementContent, keys: (
     kind: content.kind,
     title: content.title,
     preamble: content.preamble,
-    parties: {
-      thai: { ...thai, signatory: signatoryCtx(thai) },
-      partner: { ...content.parties.partner, signatory: signatoryCtx(content.parties.partner) },
-    },
-    signatories: [thai, content.parties.partner].map((p) => ({
+    parties,
+    /** The party a text names first and second (titles); signature columns follow the same order. */
+    firstParty: order === 'thai-first' ? parties.thai : parties.partner,
+    secondParty: order === 'thai-first' ? parties.partner : parties.thai,
+    signatories: ordered.map((p) => ({
       name: p.name,
       person: { th: p.signatory.name?.th ?? null, en: p.signatory.name?.en ?? null },
       office: p.signatory.title,
@@ -187,6 +200,14 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
     });
     blocks = mergeRedline(render(templates, 'redline', previous.kind, prevCtx).blocks, blocks);
   }
+  // Layout separate: the English original names the partner first, so it is composed a second time in that order.
+  const counterpart =
+    input.layout === 'separate'
+      ? render(templates, input.doc, content.kind, {
+          ...baseContext(input, content, (a) => `article:${a.no}`, 'partner-first'),
+          comparison: ctx.comparison,
+        }).blocks
+      : undefined;
   const notes = input.doc === 'review' ? commentNotes(comments, content, templates, date) : [];
   return {
     title: parsed.title,
@@ -195,6 +216,7 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
     ...(parsed.landscape ? { landscape: true } : {}),
     thaiNumerals: parsed.thaiNumerals,
     blocks,
+    ...(counterpart ? { counterpart } : {}),
     notes,
     ...(input.doc === 'redline'
       ? { revision: { author: meta.revisionAuthor ?? 'MOU Engine', date: `${date}T00:00:00Z` } }

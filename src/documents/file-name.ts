@@ -48,5 +48,5 @@ export function documentFileName(
 ): string {
   const pair = `${shortPartyName(content.parties.thai.name.en)}-${shortPartyName(content.parties.partner.name.en)}`;
   const suffix = doc === 'mou' ? '' : `_${doc}`;
-  return `MOU_${pair}_v${versionNo}${suffix}${layout === 'sequential' ? '_sequential' : ''}.docx`;
+  return `MOU_${pair}_v${versionNo}${suffix}${layout === 'parallel' ? '' : `_${layout}`}.docx`;
 }

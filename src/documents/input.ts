@@ -8,7 +8,12 @@ import { DOC_TYPES } from './templates';
 
 export { DOC_TYPES, type DocType } from './templates';
 
-export const LAYOUTS = ['parallel', 'sequential'] as const;
+/**
+ * parallel: Thai and English side by side. sequential: the Thai text, then the English text, one signature block.
+ * separate: two originals in one file, the Thai text with the Thai party first, then the English text with the
+ * partner first, each signed (MOU and signing copy only; DOMAIN.md §8).
+ */
+export const LAYOUTS = ['parallel', 'sequential', 'separate'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** "YYYY-MM-DD" that is a real calendar date. */

@@ -94,6 +94,11 @@ export interface DocModel {
   readonly thaiNumerals: boolean;
   readonly landscape?: boolean;
   readonly blocks: readonly Block[];
+  /**
+   * Layout `separate` only: the same document composed with the partner named first (default titles,
+   * signature columns); its English text is the English original. Absent: the English text comes from `blocks`.
+   */
+  readonly counterpart?: readonly Block[];
   readonly notes: readonly Note[];
   /** Author and date of tracked changes (redline). */
   readonly revision?: { readonly author: string; readonly date: string };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { hasXmlIllegalChars } from '../domain/bilingual';
 import { DomainError, type FieldIssue } from '../domain/errors';
-import { RenderInput, type ValidRenderInput } from './input';
+import { RenderInput, type DocType, type ValidRenderInput } from './input';
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
@@ -57,5 +57,16 @@ export function validateRenderInput(input: unknown): ValidRenderInput {
       en: `A ${v.doc} needs the previous version of the text ("previous").`,
     });
   }
+  if (v.layout === 'separate' && !SEPARATE_DOCS.has(v.doc)) throw separateRefused(v.doc);
   return v;
+}
+
+/** The documents signed as two originals, and so the only ones with a `separate` layout (DOMAIN.md §8). */
+export const SEPARATE_DOCS: ReadonlySet<DocType> = new Set<DocType>(['mou', 'signing']);
+
+export function separateRefused(doc: DocType): DomainError {
+  return new DomainError('validation-failed', {
+    th: 'รูปแบบแยกฉบับภาษาไทยและภาษาอังกฤษใช้ได้เฉพาะตัวบันทึกความเข้าใจและฉบับสำหรับลงนาม กรุณาเลือกแบบสองคอลัมน์หรือแบบเรียงภาษา',
+    en: `The separate layout (a Thai and an English original) is only for the MOU and the signing copy, not the ${doc}; choose parallel or sequential.`,
+  });
 }

@@ -18,6 +18,7 @@ const CASES: [DocType, Layout][] = [
   ['plan', 'parallel'],
   ['signing', 'parallel'],
   ['signing', 'sequential'],
+  ['signing', 'separate'],
 ];
 
 const pdfs = new Map<string, Pdf>();
@@ -145,4 +146,27 @@ describe('documents as LibreOffice renders them', () => {
       }
     },
   );
+
+  it('the separate signing copy has the whole Thai original first, then the English original on later pages', () => {
+    const p = pdf('signing', 'separate');
+    expectArticles(p, story.draft2);
+    // pdftotext ends each page with a form feed.
+    const pages = p.text.split('\f');
+    const pageOf = (s: string) => pages.findIndex((t) => missingWords(t, s).length === 0);
+    const thaiLast = story.draft2.articles.at(-1);
+    const englishFirst = story.draft2.articles[0];
+    const lastThaiPage = pageOf('สำหรับจังหวัดเชียงใหม่');
+    const firstEnglishPage = pageOf(story.draft2.title.en);
+    expect(pageOf(thaiLast?.heading.th ?? 'x')).toBeGreaterThanOrEqual(0);
+    expect(pageOf(thaiLast?.heading.th ?? 'x')).toBeLessThanOrEqual(lastThaiPage);
+    expect(firstEnglishPage).toBeGreaterThan(lastThaiPage);
+    expect(pageOf(englishFirst?.text.en ?? 'x')).toBeGreaterThanOrEqual(firstEnglishPage);
+    // Signature columns: names wrap within a column, so compare the first line of each ("สำหรับ…", side by side).
+    const before = (text: string, a: string, b: string) =>
+      text.indexOf(a) >= 0 && text.indexOf(a) < text.indexOf(b);
+    const thai = pages.slice(0, firstEnglishPage).join('\n');
+    const english = pages.slice(firstEnglishPage).join('\n');
+    expect(before(thai, 'สำหรับจังหวัดเชียงใหม่', 'สำหรับเขตปกครอง')).toBe(true);
+    expect(before(english, 'สำหรับเขตปกครอง', 'สำหรับจังหวัดเชียงใหม่')).toBe(true);
+  });
 });
