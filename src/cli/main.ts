@@ -8,8 +8,8 @@ import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
 
 const USAGE = `usage:
-  mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout parallel|sequential] -o <out.docx>
-  mou render <folder> --doc <doc|all> [--layout parallel|sequential] -o <out-folder>
+  mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout ${LAYOUTS.join('|')}] -o <out.docx>
+  mou render <folder> --doc <doc|all> [--layout ${LAYOUTS.join('|')}] -o <out-folder>
 options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
          --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text>
 The file may be a render request ({content, versionNo, previous?, comments?, meta?}), a fixture story

@@ -140,8 +140,8 @@ describe('Chiang Mai and Sejong over the API', () => {
   it('version 2 offers its redline and comparison table; the redline tracks changes against version 1', async () => {
     const versions = VersionList.parse((await api.call('mfa', 'GET', `${path()}/versions`)).body);
     expect(versions.items.map((v) => [v.no, v.documents.map((d) => d.doc)])).toEqual([
-      [1, ['mou', 'mou', 'review', 'memo', 'plan']],
-      [2, ['mou', 'mou', 'redline', 'comparison', 'memo', 'plan']],
+      [1, ['mou', 'mou', 'mou', 'review', 'memo', 'plan']],
+      [2, ['mou', 'mou', 'mou', 'redline', 'comparison', 'memo', 'plan']],
     ]);
     const redline = await download('mfa', 2, 'redline');
     expect(redline.disposition).toContain('MOU_ChiangMai-Sejong_v2_redline.docx');

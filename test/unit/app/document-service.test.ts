@@ -81,6 +81,7 @@ describe('which documents exist', () => {
         [
           'MOU_ChiangMai-Sejong_v1.docx',
           'MOU_ChiangMai-Sejong_v1_sequential.docx',
+          'MOU_ChiangMai-Sejong_v1_separate.docx',
           'MOU_ChiangMai-Sejong_v1_review.docx',
           'MOU_ChiangMai-Sejong_v1_memo.docx',
           'MOU_ChiangMai-Sejong_v1_plan.docx',
@@ -91,12 +92,14 @@ describe('which documents exist', () => {
         [
           'MOU_ChiangMai-Sejong_v2.docx',
           'MOU_ChiangMai-Sejong_v2_sequential.docx',
+          'MOU_ChiangMai-Sejong_v2_separate.docx',
           'MOU_ChiangMai-Sejong_v2_redline.docx',
           'MOU_ChiangMai-Sejong_v2_comparison.docx',
           'MOU_ChiangMai-Sejong_v2_memo.docx',
           'MOU_ChiangMai-Sejong_v2_plan.docx',
           'MOU_ChiangMai-Sejong_v2_signing.docx',
           'MOU_ChiangMai-Sejong_v2_signing_sequential.docx',
+          'MOU_ChiangMai-Sejong_v2_signing_separate.docx',
         ],
       ],
     ]);
