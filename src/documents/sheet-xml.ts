@@ -10,6 +10,7 @@ import {
   mm,
   pageBreakParagraph,
   pageNumberRuns,
+  separatorParagraph,
   paragraph,
   table,
   tableCell,
@@ -153,7 +154,7 @@ export function sheetXml(sheet: Sheet): SheetXml {
         break;
       case 'grid':
         // Two tables in a row would merge into one in Word; a small empty paragraph keeps them apart.
-        body += grid(item, width, rev) + paragraph({ after: 0 }, '');
+        body += grid(item, width, rev) + separatorParagraph();
         break;
       case 'pagebreak':
         body += pageBreakParagraph();

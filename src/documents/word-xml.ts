@@ -131,6 +131,15 @@ export function paragraph(p: ParaProps, content: string): string {
 
 export const pageBreakParagraph = (): string => paragraph({}, '<w:r><w:br w:type="page"/></w:r>');
 
+/**
+ * The paragraph Word needs after a table (two tables in a row merge; a body cannot end with one), one point
+ * high: at full size it spilled onto an otherwise blank last page after a signature table. It holds no text,
+ * so its exact line height cannot make Thai lines overlap (the reason every text paragraph uses "auto").
+ */
+export const separatorParagraph = (): string =>
+  '<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/>' +
+  '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
+
 export interface TableProps {
   /** Column widths in twips. */
   readonly cols: readonly number[];

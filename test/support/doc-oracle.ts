@@ -186,7 +186,12 @@ function buildDocument(sheet: Sheet): d.Document {
       case 'grid':
         children.push(grid(item, width, rev));
         // Two tables in a row would merge into one in Word; a small empty paragraph keeps them apart.
-        children.push(new d.Paragraph({ spacing: { ...LINE, after: 0 } }));
+        children.push(
+          new d.Paragraph({
+            spacing: { line: 20, lineRule: d.LineRuleType.EXACT, after: 0 },
+            run: { size: 2 },
+          }),
+        );
         break;
       case 'pagebreak':
         children.push(new d.Paragraph({ spacing: LINE, children: [new d.PageBreak()] }));

@@ -128,6 +128,19 @@ describe('documents as LibreOffice renders them', () => {
     }
   });
 
+  it('leaves no page blank but for its page number, in any document', () => {
+    const blank: string[] = [];
+    for (const [doc, layout] of CASES) {
+      // pdftotext ends every page with a form feed.
+      const pages = pdf(doc, layout).text.split('\f').slice(0, pdf(doc, layout).pages);
+      expect(pages).toHaveLength(pdf(doc, layout).pages);
+      pages.forEach((text, i) => {
+        if (text.replace(/[-\s\d๐-๙]/g, '') === '') blank.push(`${doc}/${layout} page ${i + 1}`);
+      });
+    }
+    expect(blank).toEqual([]);
+  });
+
   it.each([['parallel'], ['sequential']] as const)(
     'the %s signing copy is clean, with the closing and both signature blocks',
     (layout) => {

@@ -50,10 +50,22 @@ describe('Thai typography of every generated document', () => {
     expect(english.every((p) => p.includes('<w:jc w:val="both"/>'))).toBe(true);
   });
 
-  it('always pairs line spacing with lineRule auto', () => {
-    const spacings = documentXml.match(/<w:spacing [^>]*\/>/g) ?? [];
-    expect(spacings.length).toBeGreaterThan(20);
-    for (const s of spacings.filter((x) => x.includes('w:line='))) expect(s).toContain('w:lineRule="auto"');
+  it('always pairs line spacing with lineRule auto in every paragraph that holds text', () => {
+    const paras = documentXml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
+    const withText = paras.filter((p) => p.includes('<w:t'));
+    expect(withText.length).toBeGreaterThan(20);
+    for (const p of withText) {
+      const spacing = /<w:spacing [^>]*\/>/.exec(p)?.[0] ?? '';
+      if (spacing.includes('w:line=')) expect(spacing).toContain('w:lineRule="auto"');
+    }
+  });
+
+  it('separates tables with an empty one-point paragraph, so none spills onto a blank last page', () => {
+    const empties = (documentXml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).filter((p) => !p.includes('<w:t'));
+    expect(empties.length).toBeGreaterThan(0);
+    expect(documentXml).toMatch(
+      /<\/w:tbl><w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"\/><w:rPr><w:sz w:val="2"\/>/,
+    );
   });
 
   it('lays out A4 with Thai official margins and Thai page numbers centred at the top from page 2', () => {
