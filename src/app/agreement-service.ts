@@ -206,16 +206,23 @@ export function createAgreementService({
         ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
         ...(note ? { note } : {}),
       };
+      const set: AgreementChange['set'] = {
+        snapshot: step.persisted,
+        machineVersion: AGREEMENT_MACHINE_VERSION,
+        state: to,
+        stateSince: at,
+        round,
+        flags: { needsCabinetApproval, needsFullPowers },
+        updatedAt: at,
+        ...(effects.signing ? { signing: effects.signing } : {}),
+      };
       // The agreement as it will be after the step, for the document the step issues.
       const after: AgreementRecord = {
         ...record,
-        state: to,
-        round,
-        flags: { needsCabinetApproval, needsFullPowers },
+        ...set,
         versions: effects.version ? [...record.versions, effects.version] : record.versions,
         resolutions: effects.resolution ? [...record.resolutions, effects.resolution] : record.resolutions,
         history: [...record.history, chainEntry(record.id, record.history, fields)],
-        ...(effects.signing ? { signing: effects.signing } : {}),
       };
       const documentSha256 = (await issuedDocument?.(after, event)) ?? options.documentSha256;
       const entry = chainEntry(record.id, record.history, {
@@ -223,16 +230,7 @@ export function createAgreementService({
         ...(documentSha256 !== undefined ? { documentSha256 } : {}),
       });
       const change: AgreementChange = {
-        set: {
-          snapshot: step.persisted,
-          machineVersion: AGREEMENT_MACHINE_VERSION,
-          state: to,
-          stateSince: at,
-          round,
-          flags: { needsCabinetApproval, needsFullPowers },
-          updatedAt: at,
-          ...(effects.signing ? { signing: effects.signing } : {}),
-        },
+        set,
         push: {
           history: entry,
           ...(effects.version ? { versions: effects.version } : {}),

@@ -141,8 +141,9 @@ export function withReadCache(
     async get(id) {
       const hit = records.get(id);
       if (hit) return hit;
-      remember(await repo.get(id));
-      return records.get(id) ?? repo.get(id);
+      const r = await repo.get(id);
+      remember(r);
+      return records.get(id) ?? r;
     },
     async apply(id, expectedRev, change) {
       try {
