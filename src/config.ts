@@ -27,6 +27,12 @@ const Env = z.object({
   TRUST_PROXY: Bool.default(false),
   /** Cache agreement reads in the app: auto = only on the embedded database, where the app is the single writer. */
   MOU_READ_CACHE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** Seconds between sweeps that remove expired sessions (an acknowledged delete; see src/storage/session-sweep.ts). */
+  MOU_SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Minutes a sign-in lasts; fractions allowed (tests use seconds-long sessions). */
+  MOU_SESSION_MINUTES: z.coerce.number().positive().max(43_200).default(720),
+  /** Milliseconds a token or user look-up is remembered; another instance sees a revocation within this. */
+  MOU_IDENTITY_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Days a step may wait before the queue marks it overdue; per-step overrides as JSON {"mfaReview":60}. */
   MOU_OVERDUE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -50,6 +56,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   readCache: 'auto' | boolean;
+  sessions: { lifetimeSeconds: number; sweepSeconds: number };
+  identityCacheMs: number;
   overdueDays: { default: number; byState: Record<string, number> };
 }
 
@@ -88,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     readCache: e.MOU_READ_CACHE === 'auto' ? 'auto' : e.MOU_READ_CACHE === 'true',
+    sessions: {
+      lifetimeSeconds: Math.max(1, Math.round(e.MOU_SESSION_MINUTES * 60)),
+      sweepSeconds: e.MOU_SESSION_SWEEP_SECONDS,
+    },
+    identityCacheMs: e.MOU_IDENTITY_CACHE_MS,
     overdueDays: { default: e.MOU_OVERDUE_DAYS, byState },
   };
 }

@@ -5,6 +5,7 @@ import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
 import { connectDatabase } from './storage/connection';
+import { startSessionSweep } from './storage/session-sweep';
 import { DataFolderBusyError, NoDatabaseError, provideDatabase } from './storage/launcher';
 
 async function main(): Promise<void> {
@@ -20,7 +21,12 @@ async function main(): Promise<void> {
     progress: say,
   });
   const maxPoolSize = db.kind === 'external' ? config.mongodbMaxPoolSize : db.maxPoolSize;
-  const connection = await connectDatabase({ uri: db.uri, dbName: config.dbName, maxPoolSize });
+  const connection = await connectDatabase({
+    uri: db.uri,
+    dbName: config.dbName,
+    maxPoolSize,
+    refuseUnacknowledgedWrites: db.kind === 'ferretdb' && config.env !== 'production',
+  });
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
@@ -33,6 +39,11 @@ async function main(): Promise<void> {
       })
     : undefined;
   const { app } = await compose({ config, connection, logger, services });
+  const sweep = startSessionSweep(connection, {
+    intervalMs: config.sessions.sweepSeconds * 1000,
+    onSwept: (r) => logger.info(r, 'expired sessions removed'),
+    onError: (err) => logger.warn({ err }, 'session sweep failed; the next one tries again'),
+  });
   const server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -53,6 +64,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await closeServer(server);
+    await sweep.stop();
     await connection.close().catch(() => undefined);
     await db.stop();
     process.exit(0);

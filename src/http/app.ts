@@ -43,8 +43,9 @@ export function appRouteModules(deps: AppDeps): RouteModule[] {
 
 export function routeContext(deps: AppDeps): RouteContext {
   const catalogue = projectCatalogue(deps.config.projectRoot);
-  const users = createUserService(deps.connection, catalogue);
-  const tokens = createTokenService(deps.connection, users, catalogue);
+  const cache = { cacheMs: deps.config.identityCacheMs };
+  const users = createUserService(deps.connection, catalogue, cache);
+  const tokens = createTokenService(deps.connection, users, catalogue, cache);
   return { config: deps.config, connection: deps.connection, logger: deps.logger, catalogue, users, tokens };
 }
 

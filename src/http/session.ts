@@ -6,13 +6,12 @@ import type { Config } from '../config';
 import { createSessionStore } from '../storage/sessions';
 
 export const SESSION_COOKIE = 'mou.sid';
-const SESSION_HOURS = 12;
 
 export function sessionMiddleware(config: Config, conn: Connection): RequestHandler {
   return session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
-    store: createSessionStore(conn, { ttlSeconds: SESSION_HOURS * 3600 }),
+    store: createSessionStore(conn, { ttlSeconds: config.sessions.lifetimeSeconds }),
     resave: false,
     // No session (and no DB write) until something is stored in it: a CSRF token, a language, a login.
     saveUninitialized: false,
@@ -21,7 +20,7 @@ export function sessionMiddleware(config: Config, conn: Connection): RequestHand
       sameSite: 'lax',
       // 'auto': Secure when the request came over https (behind a proxy, with TRUST_PROXY=true).
       secure: config.cookieSecure,
-      maxAge: SESSION_HOURS * 3600 * 1000,
+      maxAge: config.sessions.lifetimeSeconds * 1000,
       path: '/',
     },
   });

@@ -8,6 +8,28 @@ export interface ConnectOptions {
   maxPoolSize: number | undefined;
   /** How long an operation waits for an unreachable server before failing (→ HTTP 503). */
   serverSelectionTimeoutMS?: number;
+  /**
+   * Refuse, before it is sent, any command with write concern w:0 (development and tests on the embedded
+   * database): FerretDB v1 answers such a write although the protocol says it must not, which shifts every
+   * later answer on the connection by one. Our embedded server drops that answer; this makes the mistake loud.
+   */
+  refuseUnacknowledgedWrites?: boolean;
+}
+
+export class UnacknowledgedWriteError extends Error {
+  constructor(readonly commandName: string) {
+    super(
+      `Refused an unacknowledged write (writeConcern w:0, command "${commandName}"): the embedded FerretDB ` +
+        'answers it anyway, which would give every later request the previous answer. Use an acknowledged write.',
+    );
+    this.name = 'UnacknowledgedWriteError';
+  }
+}
+
+/** True for a command the driver would send fire-and-forget (OP_MSG moreToCome). */
+export function isUnacknowledged(command: { writeConcern?: unknown }): boolean {
+  const wc = command.writeConcern;
+  return typeof wc === 'object' && wc !== null && (wc as { w?: unknown }).w === 0;
 }
 
 export async function connectDatabase(o: ConnectOptions): Promise<Connection> {
@@ -18,7 +40,15 @@ export async function connectDatabase(o: ConnectOptions): Promise<Connection> {
     // Fail fast instead of queueing commands while the server is away; the HTTP layer answers 503.
     bufferCommands: false,
     autoIndex: true,
+    ...(o.refuseUnacknowledgedWrites ? { monitorCommands: true } : {}),
   });
+  if (o.refuseUnacknowledgedWrites) {
+    // The driver emits commandStarted synchronously before it writes to the socket, and a listener's throw
+    // propagates out of the operation: the command is never sent and its caller gets this error.
+    conn.getClient().on('commandStarted', (e) => {
+      if (isUnacknowledged(e.command)) throw new UnacknowledgedWriteError(e.commandName);
+    });
+  }
   await conn.asPromise();
   return conn;
 }

@@ -2,9 +2,10 @@
 import { MongoStore } from 'connect-mongo';
 import type { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
+import { SESSIONS_COLLECTION } from './session-sweep';
 
 export interface SessionStoreOptions {
-  /** Seconds a session lives without use. */
+  /** Seconds a session lives. */
   ttlSeconds: number;
 }
 
@@ -14,13 +15,14 @@ export function createSessionStore(conn: Connection, o: SessionStoreOptions): Mo
     // (mongoose bundles its own copy of the driver; the client is the same class, the types are two copies.)
     client: conn.getClient() as unknown as MongoClient,
     dbName: conn.name,
-    collectionName: 'sessions',
+    collectionName: SESSIONS_COLLECTION,
     ttl: o.ttlSeconds,
-    // FerretDB v1 has no TTL indexes, so expired sessions are removed by a timer (unref'd by connect-mongo).
-    autoRemove: 'interval',
-    autoRemoveInterval: 10,
-    // A read-only request re-saves its session at most once a minute.
-    touchAfter: 60,
+    // Never connect-mongo's own expiry: 'interval' is an unacknowledged (w:0) deleteMany, which shifts every
+    // later answer on a FerretDB connection by one, and 'native' needs a TTL index FerretDB v1 lacks.
+    // Expired sessions are removed by src/storage/session-sweep.ts; get() already ignores them.
+    autoRemove: 'disabled',
+    // A read-only request re-saves its session at most once a minute (sooner for very short sessions).
+    touchAfter: Math.min(60, Math.floor(o.ttlSeconds / 4)),
     stringify: false,
   });
 }

@@ -94,7 +94,16 @@ export interface UserService {
   count(): Promise<number>;
 }
 
-export function createUserService(conn: Connection, catalogue: Catalogue = projectCatalogue()): UserService {
+export interface IdentityCacheOptions {
+  /** How long a look-up is remembered (default IDENTITY_CACHE_MS). */
+  cacheMs?: number;
+}
+
+export function createUserService(
+  conn: Connection,
+  catalogue: Catalogue = projectCatalogue(),
+  o: IdentityCacheOptions = {},
+): UserService {
   const { User } = userModels(conn);
   let dummyHash: Promise<string> | undefined;
   const invalid = (e: z.ZodError) =>
@@ -115,7 +124,7 @@ export function createUserService(conn: Connection, catalogue: Catalogue = proje
   }
 
   // findById runs on every signed-in request; changes made through this service clear their entry.
-  const byId = sharedCache<UserView>(conn, 'users-by-id');
+  const byId = sharedCache<UserView>(conn, 'users-by-id', o.cacheMs);
 
   return {
     async createUser(input) {

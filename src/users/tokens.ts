@@ -7,7 +7,7 @@ import { projectCatalogue, type Catalogue } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
 import { sharedCache } from './ttl-cache';
 import { userModels, type ApiTokenDoc } from '../storage/users';
-import type { UserService, UserView } from './service';
+import type { IdentityCacheOptions, UserService, UserView } from './service';
 
 const TOKEN_PREFIX = 'mou_';
 /** lastUsedAt is refreshed at most this often, so reading with a token does not cost a write each time. */
@@ -59,11 +59,12 @@ export function createTokenService(
   conn: Connection,
   users: UserService,
   catalogue: Catalogue = projectCatalogue(),
+  o: IdentityCacheOptions = {},
 ): TokenService {
   const { ApiToken } = userModels(conn);
   const missing = () => notFound(catalogue.bilingual('tokens.errors.notFound'));
   // resolve() runs on every API request; a revocation here clears the whole cache.
-  const byHash = sharedCache<StoredToken>(conn, 'tokens-by-hash');
+  const byHash = sharedCache<StoredToken>(conn, 'tokens-by-hash', o.cacheMs);
 
   return {
     async create(userId, name) {

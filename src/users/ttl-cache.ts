@@ -37,8 +37,11 @@ export class TtlCache<V> {
 
 const perConnection = new WeakMap<object, Map<string, TtlCache<unknown>>>();
 
-/** One cache per (database connection, name), shared by every service built on that connection in this process. */
-export function sharedCache<V>(connection: object, name: string): TtlCache<V> {
+/**
+ * One cache per (database connection, name), shared by every service built on that connection in this process.
+ * The first service to ask decides its lifetime.
+ */
+export function sharedCache<V>(connection: object, name: string, ttlMs = IDENTITY_CACHE_MS): TtlCache<V> {
   let caches = perConnection.get(connection);
   if (!caches) {
     caches = new Map();
@@ -46,7 +49,7 @@ export function sharedCache<V>(connection: object, name: string): TtlCache<V> {
   }
   let c = caches.get(name);
   if (!c) {
-    c = new TtlCache<unknown>();
+    c = new TtlCache<unknown>(ttlMs);
     caches.set(name, c);
   }
   return c as TtlCache<V>;

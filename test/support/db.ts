@@ -11,18 +11,24 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export function testDbSettings(): { uri: string; maxPoolSize: number | undefined } {
+export function testDbSettings(): {
+  uri: string;
+  maxPoolSize: number | undefined;
+  refuseUnacknowledgedWrites: boolean;
+} {
   const uri = process.env.MOU_TEST_DB_URI;
   if (!uri)
     throw new Error('MOU_TEST_DB_URI is not set: run the tests through jest (its globalSetup starts the DB)');
   const pool = process.env.MOU_TEST_DB_POOL;
-  return { uri, maxPoolSize: pool ? Number(pool) : undefined };
+  // As in development: on the embedded database any w:0 write fails the test that sends it.
+  const refuseUnacknowledgedWrites = process.env.MOU_TEST_DB_KIND === 'ferretdb';
+  return { uri, maxPoolSize: pool ? Number(pool) : undefined, refuseUnacknowledgedWrites };
 }
 
 export async function openTestDb(prefix = 't'): Promise<TestDb> {
-  const { uri, maxPoolSize } = testDbSettings();
+  const { uri, maxPoolSize, refuseUnacknowledgedWrites } = testDbSettings();
   const dbName = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const connection = await connectDatabase({ uri, dbName, maxPoolSize });
+  const connection = await connectDatabase({ uri, dbName, maxPoolSize, refuseUnacknowledgedWrites });
   return {
     connection,
     uri,

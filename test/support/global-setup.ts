@@ -21,5 +21,6 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__MOU_TEST_DB__ = handle;
   process.env.MOU_TEST_DB_URI = handle.uri;
+  process.env.MOU_TEST_DB_KIND = handle.kind;
   process.env.MOU_TEST_DB_POOL = handle.maxPoolSize === undefined ? '' : String(handle.maxPoolSize);
 }
