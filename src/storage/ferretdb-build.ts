@@ -1,11 +1,10 @@
 // Finds or builds our embedded-FerretDB binary (scripts/ferretdb) into the cache, keyed by its sources' hash.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const FERRETDB_BINARY = 'mou-ferretdb';
-const SOURCES = ['main.go', 'go.mod', 'go.sum'];
 
 export interface BuildPaths {
   /** scripts/ferretdb: our tiny Go module that embeds FerretDB v1.24.2. */
@@ -21,9 +20,21 @@ export function binaryPath(p: BuildPaths): string {
   return resolve(p.cacheDir, 'bin', FERRETDB_BINARY);
 }
 
-function sourceKey(sourceDir: string): string {
+/** What the binary is built from: every non-test Go file of the module (sorted), then go.mod and go.sum. */
+export function sourceFiles(sourceDir: string): string[] {
+  const goFiles = readdirSync(sourceDir)
+    .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
+    .sort();
+  return [...goFiles, 'go.mod', 'go.sum'];
+}
+
+export function sourceKey(sourceDir: string): string {
   const h = createHash('sha256');
-  for (const f of SOURCES) h.update(f).update(readFileSync(join(sourceDir, f)));
+  for (const f of sourceFiles(sourceDir)) {
+    const content = readFileSync(join(sourceDir, f));
+    // Name and length first, so no two different file sets can feed the hash the same bytes.
+    h.update(`${f}\0${content.length}\0`).update(content);
+  }
   return h.digest('hex');
 }
 
