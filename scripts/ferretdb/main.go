@@ -4,6 +4,11 @@
 // a binary built from that module panics at start (its version check needs the main module to be
 // FerretDB itself). It prints the MongoDB URI once listening, and exits on SIGINT/SIGTERM or when
 // its stdin closes, so a dead parent never leaves an orphan.
+//
+// Clients connect to our relay (relay.go) on -listen, not to FerretDB itself: FerretDB listens on an
+// internal loopback port, and the relay drops its replies to unacknowledged writes, which would otherwise
+// shift every later answer on the connection by one. -no-relay serves plain FerretDB (tests use it to
+// reproduce that bug).
 package main
 
 import (
@@ -13,6 +18,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -27,13 +33,23 @@ func main() {
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin closes")
 	verbose := flag.Bool("verbose", false, "log every connection (default: warnings only)")
 	noIDIndex := flag.Bool("no-id-index", false, "do not add the _id lookup index (see idindex.go)")
+	noRelay := flag.Bool("no-relay", false, "let FerretDB listen on -listen itself, without the relay "+
+		"that drops its replies to unacknowledged writes (reproduces that bug; for tests)")
 	flag.Parse()
 
 	if err := os.MkdirAll(*dataDir, 0o755); err != nil {
 		fatal("cannot create data directory: %v", err)
 	}
-	addr := *listen
-	if _, port, err := net.SplitHostPort(addr); err == nil && port == "0" {
+	var relay net.Listener // the public listener, unless -no-relay
+	addr := *listen        // where FerretDB listens
+	if !*noRelay {
+		l, err := net.Listen("tcp", *listen)
+		if err != nil {
+			fatal("cannot listen on %s: %v", *listen, err)
+		}
+		relay = l
+		addr = "127.0.0.1:0" // FerretDB binds it in ferretdb.New, so the port is known right after
+	} else if _, port, err := net.SplitHostPort(addr); err == nil && port == "0" {
 		// Pick a free port ourselves so the URI we print is the one we listen on.
 		l, err := net.Listen("tcp", addr)
 		if err != nil {
@@ -57,6 +73,10 @@ func main() {
 	})
 	if err != nil {
 		fatal("cannot configure FerretDB: %v", err)
+	}
+	ferretURI := f.MongoDBURI()
+	if u, err := url.Parse(ferretURI); err == nil {
+		addr = u.Host // the port FerretDB actually took
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -90,7 +110,13 @@ func main() {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	fmt.Printf("LISTENING %s\n", f.MongoDBURI())
+	publicURI := ferretURI
+	if relay != nil {
+		go serveRelay(relay, addr, logger)
+		go func() { <-ctx.Done(); relay.Close() }() // no new clients; FerretDB closes the current ones
+		publicURI = (&url.URL{Scheme: "mongodb", Host: relay.Addr().String(), Path: "/"}).String()
+	}
+	fmt.Printf("LISTENING %s\n", publicURI)
 	if !*noIDIndex {
 		go watchIDIndexes(ctx, *dataDir, logger, time.Second)
 	}
