@@ -10,6 +10,14 @@ export interface FerretProcess {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
+export interface FerretOptions {
+  /**
+   * Serve clients through the binary's relay, which drops FerretDB's replies to unacknowledged (w:0)
+   * writes (default). `false` passes `-no-relay`: plain FerretDB, for tests that reproduce that bug.
+   */
+  relay?: boolean;
+}
+
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
@@ -28,10 +36,13 @@ export function startFerret(
   dataDir: string,
   port = 0,
   timeoutMs = 30_000,
+  options: FerretOptions = {},
 ): Promise<FerretProcess> {
   mkdirSync(dataDir, { recursive: true });
   installExitHook();
-  const child = spawn(binary, ['-data', dataDir, '-listen', `127.0.0.1:${port}`], {
+  const args = ['-data', dataDir, '-listen', `127.0.0.1:${port}`];
+  if (options.relay === false) args.push('-no-relay');
+  const child = spawn(binary, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);
