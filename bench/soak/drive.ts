@@ -122,9 +122,9 @@ export async function soak(base: string, people: SoakPerson[], o: SoakOptions): 
         for (let k = 0; k < rounds && Date.now() < end; k++) await round(c, p, mine, expectedIds, t);
         // Half the time the person signs out; otherwise the browser is closed and the session expires.
         if ((n + i) % 2 === 0) {
-          const r = await c.logout();
-          if (r.status === 303) t.signOuts++;
-          else t.note(t.unexpected, `sign-out ${p.username}: ${r.status}`);
+          const r = await c.logout().catch((e: unknown) => (e as Error).message);
+          if (typeof r !== 'string' && r.status === 303) t.signOuts++;
+          else t.note(t.unexpected, `sign-out ${p.username}: ${typeof r === 'string' ? r : r.status}`);
         }
       }
     }),
