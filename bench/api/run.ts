@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     projectRoot: ROOT,
     mongodbUri: process.env.MONGODB_URI,
     lock: false,
+    // BENCH_RELAY=false: plain FerretDB, to compare the cost of the relay that drops w:0 replies.
+    relay: process.env.BENCH_RELAY !== 'false',
     progress: (l) => process.stdout.write(`${l}\n`),
   });
   const dbName = 'bench';

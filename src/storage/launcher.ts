@@ -29,6 +29,8 @@ export interface LauncherOptions {
   progress?: Progress;
   /** Tests: skip the data-folder lock (each test uses its own temporary folder anyway). */
   lock?: boolean;
+  /** Benchmarks: `false` serves plain FerretDB without our w:0 relay, to measure what the relay costs. */
+  relay?: boolean;
 }
 
 export class NoDatabaseError extends Error {
@@ -74,7 +76,7 @@ async function startEmbedded(binary: string, o: LauncherOptions): Promise<Databa
   const release = () => lock?.release();
   let proc: FerretProcess;
   try {
-    proc = await startFerret(binary, o.dataDir);
+    proc = await startFerret(binary, o.dataDir, 0, undefined, { relay: o.relay ?? true });
   } catch (e) {
     release();
     throw e;
@@ -101,7 +103,7 @@ async function startEmbedded(binary: string, o: LauncherOptions): Promise<Databa
       },
       start: async () => {
         if (current) return;
-        current = await startFerret(binary, o.dataDir, port);
+        current = await startFerret(binary, o.dataDir, port, undefined, { relay: o.relay ?? true });
         lock?.recordDatabasePid(current.pid);
       },
     },
