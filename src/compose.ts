@@ -2,8 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
-import { createAgreementService, type AgreementService, type IssuedDocument } from './app/agreement-service';
+import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
+import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
+import { createIssuer } from './app/issued-documents';
+import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
 import { apiRouteModules } from './http/api';
@@ -13,11 +16,14 @@ import type { RouteModule } from './http/types';
 import type { Logger } from './logger';
 import { withReadCache } from './storage/agreement-cache';
 import { createAgreementRepository } from './storage/agreement-repository';
+import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
 
 export interface Services {
   agreements: AgreementService;
   repository: AgreementRepository;
   documents: DocumentService;
+  records: RecordKeeping;
+  verifier: Verifier;
 }
 
 export interface Composition {
@@ -42,17 +48,28 @@ export interface ServiceOptions {
   progress?: (line: string) => void;
 }
 
+/** Issued files and history anchors in the database, and the issuer that renders what a step issues. */
+export function recordKeeping(connection: Connection, renderer: DocumentRenderer): RecordKeeping {
+  return {
+    issuer: createIssuer(renderer),
+    files: createIssuedFileStore(connection),
+    heads: createHistoryHeadStore(connection),
+  };
+}
+
 export async function buildServices(connection: Connection, o: ServiceOptions = {}): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const stored = createAgreementRepository(connection);
   const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
   await repository.init();
-  // The two services know each other: documents read agreements, and a step records the SHA-256 of the
-  // document it issues, which the documents service renders.
-  const issuedDocument: IssuedDocument = (after, event) => documents.issuedBy(after, event);
-  const agreements = createAgreementService({ repository, clock, newId: randomUUID, issuedDocument });
-  const documents = createDocumentService({ agreements });
-  return { agreements, repository, documents };
+  // Dependencies point one way: the renderer knows no service; agreements issue with it; documents read
+  // agreements and preview with it.
+  const renderer = createDocumentRenderer();
+  const records = recordKeeping(connection, renderer);
+  const agreements = createAgreementService({ repository, clock, newId: randomUUID, records });
+  const documents = createDocumentService({ agreements, renderer, files: records.files });
+  const verifier = createVerifier(records);
+  return { agreements, repository, documents, records, verifier };
 }
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ? await seedDemoData(connection, {
         projectRoot: config.projectRoot,
         repository: services.repository,
+        records: services.records,
         progress: say,
       })
     : undefined;

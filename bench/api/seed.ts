@@ -1,5 +1,7 @@
 // Seeds the API benchmark's database: an admin with an API token and N agreements across the provinces.
 import { randomUUID } from 'node:crypto';
+import { createDocumentRenderer } from '../../src/app/document-renderer';
+import { recordKeeping } from '../../src/compose';
 import { createAgreementService } from '../../src/app/agreement-service';
 import { systemClock } from '../../src/app/ports';
 import { PROVINCES, type Actor } from '../../src/domain';
@@ -36,7 +38,8 @@ export async function seedBench(
   const token = (await tokens.create(user.id, 'bench')).token;
   const repository = createAgreementRepository(conn);
   await repository.init();
-  const service = createAgreementService({ repository, clock: systemClock, newId: randomUUID });
+  const records = recordKeeping(conn, createDocumentRenderer());
+  const service = createAgreementService({ repository, clock: systemClock, newId: randomUUID, records });
   const actor: Actor = { userId: user.id, name: 'Bench', role: 'admin' };
   const contentFor = (i: number) => {
     const p = PROVINCES[i % PROVINCES.length] ?? PROVINCES[0];

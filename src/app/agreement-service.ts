@@ -1,5 +1,14 @@
 // The application service for agreements: checks who may act, runs the statechart, persists atomically.
-import { chainEntry, NO_FLAGS, notAllowed, type Actor, type Agreement } from '../domain';
+import {
+  chainEntry,
+  NO_FLAGS,
+  notAllowed,
+  sha256Hex,
+  stableStringify,
+  type Actor,
+  type Agreement,
+  type HistoryEntryInput,
+} from '../domain';
 import {
   AGREEMENT_MACHINE_VERSION,
   availableEvents,
@@ -9,6 +18,8 @@ import {
   type AgreementEventType,
 } from '../../workflows';
 import { addComment, answerComment } from './comments';
+import type { IssuedDraft, Issuer } from './issued-documents';
+import { planStep } from './plan-step';
 import type {
   AgreementChange,
   AgreementFilter,
@@ -17,27 +28,28 @@ import type {
   AgreementSummary,
   Clock,
   DistinctField,
+  HistoryHeadStore,
   IdGenerator,
+  IssuedFileStore,
   Page,
 } from './ports';
-import { effectsOf } from './step-effects';
-import { validateStep } from './step-rules';
-import { initialPersistedSnapshot, restoreSnapshot, stateName, takeStep } from './workflow-runtime';
+import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
+import { initialPersistedSnapshot, restoreSnapshot, stateName } from './workflow-runtime';
+
+/** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
+export interface RecordKeeping {
+  /** Renders the document a step issues (committee draft, memo, review copy, redline, signing copy). */
+  issuer: Issuer;
+  files: IssuedFileStore;
+  heads: HistoryHeadStore;
+}
 
 export interface AgreementServiceDeps {
   repository: AgreementRepository;
   clock: Clock;
   newId: IdGenerator;
-  /**
-   * The SHA-256 of the document a step issues (cover memo, review copy, redline, signing copy…), given the
-   * agreement as it will be after the step; recorded in the step's history entry. Supplied at the edge.
-   */
-  issuedDocument?: IssuedDocument;
+  records: RecordKeeping;
 }
-
-export type IssuedDocument = (after: AgreementRecord, event: AgreementEvent) => Promise<string | undefined>;
-
-import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
 
 export type { SendOptions };
 
@@ -78,9 +90,66 @@ export function createAgreementService({
   repository,
   clock,
   newId,
-  issuedDocument,
+  records,
 }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
+
+  /** Anchors the newest two entries: the second one again heals an anchor a crash between write and anchor missed. */
+  const anchor = (r: AgreementRecord) =>
+    records.heads.anchor(
+      r.id,
+      r.history.slice(-2).map(({ seq, hash }) => ({ seq, hash })),
+    );
+
+  /**
+   * The one way a change is stored: its history entry (with the hash of the document it issues, whose bytes are
+   * stored first), one compare-and-set write, then the entry's anchor. A losing concurrent writer leaves at most
+   * an unreferenced file behind (files are keyed by entry and hash), never a wrong one.
+   */
+  async function commit(
+    record: AgreementRecord,
+    expectedRev: number,
+    change: AgreementChange,
+    input: HistoryEntryInput,
+    issued?: IssuedDraft,
+  ): Promise<AgreementRecord> {
+    const entry = chainEntry(
+      record.id,
+      record.history,
+      issued ? { ...input, documentSha256: issued.sha256, doc: issued.doc } : input,
+    );
+    if (issued) {
+      await records.files.put({
+        ...issued,
+        agreementId: record.id,
+        seq: entry.seq,
+        event: entry.event,
+        issuedAt: entry.at,
+      });
+    }
+    const saved = await repository.apply(record.id, expectedRev, {
+      ...change,
+      push: { ...change.push, history: entry },
+    });
+    await anchor(saved);
+    return saved;
+  }
+
+  /** A history entry for a change that is not a workflow step (the state stays as it is). */
+  const note = (
+    record: AgreementRecord,
+    actor: Actor,
+    event: string,
+    at: string,
+    extra: Partial<HistoryEntryInput>,
+  ) => ({
+    at,
+    actor: who(actor),
+    event,
+    from: record.state,
+    to: record.state,
+    ...extra,
+  });
 
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
     const record = await repository.get(id);
@@ -145,6 +214,7 @@ export function createAgreementService({
         snapshot,
       };
       await repository.insert(record);
+      await anchor(record);
       return record;
     },
 
@@ -166,78 +236,53 @@ export function createAgreementService({
     },
 
     async updateContent(actor, id, expectedRev, content) {
-      await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
+      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
       const workingDraft = parseContent(content);
-      return repository.apply(id, expectedRev, { set: { workingDraft, updatedAt: now() } });
+      const at = now();
+      const contentSha256 = sha256Hex(stableStringify(workingDraft));
+      return commit(
+        record,
+        expectedRev,
+        { set: { workingDraft, updatedAt: at } },
+        note(record, actor, 'EDIT_CONTENT', at, { contentSha256 }),
+      );
     },
 
     async addComment(actor, id, expectedRev, comment) {
       const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT', 'commentable');
       const at = now();
       const comments = addComment(record, snapshot.context.round, comment, actor, newId(), at);
-      return repository.apply(id, expectedRev, { set: { comments, updatedAt: at } });
+      const added = comments.at(-1);
+      return commit(
+        record,
+        expectedRev,
+        { set: { comments, updatedAt: at } },
+        note(record, actor, 'ADD_COMMENT', at, {
+          ...(added ? { commentId: added.id, versionNo: added.versionNo } : {}),
+        }),
+      );
     },
 
     async answerComment(actor, id, expectedRev, commentId, answer) {
       const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT', 'answerable');
       const at = now();
       const comments = answerComment(record, snapshot.context.round, commentId, answer, at);
-      return repository.apply(id, expectedRev, { set: { comments, updatedAt: at } });
+      const status = comments.find((c) => c.id === commentId)?.status;
+      return commit(
+        record,
+        expectedRev,
+        { set: { comments, updatedAt: at } },
+        note(record, actor, 'ANSWER_COMMENT', at, { commentId, ...(status ? { note: status } : {}) }),
+      );
     },
 
     async send(actor, id, expectedRev, event, rawOptions = {}) {
       const options = parseOptions(rawOptions);
       const record = await load(actor, id, event.type);
       ensureRev(record, expectedRev);
-      // The state decides first (not-allowed), then the step's rules (validation-failed).
-      const step = takeStep(record, event);
-      validateStep(event, record, step.before.context);
-      const at = now();
-      const to = stateName(step.after);
-      const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);
-      const note = [effects.note, options.note].filter((n) => n).join(' — ');
-      const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
-      const fields = {
-        at,
-        actor: who(actor),
-        event: event.type,
-        from: stateName(step.before),
-        to,
-        ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
-        ...(note ? { note } : {}),
-      };
-      const set: AgreementChange['set'] = {
-        snapshot: step.persisted,
-        machineVersion: AGREEMENT_MACHINE_VERSION,
-        state: to,
-        stateSince: at,
-        round,
-        flags: { needsCabinetApproval, needsFullPowers },
-        updatedAt: at,
-        ...(effects.signing ? { signing: effects.signing } : {}),
-      };
-      // The agreement as it will be after the step, for the document the step issues.
-      const after: AgreementRecord = {
-        ...record,
-        ...set,
-        versions: effects.version ? [...record.versions, effects.version] : record.versions,
-        resolutions: effects.resolution ? [...record.resolutions, effects.resolution] : record.resolutions,
-        history: [...record.history, chainEntry(record.id, record.history, fields)],
-      };
-      const documentSha256 = (await issuedDocument?.(after, event)) ?? options.documentSha256;
-      const entry = chainEntry(record.id, record.history, {
-        ...fields,
-        ...(documentSha256 !== undefined ? { documentSha256 } : {}),
-      });
-      const change: AgreementChange = {
-        set,
-        push: {
-          history: entry,
-          ...(effects.version ? { versions: effects.version } : {}),
-          ...(effects.resolution ? { resolutions: effects.resolution } : {}),
-        },
-      };
-      return repository.apply(id, expectedRev, change);
+      const plan = planStep(record, actor, event, options, now());
+      const issued = await records.issuer(plan.after, event);
+      return commit(record, expectedRev, plan.change, plan.entry, issued);
     },
 
     availableEvents(actor, record) {

@@ -1,138 +1,132 @@
-// Renders any document of any version of an agreement, with an LRU of results (documents are deterministic).
-import { createHash } from 'node:crypto';
-import { DomainError, notFound, stableStringify, type Actor } from '../domain';
-import {
-  DOC_TYPES,
-  renderDocument,
-  documentFileName,
-  type DocType,
-  type Layout,
-  type RenderInput,
-} from '../documents';
+// The documents of an agreement as people get them: issued ones exactly as issued (stored bytes, checked against
+// the SHA-256 in the history), everything else a preview rendered on demand.
+import { DomainError, notFound, sha256Hex, type Actor, type HistoryEntry } from '../domain';
+import type { DocType, Layout } from '../documents';
 import type { AgreementService } from './agreement-service';
-import { createLru } from './document-service-cache';
-import { availability, findVersion, OFFERED_LAYOUTS } from './document-service-rules';
-import type { AgreementRecord } from './ports';
-import type { AgreementEvent } from '../../workflows';
-import { documentIssuedBy } from './issued-documents';
+import {
+  DOCX_CONTENT_TYPE,
+  type DocumentRef,
+  type DocumentRenderer,
+  type RenderedFile,
+  type VersionDocuments,
+} from './document-renderer';
+import { ISSUED_LAYOUT } from './issued-documents';
+import type { AgreementRecord, IssuedFileStore } from './ports';
 
 export { OFFERED_LAYOUTS } from './document-service-rules';
+export {
+  DOCX_CONTENT_TYPE,
+  type DocumentRef,
+  type RenderedFile,
+  type VersionDocuments,
+} from './document-renderer';
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-export interface RenderedFile {
-  readonly buffer: Buffer;
-  /** Hex SHA-256 of `buffer`. */
-  readonly sha256: string;
-  /** e.g. MOU_ChiangMai-Sejong_v2_review.docx */
-  readonly fileName: string;
-  readonly contentType: typeof DOCX_CONTENT_TYPE;
-}
-
-export interface DocumentRef {
+/** A document a step issued, as listed (its bytes are fetched with issuedFile). */
+export interface IssuedListing {
+  seq: number;
+  event: string;
   versionNo: number;
   doc: DocType;
   layout: Layout;
-  fileName: string;
+  sha256: string;
+  issuedAt: string;
 }
 
-export interface VersionDocuments {
-  versionNo: number;
-  createdAt: string;
-  documents: DocumentRef[];
+export interface ListedDocument extends DocumentRef {
+  /** issued: downloading it returns the bytes a step issued; preview: it is rendered now. */
+  status: 'issued' | 'preview';
+}
+
+export interface ListedVersion extends Omit<VersionDocuments, 'documents'> {
+  documents: ListedDocument[];
+}
+
+export interface Download {
+  file: RenderedFile;
+  /** Set when the file is the one a step issued; otherwise it is a preview. */
+  issued?: IssuedListing;
 }
 
 export interface DocumentService {
-  /** Loads the agreement as `actor` (not-found when they may not see it) and renders one document. */
+  /** Loads the agreement as `actor` (not-found when they may not see it) and downloads one document. */
   render(actor: Actor, id: string, versionNo: number, doc: DocType, layout?: Layout): Promise<RenderedFile>;
-  /** The same for a record the caller has already loaded with the actor's VIEW permission. */
+  /** A preview rendered from the record now (never the stored issued bytes). */
   renderRecord(
     record: AgreementRecord,
     versionNo: number,
     doc: DocType,
     layout?: Layout,
   ): Promise<RenderedFile>;
-  /** The render request for a document (for an HTML preview with previewHtml); throws like render. */
-  inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): RenderInput;
-  /** Every document that exists, per version (oldest first), with its file name. Pure, no rendering. */
-  list(record: AgreementRecord): VersionDocuments[];
-  /** The SHA-256 of the document a step issues, from the agreement as it is after the step (or undefined). */
-  issuedBy(after: AgreementRecord, event: AgreementEvent): Promise<string | undefined>;
+  /** The issued file when this version's document was issued in this layout (the latest issue), else a preview. */
+  download(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): Promise<Download>;
+  /** Every document that exists, per version (oldest first), with its file name and whether a step issued it. */
+  list(record: AgreementRecord): ListedVersion[];
+  /** The documents the steps issued, oldest first. */
+  issued(record: AgreementRecord): IssuedListing[];
+  /** The stored bytes of what entry `seq` issued, checked against the SHA-256 its history entry recorded. */
+  issuedFile(record: AgreementRecord, seq: number): Promise<RenderedFile>;
 }
 
 export interface DocumentServiceDeps {
   agreements: Pick<AgreementService, 'get'>;
-  /** Rendered files kept in memory (default 200 files or 64 MB, whichever comes first). */
-  cache?: { maxEntries: number; maxBytes: number };
-  /** Replaces the renderer (tests count calls); defaults to the documents pipeline. */
-  renderer?: (input: RenderInput) => Promise<{ buffer: Buffer; sha256: string; fileName: string }>;
+  renderer: DocumentRenderer;
+  files: IssuedFileStore;
 }
 
-const hashOf = (input: RenderInput) => createHash('sha256').update(stableStringify(input)).digest('hex');
+function listing(h: HistoryEntry): IssuedListing | undefined {
+  if (h.documentSha256 === undefined || h.doc === undefined || h.versionNo === undefined) return undefined;
+  return {
+    seq: h.seq,
+    event: h.event,
+    versionNo: h.versionNo,
+    doc: h.doc as DocType,
+    layout: ISSUED_LAYOUT,
+    sha256: h.documentSha256,
+    issuedAt: h.at,
+  };
+}
 
-export function createDocumentService({
-  agreements,
-  cache,
-  renderer = renderDocument,
-}: DocumentServiceDeps): DocumentService {
-  const lru = createLru<RenderedFile>(
-    cache?.maxEntries ?? 200,
-    cache?.maxBytes ?? 64 * 1024 * 1024,
-    (f) => f.buffer.length,
-  );
-  /** Concurrent requests for the same document share one render. */
-  const inFlight = new Map<string, Promise<RenderedFile>>();
-  /**
-   * A stored agreement at one rev never changes, so its render request's hash is remembered by (id, rev, …)
-   * and a repeated download skips serialising and hashing the content. The history length tells the
-   * preview of a step (same rev, one entry more) from the stored agreement.
-   */
-  const inputHashes = new Map<string, string>();
-  const MAX_INPUT_HASHES = 5000;
+export function createDocumentService({ agreements, renderer, files }: DocumentServiceDeps): DocumentService {
+  const issued = (record: AgreementRecord) =>
+    record.history.flatMap((h) => {
+      const l = listing(h);
+      return l ? [l] : [];
+    });
 
-  function inputFor(
-    record: AgreementRecord,
-    versionNo: number,
-    doc: DocType,
-    layout: Layout = 'parallel',
-  ): RenderInput {
-    const a = availability(record, versionNo, doc, layout);
-    if (!a.ok) throw notFound(a.why);
-    return a.input;
+  async function issuedFile(record: AgreementRecord, seq: number): Promise<RenderedFile> {
+    const entry = issued(record).find((l) => l.seq === seq);
+    if (!entry) throw notFound({ th: `รายการ ${seq} ไม่ได้ออกเอกสาร`, en: `Entry ${seq} issued no document` });
+    const stored = await files.get(record.id, seq, entry.sha256);
+    const actual = stored ? sha256Hex(stored.bytes) : undefined;
+    if (!stored || actual !== entry.sha256) {
+      throw new DomainError('integrity-failure', {
+        th: stored
+          ? `แฟ้มที่จัดเก็บของเอกสารที่ออกในรายการ ${seq} ไม่ตรงกับค่า SHA-256 ที่บันทึกไว้ในประวัติ จึงไม่ส่งแฟ้มนี้`
+          : `ไม่พบแฟ้มที่จัดเก็บของเอกสารที่ออกในรายการ ${seq}`,
+        en: stored
+          ? `The stored file of the document issued at entry ${seq} does not match the SHA-256 in the history, so it is not returned`
+          : `The stored file of the document issued at entry ${seq} is missing`,
+      });
+    }
+    return {
+      buffer: stored.bytes,
+      sha256: actual,
+      fileName: stored.fileName,
+      contentType: DOCX_CONTENT_TYPE,
+    };
   }
 
-  async function renderRecord(
+  async function download(
     record: AgreementRecord,
     versionNo: number,
     doc: DocType,
     layout: Layout = 'parallel',
-  ) {
-    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout].join('\u0000');
-    const known = inputHashes.get(memo);
-    const cached = known === undefined ? undefined : (lru.get(known) ?? inFlight.get(known));
-    if (cached) return cached;
-    const input = inputFor(record, versionNo, doc, layout);
-    const key = hashOf(input);
-    if (inputHashes.size >= MAX_INPUT_HASHES) inputHashes.clear();
-    inputHashes.set(memo, key);
-    const hit = lru.get(key) ?? inFlight.get(key);
-    if (hit) return hit;
-    const job = renderer(input).then((r): RenderedFile => {
-      const file = {
-        buffer: r.buffer,
-        sha256: r.sha256,
-        fileName: r.fileName,
-        contentType: DOCX_CONTENT_TYPE,
-      } as const;
-      lru.set(key, file);
-      return file;
-    });
-    inFlight.set(key, job);
-    try {
-      return await job;
-    } finally {
-      inFlight.delete(key);
-    }
+  ): Promise<Download> {
+    const entry = issued(record).findLast(
+      (l) => l.versionNo === versionNo && l.doc === doc && l.layout === layout,
+    );
+    if (entry) return { file: await issuedFile(record, entry.seq), issued: entry };
+    return { file: await renderer.renderRecord(record, versionNo, doc, layout) };
   }
 
   return {
@@ -142,30 +136,23 @@ export function createDocumentService({
         if (e instanceof DomainError && e.code === 'not-allowed') throw notFound();
         throw e;
       });
-      return renderRecord(record, versionNo, doc, layout);
+      return (await download(record, versionNo, doc, layout)).file;
     },
-    renderRecord,
-    inputFor,
-    async issuedBy(after, event) {
-      const ref = documentIssuedBy(event, after);
-      if (!ref || !availability(after, ref.versionNo, ref.doc, 'parallel').ok) return undefined;
-      return (await renderRecord(after, ref.versionNo, ref.doc, 'parallel')).sha256;
-    },
+    renderRecord: (record, versionNo, doc, layout) => renderer.renderRecord(record, versionNo, doc, layout),
+    download,
     list(record) {
-      return record.versions.map((v) => ({
-        versionNo: v.no,
-        createdAt: v.createdAt,
-        documents: DOC_TYPES.flatMap((doc) =>
-          OFFERED_LAYOUTS[doc]
-            .filter((layout) => availability(record, v.no, doc, layout).ok)
-            .map((layout) => ({
-              versionNo: v.no,
-              doc,
-              layout,
-              fileName: documentFileName(findVersion(record, v.no).content, v.no, doc, layout),
-            })),
-        ),
+      const keys = new Set(issued(record).map((i) => `${i.versionNo}/${i.doc}/${i.layout}`));
+      return renderer.list(record).map((v) => ({
+        ...v,
+        documents: v.documents.map((d) => ({
+          ...d,
+          status: keys.has(`${d.versionNo}/${d.doc}/${d.layout}`)
+            ? ('issued' as const)
+            : ('preview' as const),
+        })),
       }));
     },
+    issued,
+    issuedFile,
   };
 }

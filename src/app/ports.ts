@@ -90,3 +90,42 @@ export interface Clock {
 export type IdGenerator = () => string;
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A document exactly as a step issued it: its bytes are what was sent, whatever the templates do later. */
+export interface IssuedFile {
+  agreementId: string;
+  /** The history entry that issued it. */
+  seq: number;
+  event: string;
+  versionNo: number;
+  doc: string;
+  layout: string;
+  fileName: string;
+  sha256: string;
+  issuedAt: string;
+  bytes: Buffer;
+}
+
+/** Issued files, stored apart from the agreement (content-addressed, so a losing concurrent step stores no clash). */
+export interface IssuedFileStore {
+  /** Stores the file; storing the same (agreement, seq, sha256) again is a no-op. */
+  put(file: IssuedFile): Promise<void>;
+  /** The file the entry `seq` recorded with this SHA-256, as stored (its bytes are not checked here). */
+  get(agreementId: string, seq: number, sha256: string): Promise<IssuedFile | undefined>;
+}
+
+/** The newest history entry of an agreement, kept outside the agreement document. */
+export interface HistoryHead {
+  seq: number;
+  hash: string;
+}
+
+/** Append-only anchors of each agreement's history chain: one record per entry, never changed or removed. */
+export interface HistoryHeadStore {
+  /** Anchors these entries; anchoring an entry again is a no-op. */
+  anchor(agreementId: string, heads: readonly HistoryHead[]): Promise<void>;
+  /** The anchor of entry `seq`, if there is one. */
+  get(agreementId: string, seq: number): Promise<HistoryHead | undefined>;
+  /** Every agreement's newest anchor, in one pass (for verifying a whole database). */
+  newest(progress?: (done: number) => void): Promise<Map<string, HistoryHead>>;
+}

@@ -12,9 +12,8 @@ import {
 import type { AgreementAction } from '../../workflows';
 import type { AgreementRecord } from './ports';
 
+/** What a caller may add to a step. (The SHA-256 of an issued document is the server's to compute, never a caller's.) */
 export interface SendOptions {
-  /** SHA-256 of a document issued with this step (e.g. the cover memo), recorded in the history. */
-  documentSha256?: string;
   note?: string;
 }
 
@@ -43,10 +42,6 @@ export function parseContent(input: unknown): AgreementContent {
 
 const SendOptionsSchema = z
   .object({
-    documentSha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256')
-      .optional(),
     note: z.string().max(1000).optional(),
   })
   .strict();

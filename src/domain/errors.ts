@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
-  | 'db-unavailable';
+  | 'db-unavailable'
+  /** A stored record no longer matches what was recorded (an issued file's SHA-256, the history's anchor). */
+  | 'integrity-failure';
 
 export interface FieldIssue {
   path: string;

@@ -20,8 +20,14 @@ export const HistoryEntry = z
     to: z.string(),
     /** The content version the step concerned, when there is one. */
     versionNo: z.number().int().min(1).optional(),
-    /** SHA-256 of a document issued at this step (e.g. the cover memo .docx). */
+    /** SHA-256 of a document issued at this step (e.g. the cover memo .docx), computed by the server. */
     documentSha256: Sha256Hex.optional(),
+    /** Which document that is (mou, memo, review, redline, signing…); its bytes are stored as issued. */
+    doc: z.string().min(1).max(32).optional(),
+    /** The comment an entry concerns (added, answered, withdrawn). */
+    commentId: z.string().min(1).max(64).optional(),
+    /** SHA-256 of the canonical JSON of the working draft as saved (draft edits). */
+    contentSha256: Sha256Hex.optional(),
     /** Free note, e.g. a withdrawal reason or a resolution's meeting number. */
     note: z.string().max(2000).optional(),
     prevHash: Sha256Hex,
@@ -39,7 +45,12 @@ export function sha256Hex(data: string | Uint8Array): string {
 /** The hash covers the agreement id too, so an entry cannot be moved to another agreement's chain. */
 export function hashEntry(agreementId: string, entry: Omit<HistoryEntry, 'hash'>): string {
   const { seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash } = entry;
-  const covered = { agreementId, seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash };
+  const { doc, commentId, contentSha256 } = entry;
+  // Fields an entry lacks are left out of the canonical JSON, so entries written before a field existed still verify.
+  const covered = {
+    ...{ agreementId, seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash },
+    ...{ doc, commentId, contentSha256 },
+  };
   return sha256Hex(stableStringify(covered));
 }
 

@@ -16,3 +16,4 @@ export * from './aggregate';
 export * from './validation/issues';
 export * from './validation/content';
 export * from './validation/steps';
+export * from './verification';

@@ -17,6 +17,7 @@ export const STATUS_OF: Readonly<Record<ProblemCode, number>> = {
   'payload-too-large': 413,
   'validation-failed': 422,
   'internal-error': 500,
+  'integrity-failure': 500,
   'db-unavailable': 503,
 };
 

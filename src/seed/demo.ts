@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import { createAgreementService, type AgreementService } from '../app/agreement-service';
+import { createAgreementService, type RecordKeeping, type AgreementService } from '../app/agreement-service';
 import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
 import {
   AREAS,
@@ -25,6 +25,8 @@ export type DemoLogin = DemoUserLogin;
 export interface SeedOptions {
   projectRoot: string;
   repository: AgreementRepository;
+  /** The same record keeping as the app's: demo steps issue and store their documents like real ones. */
+  records: RecordKeeping;
   progress: (line: string) => void;
   now?: Date;
 }
@@ -202,6 +204,7 @@ export async function seedDemoData(
     repository: o.repository,
     clock: backdatedClock(now, 200),
     newId: randomUUID,
+    records: o.records,
   });
   let cm = await svc0.createDraft(cast.secretaryOf('chiang-mai'), {
     province: 'chiang-mai',
@@ -241,7 +244,12 @@ export async function seedDemoData(
       },
     });
     const clock = backdatedClock(now, 40 + i * 17);
-    const svc = createAgreementService({ repository: o.repository, clock, newId: randomUUID });
+    const svc = createAgreementService({
+      repository: o.repository,
+      clock,
+      newId: randomUUID,
+      records: o.records,
+    });
     const rec = await svc.createDraft(cast.secretaryOf(province.id), { province: province.id, content });
     await advance(svc, cast, rec, TARGETS[i % TARGETS.length] ?? 'drafting', clock);
     tick();

@@ -1,6 +1,7 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
 import { conflict, notFound } from '../domain';
 import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
+import { applyChange } from '../app/apply-change';
 import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -14,11 +15,7 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
   const rows = new Map<string, AgreementRecord>();
   const summaries = () => [...rows.values()].map(summaryOf);
   const applyTo = (r: AgreementRecord, change: AgreementChange) => {
-    const next: AgreementRecord = { ...r, ...copy(change.set), rev: r.rev + 1 };
-    const push = change.push ?? {};
-    if (push.versions) next.versions = [...r.versions, copy(push.versions)];
-    if (push.resolutions) next.resolutions = [...r.resolutions, copy(push.resolutions)];
-    if (push.history) next.history = [...r.history, copy(push.history)];
+    const next = applyChange(r, copy(change));
     rows.set(r.id, next);
     return copy(next);
   };

@@ -95,6 +95,8 @@ export interface StoredAgreementRepository extends AgreementRepository {
   applyUnguarded(id: string, change: AgreementChange): Promise<AgreementRecord>;
   /** Every agreement's summary, in batches, in one pass: for building an in-memory index. */
   scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
+  /** Every whole agreement, in one pass (verifying a database). */
+  scan(batchSize: number): AsyncIterable<AgreementRecord>;
 }
 
 function toUpdate(change: AgreementChange): UpdateQuery<AgreementDoc> {
@@ -175,6 +177,10 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
         }
       }
       if (batch.length) yield batch;
+    },
+
+    async *scan(batchSize) {
+      for await (const d of Model.find({}).lean().cursor({ batchSize })) yield toRecord(d);
     },
 
     async distinct(field: DistinctField, filter) {

@@ -6,6 +6,7 @@ import { createAgreementRepository } from '../../src/storage/agreement-repositor
 import { chiangMaiSejong } from '../support/fixtures';
 import { openTestDb, type TestDb } from '../support/db';
 import { moiOfficer, secretary, sequentialIds, steppingClock } from './agreement-helpers';
+import { databaseRecords } from '../support/records';
 
 let db: TestDb;
 let service: AgreementService;
@@ -15,7 +16,12 @@ beforeAll(async () => {
   db = await openTestDb('race');
   const repository = createAgreementRepository(db.connection);
   await repository.init();
-  service = createAgreementService({ repository, clock: steppingClock(), newId: sequentialIds('race-') });
+  service = createAgreementService({
+    repository,
+    clock: steppingClock(),
+    newId: sequentialIds('race-'),
+    records: databaseRecords(db.connection),
+  });
 });
 afterAll(async () => db.close());
 

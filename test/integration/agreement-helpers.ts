@@ -1,7 +1,9 @@
 // Shared cast and data for the agreement tests: the people, a clock that moves on, and the signing of Chiang Mai–Sejong.
 import type { Actor, Resolution, Signing } from '../../src/domain';
 import { chiangMaiSejong } from '../support/fixtures';
-import type { Clock, IdGenerator } from '../../src/app/ports';
+import type { AgreementService } from '../../src/app/agreement-service';
+import type { AgreementRecord, Clock, IdGenerator } from '../../src/app/ports';
+import type { AgreementEvent } from '../../workflows';
 
 export const secretary: Actor = {
   userId: 'u-cm-sec',
@@ -75,3 +77,39 @@ export const CAST = {
 } as const;
 export type Who = keyof typeof CAST;
 export const WHO = Object.keys(CAST) as Who[];
+
+async function walk(
+  service: AgreementService,
+  a: AgreementRecord,
+  steps: [Actor, AgreementEvent][],
+): Promise<AgreementRecord> {
+  for (const [who, e] of steps) a = await service.send(who, a.id, a.rev, e);
+  return a;
+}
+
+/** Chiang Mai–Sejong through review (five comments), revision, no objection and signing. */
+export async function signedSejongJourney(service: AgreementService): Promise<AgreementRecord> {
+  let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+  a = await walk(service, a, [
+    [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
+    [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
+    [secretary, { type: 'SUBMIT_TO_MOI' }],
+    [moiOfficer, { type: 'FORWARD_TO_MFA' }],
+  ]);
+  for (const c of story.comments)
+    a = await service.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
+  a = await walk(service, a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
+  a = await service.updateContent(secretary, a.id, a.rev, story.draft2);
+  for (const c of a.comments) {
+    a = await service.answerComment(secretary, a.id, a.rev, c.id, {
+      status: 'accepted',
+      response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
+    });
+  }
+  return walk(service, a, [
+    [secretary, { type: 'RESUBMIT' }],
+    [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
+    [secretary, { type: 'AGREE_FINAL_TEXT' }],
+    [secretary, { type: 'RECORD_SIGNING', signing: sejongSigning }],
+  ]);
+}

@@ -6,6 +6,7 @@ import { createAgreementRepository } from '../../src/storage/agreement-repositor
 import { chiangMaiSejong } from '../support/fixtures';
 import { openTestDb, type TestDb } from '../support/db';
 import { mfaReviewer, otherSecretary, secretary, sequentialIds, steppingClock } from './agreement-helpers';
+import { databaseRecords } from '../support/records';
 
 const story = chiangMaiSejong();
 let db: TestDb;
@@ -16,7 +17,12 @@ beforeAll(async () => {
   db = await openTestDb('repo');
   repository = createAgreementRepository(db.connection);
   await repository.init();
-  service = createAgreementService({ repository, clock: steppingClock(), newId: sequentialIds('r-') });
+  service = createAgreementService({
+    repository,
+    clock: steppingClock(),
+    newId: sequentialIds('r-'),
+    records: databaseRecords(db.connection),
+  });
 });
 afterAll(async () => db.close());
 

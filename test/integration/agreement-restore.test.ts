@@ -16,6 +16,7 @@ import {
   steppingClock,
 } from './agreement-helpers';
 import type { Actor } from '../../src/domain';
+import { memoryRecords } from '../support/records';
 
 const story = chiangMaiSejong();
 let db: TestDb;
@@ -36,6 +37,7 @@ async function serviceOn(conn: Connection, idPrefix: string): Promise<AgreementS
     repository,
     clock: steppingClock('2022-04-01T00:00:00.000Z'),
     newId: sequentialIds(idPrefix),
+    records: memoryRecords(),
   });
 }
 

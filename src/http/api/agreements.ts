@@ -1,6 +1,7 @@
 // /api/v1/agreements: create, read, list, edit the working draft, comments, workflow events, versions.
 import type { AgreementService } from '../../app/agreement-service';
 import type { DocumentService } from '../../app/document-service';
+import type { Verifier } from '../../app/verification';
 import type { AgreementFilter } from '../../app/ports';
 import type { AgreementEvent } from '../../../workflows';
 import { EVENT_TYPES } from '../../../workflows';
@@ -46,6 +47,7 @@ const WRITE_ERRORS = {
 export interface ApiServices {
   agreements: AgreementService;
   documents: DocumentService;
+  verifier: Verifier;
 }
 
 export function agreementApi({ agreements, documents }: ApiServices) {
@@ -199,10 +201,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       handle: async ({ actor, params, body, res }) => {
         await loadVisible(agreements, actor, params.id);
         const event: AgreementEvent = body.event;
-        const options = {
-          ...(body.note !== undefined ? { note: body.note } : {}),
-          ...(body.documentSha256 !== undefined ? { documentSha256: body.documentSha256 } : {}),
-        };
+        const options = body.note !== undefined ? { note: body.note } : {};
         const record = await agreements.send(actor, params.id, body.expectedRev, event, options);
         res.json(agreementView(agreements, actor, record));
       },

@@ -1,10 +1,23 @@
-// /api/v1/agreements/{id}/versions/{n}/documents: list and download the generated .docx of a version.
+// /api/v1/agreements/{id}/…: the documents of a version (issued or preview), the issued files, the verification.
+import type { Response } from 'express';
+import type { RenderedFile } from '../../app/document-service';
 import { DOCX_CONTENT_TYPE } from '../../app/document-service';
 import { findVersion } from '../../app/document-service-rules';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, type ResponseDoc } from './define';
-import { DocumentList, DocumentParams, DocumentQuery, NoQuery, Problem, VersionParams } from './schemas';
-import { API_V1, documentLink, loadVisible } from './views';
+import {
+  AgreementParams,
+  DocumentList,
+  DocumentParams,
+  DocumentQuery,
+  IssuedList,
+  IssuedParams,
+  NoQuery,
+  Problem,
+  VerificationView,
+  VersionParams,
+} from './schemas';
+import { API_V1, issuedView, loadVisible, versionDocuments } from './views';
 
 const problem = (description: string): ResponseDoc => ({
   description,
@@ -15,9 +28,21 @@ const ERRORS = {
   401: problem('Not signed in, or the token is unknown or revoked'),
   404: problem('No such agreement, version or document (e.g. a redline of version 1)'),
   422: problem('Unknown query parameter or layout'),
+  500: problem('integrity-failure: the stored issued file no longer matches the SHA-256 its step recorded'),
 };
 
-export function documentApi({ agreements, documents }: ApiServices) {
+function sendFile(res: Response, file: RenderedFile, status: 'issued' | 'preview', seq?: number): void {
+  res.attachment(file.fileName);
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('X-Content-SHA256', file.sha256);
+  res.setHeader('X-MOU-Document-Status', status);
+  if (seq !== undefined) res.setHeader('X-MOU-Issued-Entry', String(seq));
+  res.setHeader('ETag', `"${file.sha256}"`);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.send(file.buffer);
+}
+
+export function documentApi({ agreements, documents, verifier }: ApiServices) {
   const base = `${API_V1}/agreements/:id/versions/:n/documents`;
   return apiModule('api-documents', API_V1, [
     apiRoute({
@@ -25,15 +50,15 @@ export function documentApi({ agreements, documents }: ApiServices) {
       path: base,
       access: 'login',
       actions: ['VIEW'],
-      summary: 'The documents this version has, with their file names and download links',
+      summary:
+        'The documents this version has (issued or preview), with download links, and what the steps issued',
       params: VersionParams,
       query: NoQuery,
       responses: { 200: { description: 'Documents', schema: DocumentList }, ...ERRORS },
       handle: async ({ actor, params, res }) => {
         const record = await loadVisible(agreements, actor, params.id);
         findVersion(record, params.n);
-        const version = documents.list(record).find((v) => v.versionNo === params.n);
-        res.json({ items: (version?.documents ?? []).map((d) => documentLink(record.id, d)) });
+        res.json(versionDocuments(documents, record, params.n));
       },
     }),
     apiRoute({
@@ -41,12 +66,13 @@ export function documentApi({ agreements, documents }: ApiServices) {
       path: `${base}/:doc`,
       access: 'login',
       actions: ['VIEW'],
-      summary:
-        'Download one document of one version as .docx, generated on demand (byte-identical for the same data)',
+      summary: 'Download one document of one version as .docx: as issued if a step issued it, else a preview',
       description:
         'doc: mou, review (the version with the comments made on it), redline and comparison (against the previous ' +
         'version), memo (cover memo citing the committee resolution), plan, signing (the cleared text). ' +
-        'The X-Content-SHA256 header carries the SHA-256 of the body.',
+        'When a step issued this document in this layout, the body is the file stored at that step (the latest ' +
+        'issue), checked against its SHA-256; X-MOU-Document-Status says issued or preview. The X-Content-SHA256 ' +
+        'header carries the SHA-256 of the body.',
       params: DocumentParams,
       query: DocumentQuery,
       responses: {
@@ -55,13 +81,58 @@ export function documentApi({ agreements, documents }: ApiServices) {
       },
       handle: async ({ actor, params, query, res }) => {
         const record = await loadVisible(agreements, actor, params.id);
-        const file = await documents.renderRecord(record, params.n, params.doc, query.layout);
-        res.attachment(file.fileName);
-        res.setHeader('Content-Type', file.contentType);
-        res.setHeader('X-Content-SHA256', file.sha256);
-        res.setHeader('ETag', `"${file.sha256}"`);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.send(file.buffer);
+        const d = await documents.download(record, params.n, params.doc, query.layout);
+        sendFile(res, d.file, d.issued ? 'issued' : 'preview', d.issued?.seq);
+      },
+    }),
+    apiRoute({
+      method: 'get',
+      path: `${API_V1}/agreements/:id/issued`,
+      access: 'login',
+      actions: ['VIEW'],
+      summary: 'Every document the steps issued, oldest first, with its SHA-256 and its history entry',
+      params: AgreementParams,
+      query: NoQuery,
+      responses: { 200: { description: 'Issued documents', schema: IssuedList }, ...ERRORS },
+      handle: async ({ actor, params, res }) => {
+        const record = await loadVisible(agreements, actor, params.id);
+        res.json({ items: documents.issued(record).map((i) => issuedView(record.id, i)) });
+      },
+    }),
+    apiRoute({
+      method: 'get',
+      path: `${API_V1}/agreements/:id/issued/:seq`,
+      access: 'login',
+      actions: ['VIEW'],
+      summary: 'The file history entry {seq} issued, byte for byte as issued (checked against its SHA-256)',
+      params: IssuedParams,
+      query: NoQuery,
+      responses: {
+        200: { description: 'The .docx file as issued', contentType: DOCX_CONTENT_TYPE },
+        ...ERRORS,
+      },
+      handle: async ({ actor, params, res }) => {
+        const record = await loadVisible(agreements, actor, params.id);
+        sendFile(res, await documents.issuedFile(record, params.seq), 'issued', params.seq);
+      },
+    }),
+    apiRoute({
+      method: 'get',
+      path: `${API_V1}/agreements/:id/verification`,
+      access: 'login',
+      actions: ['VIEW'],
+      summary:
+        'Verify the record: the history chain, its anchor kept outside the agreement, every issued file',
+      params: AgreementParams,
+      query: NoQuery,
+      responses: {
+        200: { description: 'The verdict (ok is false when any problem)', schema: VerificationView },
+        ...ERRORS,
+      },
+      handle: async ({ actor, params, res }) => {
+        const record = await loadVisible(agreements, actor, params.id);
+        res.setHeader('Cache-Control', 'no-store');
+        res.json(await verifier.verify(record));
       },
     }),
   ]);

@@ -9,6 +9,7 @@ import {
   Bilingual,
   Comment,
   HistoryEntry,
+  PROBLEM_KINDS,
   Resolution,
   Role,
   Signing,
@@ -102,11 +103,6 @@ export const EventBody = z
     expectedRev: ExpectedRev,
     /** Recorded in the history entry (e.g. a reason for withdrawing). */
     note: z.string().max(1000).optional(),
-    /** SHA-256 of a document issued with this step (e.g. the cover memo), recorded in the history. */
-    documentSha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
   })
   .strict();
 
@@ -117,6 +113,49 @@ export const DocumentLink = z
     layout: z.enum(LAYOUTS),
     fileName: z.string(),
     href: z.string(),
+    /** issued: the href returns the bytes a step issued (stored, checked on read); preview: rendered now. */
+    status: z.enum(['issued', 'preview']),
+  })
+  .strict();
+
+/** A document exactly as a step issued it. */
+export const IssuedDocumentView = z
+  .object({
+    seq: z.number().int().min(0),
+    event: z.string(),
+    versionNo: z.number().int().min(1),
+    doc: z.enum(DOC_TYPES),
+    layout: z.enum(LAYOUTS),
+    sha256: z.string(),
+    issuedAt: z.string(),
+    href: z.string(),
+  })
+  .strict();
+export const IssuedList = z.object({ items: z.array(IssuedDocumentView) }).strict();
+export const IssuedParams = z
+  .object({
+    id: AgreementId,
+    seq: z
+      .string()
+      .regex(/^(0|[1-9]\d{0,6})$/, 'must be a history entry number')
+      .transform(Number),
+  })
+  .strict();
+
+export const VerificationView = z
+  .object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    head: z.object({ seq: z.number().int(), hash: z.string() }).strict().nullable(),
+    problems: z.array(
+      z
+        .object({
+          kind: z.enum(PROBLEM_KINDS),
+          seq: z.number().int().optional(),
+          message: Bilingual,
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -151,7 +190,13 @@ export const VersionView = Version.extend({
   documents: z.array(DocumentLink),
 }).strict();
 export const CommentResult = z.object({ rev: z.number().int(), comment: Comment }).strict();
-export const DocumentList = z.object({ items: z.array(DocumentLink) }).strict();
+export const DocumentList = z
+  .object({
+    items: z.array(DocumentLink),
+    /** The documents steps issued for this version, oldest first (the same document may be issued twice). */
+    issued: z.array(IssuedDocumentView),
+  })
+  .strict();
 
 export const MeView = z
   .object({
@@ -196,6 +241,9 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   VersionView,
   CommentResult,
   DocumentList,
+  IssuedDocumentView,
+  IssuedList,
+  VerificationView,
   MeView,
   Problem,
 };

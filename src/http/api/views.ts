@@ -1,10 +1,16 @@
 // What the API sends back: records turned into the response shapes declared in schemas.ts.
 import type { z } from 'zod';
 import type { AgreementService } from '../../app/agreement-service';
-import type { DocumentRef, DocumentService } from '../../app/document-service';
+import type { DocumentService, IssuedListing, ListedDocument } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { isDomainError, notFound, type Actor } from '../../domain';
-import type { AgreementView, DocumentLink, VersionSummaryView, VersionView } from './schemas';
+import type {
+  AgreementView,
+  DocumentLink,
+  IssuedDocumentView,
+  VersionSummaryView,
+  VersionView,
+} from './schemas';
 
 export const API_V1 = '/api/v1';
 
@@ -33,14 +39,19 @@ export function agreementView(
   return { ...rest, availableEvents: agreements.availableEvents(actor, record) };
 }
 
-export function documentLink(id: string, d: DocumentRef): z.output<typeof DocumentLink> {
+export function documentLink(id: string, d: ListedDocument): z.output<typeof DocumentLink> {
   const query = d.layout === 'parallel' ? '' : `?layout=${d.layout}`;
   return {
     doc: d.doc,
     layout: d.layout,
     fileName: d.fileName,
     href: `${agreementPath(id)}/versions/${d.versionNo}/documents/${d.doc}${query}`,
+    status: d.status,
   };
+}
+
+export function issuedView(id: string, i: IssuedListing): z.output<typeof IssuedDocumentView> {
+  return { ...i, href: `${agreementPath(id)}/issued/${i.seq}` };
 }
 
 function linksOf(
@@ -50,6 +61,17 @@ function linksOf(
 ): z.output<typeof DocumentLink>[] {
   const v = documents.list(record).find((x) => x.versionNo === versionNo);
   return (v?.documents ?? []).map((d) => documentLink(record.id, d));
+}
+
+/** A version's documents: every one that exists (issued or preview), and what the steps issued for it. */
+export function versionDocuments(documents: DocumentService, record: AgreementRecord, versionNo: number) {
+  return {
+    items: linksOf(documents, record, versionNo),
+    issued: documents
+      .issued(record)
+      .filter((i) => i.versionNo === versionNo)
+      .map((i) => issuedView(record.id, i)),
+  };
 }
 
 export function versionSummaries(

@@ -87,7 +87,9 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       access: 'login',
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
-        renderAgreement(s, catalogue, req, res, actor, record);
+        renderAgreement(s, catalogue, req, res, actor, record, {
+          verification: await s.verifier.recent(record),
+        });
       },
     },
     {

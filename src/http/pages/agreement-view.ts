@@ -108,6 +108,7 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
         ...v,
         documents: v.documents.map((d) => ({
           ...d,
+          issued: d.status === 'issued',
           label: l.doc(d.doc),
           layoutLabel: l.t(`agreement.layouts.${d.layout}`),
           href: `/agreements/${encodeURIComponent(record.id)}/documents/${v.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
@@ -117,7 +118,8 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     history: [...record.history].reverse().map((h) => ({
       ...h,
       eventLabel: l.event(h.event),
-      fromLabel: h.from ? l.state(h.from) : '',
+      // A change within a state (an edit, a comment) shows only the state it happened in.
+      fromLabel: h.from && h.from !== h.to ? l.state(h.from) : '',
       toLabel: l.state(h.to),
       roleLabel: l.t(`roles.${h.actor.role}`),
     })),

@@ -1,4 +1,6 @@
 // Downloads: every document of every version, and a page listing them with each file's SHA-256.
+import type { Response } from 'express';
+import type { RenderedFile } from '../../app/document-service';
 import { DOC_TYPES, LAYOUTS, type DocType, type Layout } from '../../documents';
 import type { Catalogue } from '../../i18n/catalogue';
 import { localeError } from '../errors';
@@ -14,6 +16,16 @@ function layoutOf(v: string): Layout | undefined {
   return (LAYOUTS as readonly string[]).includes(v) ? (v as Layout) : undefined;
 }
 
+function sendDocx(res: Response, file: RenderedFile, status: 'issued' | 'preview'): void {
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
+  res.setHeader('X-Content-SHA256', file.sha256);
+  res.setHeader('X-MOU-Document-Status', status);
+  res.setHeader('ETag', `"${file.sha256}"`);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.send(file.buffer);
+}
+
 export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
   return [
     {
@@ -23,22 +35,34 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       handler: async (req, res) => {
         const { record } = await loadFor(req, s.agreements);
         const l = labelsFor(req, catalogue);
+        const base = `/agreements/${encodeURIComponent(record.id)}/documents`;
+        const issuedAll = s.documents.issued(record);
         const versions = [];
-        // Rendering is deterministic and cached, so the checksums shown are those of the files downloaded.
         for (const v of [...s.documents.list(record)].reverse()) {
-          const documents = [];
+          // Issued: the stored files (their SHA-256 is the one recorded in the history).
+          const issued = issuedAll
+            .filter((i) => i.versionNo === v.versionNo)
+            .map((i) => ({
+              ...i,
+              label: l.doc(i.doc),
+              eventLabel: l.event(i.event),
+              href: `${base}/issued/${i.seq}`,
+            }));
+          // Previews: rendered now, deterministic and cached, so the checksum shown is that of the file downloaded.
+          const previews = [];
           for (const d of v.documents) {
+            if (d.status === 'issued') continue;
             const file = await s.documents.renderRecord(record, d.versionNo, d.doc, d.layout);
-            documents.push({
+            previews.push({
               ...d,
               label: l.doc(d.doc),
               layoutLabel: l.t(`agreement.layouts.${d.layout}`),
               sha256: file.sha256,
               size: Math.max(1, Math.round(file.buffer.length / 1024)),
-              href: `/agreements/${encodeURIComponent(record.id)}/documents/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
+              href: `${base}/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
             });
           }
-          versions.push({ ...v, documents });
+          versions.push({ ...v, issued, previews });
         }
         res.render('agreements/documents', {
           pageTitle: `${l.t('agreement.documents.title')} · ${record.workingDraft.title[l.locale]}`,
@@ -46,6 +70,17 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
           title: record.workingDraft.title[l.locale],
           versions,
         });
+      },
+    },
+    {
+      method: 'get',
+      path: '/agreements/:id/documents/issued/:seq',
+      access: 'login',
+      handler: async (req, res) => {
+        const { record } = await loadFor(req, s.agreements);
+        const seq = Number(req.params.seq);
+        if (!/^\d{1,7}$/.test(String(req.params.seq))) throw localeError(catalogue, 'not-found');
+        sendDocx(res, await s.documents.issuedFile(record, seq), 'issued');
       },
     },
     {
@@ -59,13 +94,8 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const layout = layoutOf(queryValue(req.query, 'layout'));
         if (!Number.isInteger(versionNo) || versionNo < 1 || !doc || !layout)
           throw localeError(catalogue, 'not-found');
-        const file = await s.documents.renderRecord(record, versionNo, doc, layout);
-        res.setHeader('Content-Type', file.contentType);
-        res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
-        res.setHeader('X-Content-SHA256', file.sha256);
-        res.setHeader('ETag', `"${file.sha256}"`);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.send(file.buffer);
+        const d = await s.documents.download(record, versionNo, doc, layout);
+        sendDocx(res, d.file, d.issued ? 'issued' : 'preview');
       },
     },
   ];

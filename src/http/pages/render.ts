@@ -1,7 +1,7 @@
 // Renders the agreement page and the review page, optionally with a refused form's error and the values typed.
 import type { Request, Response } from 'express';
 import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, type Actor } from '../../domain';
+import { isDomainError, type Actor, type Verification } from '../../domain';
 import type { Catalogue, Locale } from '../../i18n/catalogue';
 import { STATUS_OF } from '../errors';
 import { agreementView, permissionsView } from './agreement-view';
@@ -33,6 +33,8 @@ export interface PageExtras {
   error?: FormError;
   /** Which form was refused, and what was typed in it. */
   form?: { name: string; values: FormValues; anchor?: string };
+  /** The record check (the agreement page). */
+  verification?: Verification;
 }
 
 function signingView(v: FormValues, l: Labels) {
@@ -80,6 +82,19 @@ function answerForms(record: AgreementRecord, extras: PageExtras): Record<string
   );
 }
 
+function verificationView(v: Verification, l: Labels) {
+  return {
+    ok: v.ok,
+    summary: v.ok
+      ? l.t('agreement.verification.ok', { entries: v.entries })
+      : l.t('agreement.verification.failed'),
+    head: v.head
+      ? l.t('agreement.verification.head', { seq: v.head.seq, hash: v.head.hash.slice(0, 16) })
+      : '',
+    problems: v.problems.map((p) => p.message[l.locale]),
+  };
+}
+
 export function pageModel(
   s: PageServices,
   catalogue: Catalogue,
@@ -108,6 +123,7 @@ export function pageModel(
       label: l.commentStatus(o),
     })),
     error: extras.error,
+    verification: extras.verification && verificationView(extras.verification, l),
     pageTitle: record.workingDraft.title[l.locale] || l.t('agreement.untitled'),
     l,
   };

@@ -1,6 +1,7 @@
 // What every agreement page needs: the services, the page language's labels, query/form readers, the 404 rule.
 import type { Request } from 'express';
 import type { AgreementService } from '../../app/agreement-service';
+import type { Verifier } from '../../app/verification';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { isDomainError, notFound, type Actor } from '../../domain';
@@ -11,6 +12,8 @@ import { labels, type Labels } from './labels';
 export interface PageServices {
   agreements: AgreementService;
   documents: DocumentService;
+  /** The record check shown on the agreement page. */
+  verifier: Verifier;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }

@@ -167,6 +167,25 @@ const CASES: Case[] = [
     expect: READ,
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions/1/documents/review` }),
   },
+  {
+    route: 'get /api/v1/agreements/:id/issued',
+    stage: 'revision',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/issued` }),
+  },
+  {
+    // Entry 1 is SUBMIT_TO_COMMITTEE, which issued the committee draft.
+    route: 'get /api/v1/agreements/:id/issued/:seq',
+    stage: 'revision',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/issued/1` }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/verification',
+    stage: 'revision',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/verification` }),
+  },
 ];
 
 describe('access to every API route', () => {

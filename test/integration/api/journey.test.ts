@@ -76,11 +76,18 @@ describe('Chiang Mai and Sejong over the API', () => {
     const memo = await download('secretary', 1, 'memo');
     expect(memo.disposition).toMatch(/^attachment; filename="?MOU_ChiangMai-Sejong_v1_memo\.docx"?$/);
     expect(text(part(memo.bytes, 'word/document.xml'))).toContain('ครั้งที่ ๑/๒๕๖๕');
-    const view = await step('secretary', { type: 'SUBMIT_TO_MOI' }, 'moiReview', {
+    // The hash of what a step issues is the server's to compute: a client's is refused.
+    const refused = await api.call('secretary', 'POST', `${agreementsPath}/${id}/events`, {
+      event: { type: 'SUBMIT_TO_MOI' },
+      expectedRev: rev,
       documentSha256: memo.sha,
     });
+    expect(refused.status).toBe(422);
+    const view = await step('secretary', { type: 'SUBMIT_TO_MOI' }, 'moiReview');
+    // The memo previewed before the step is the one the step issued and stored.
     expect(view.history.at(-1)).toMatchObject({
       event: 'SUBMIT_TO_MOI',
+      doc: 'memo',
       documentSha256: memo.sha,
       versionNo: 1,
     });
@@ -158,18 +165,24 @@ describe('Chiang Mai and Sejong over the API', () => {
     );
     await step('secretary', { type: 'AGREE_FINAL_TEXT' }, 'readyToSign');
     const copy = await download('secretary', 2, 'signing');
-    const signed = await step('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }, 'inForce', {
-      documentSha256: copy.sha,
-    });
+    const signed = await step('secretary', { type: 'RECORD_SIGNING', signing: sejongSigning }, 'inForce');
     expect(signed.signing).toEqual(sejongSigning);
+    // The signing copy issued at signing carries place and date, unlike the blank one previewed before.
     const after = await download('moi', 2, 'signing');
     expect(after.sha).not.toBe(copy.sha);
+    expect(signed.history.at(-1)).toMatchObject({ doc: 'signing', documentSha256: after.sha });
     expect(text(part(after.bytes, 'word/document.xml'))).toContain('November 2022');
   });
 
-  it('leaves an unbroken history of ten entries, each by the role that acted', async () => {
+  it('leaves an unbroken history of ten steps, each by the role that acted, and every comment and edit between', async () => {
     const view = AgreementView.parse((await api.call('admin', 'GET', path())).body);
-    expect(view.history.map((h) => h.actor.role)).toEqual([
+    const steps = view.history.filter((h) => h.from !== h.to);
+    expect(view.history.filter((h) => h.from === h.to).map((h) => `${h.event} ${h.actor.role}`)).toEqual([
+      ...Array(5).fill('ADD_COMMENT mfa'),
+      'EDIT_CONTENT secretary',
+      ...Array(5).fill('ANSWER_COMMENT secretary'),
+    ]);
+    expect(steps.map((h) => h.actor.role)).toEqual([
       'secretary',
       'secretary',
       'secretary',
@@ -182,6 +195,7 @@ describe('Chiang Mai and Sejong over the API', () => {
       'secretary',
     ]);
     expect(view.history.map((h) => h.actor.userId)).toContain(api.userId.mfa);
-    expect(verifyHistoryChain(id, view.history)).toMatchObject({ ok: true, length: 10 });
+    expect(steps).toHaveLength(10);
+    expect(verifyHistoryChain(id, view.history)).toMatchObject({ ok: true, length: 21 });
   });
 });

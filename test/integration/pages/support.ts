@@ -18,6 +18,7 @@ import { sejongSigning } from '../agreement-helpers';
 export { Client } from '../http/support';
 export { CAST, WHO, story, type Who } from '../agreement-helpers';
 import { CAST, WHO, story, type Who } from '../agreement-helpers';
+import { databaseRecords } from '../../support/records';
 
 export interface PagesApp {
   base: string;
@@ -67,7 +68,12 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
     const start = Date.now() - daysAgo * 86_400_000 - 3_600_000;
     let n = 0;
     const clock: Clock = { now: () => new Date(start + n++ * 1000) };
-    return createAgreementService({ repository, clock, newId: randomUUID });
+    return createAgreementService({
+      repository,
+      clock,
+      newId: randomUUID,
+      records: databaseRecords(db.connection),
+    });
   };
   return {
     base,

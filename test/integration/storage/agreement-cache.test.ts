@@ -10,10 +10,11 @@ import { ROOT } from '../../support/processes';
 let db: TestDb;
 beforeAll(async () => {
   db = await openTestDb('cache');
-  const { repository } = await buildServices(db.connection);
+  const { repository, records } = await buildServices(db.connection);
   await seedDemoData(db.connection, {
     projectRoot: ROOT,
     repository,
+    records,
     progress: () => undefined,
     now: new Date('2024-06-01T00:00:00Z'),
   });

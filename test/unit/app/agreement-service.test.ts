@@ -15,13 +15,19 @@ import {
   story,
   approved,
 } from '../../integration/agreement-helpers';
+import { memoryRecords } from '../../support/records';
 
 let repo: AgreementRepository;
 let service: AgreementService;
 
 beforeEach(() => {
   repo = createMemoryAgreementRepository();
-  service = createAgreementService({ repository: repo, clock: steppingClock(), newId: sequentialIds() });
+  service = createAgreementService({
+    repository: repo,
+    clock: steppingClock(),
+    newId: sequentialIds(),
+    records: memoryRecords(),
+  });
 });
 
 async function walk(a: AgreementRecord, steps: [Actor, AgreementEvent][]): Promise<AgreementRecord> {
@@ -251,24 +257,17 @@ describe('records of each step', () => {
     expect(verifyHistoryChain(a.id, a.history).ok).toBe(true);
   });
 
-  it('records a withdrawal with its reason and the issued document’s hash, and checks the hash’s form', async () => {
+  it('records a withdrawal with its reason; a document hash is the server’s to compute, never the caller’s', async () => {
     const a = await draft();
     await expect(
-      service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, { documentSha256: 'not-a-hash' }),
+      service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, {
+        documentSha256: 'f'.repeat(64),
+      } as never),
     ).rejects.toMatchObject({ code: 'validation-failed' });
-    const w = await service.send(
-      secretary,
-      a.id,
-      a.rev,
-      { type: 'WITHDRAW' },
-      { note: 'partner declined', documentSha256: 'f'.repeat(64) },
-    );
+    const w = await service.send(secretary, a.id, a.rev, { type: 'WITHDRAW' }, { note: 'partner declined' });
     expect(w.state).toBe('withdrawn');
-    expect(w.history.at(-1)).toMatchObject({
-      event: 'WITHDRAW',
-      note: 'partner declined',
-      documentSha256: 'f'.repeat(64),
-    });
+    expect(w.history.at(-1)).toMatchObject({ event: 'WITHDRAW', note: 'partner declined' });
+    expect(w.history.at(-1)?.documentSha256).toBeUndefined();
     await expect(service.send(secretary, w.id, w.rev, { type: 'SUBMIT_TO_COMMITTEE' })).rejects.toMatchObject(
       { code: 'not-allowed' },
     );

@@ -1,12 +1,10 @@
 // The document service: every document of every version, the impossible ones refused, results cached.
 import { createHash } from 'node:crypto';
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
+import { createDocumentRenderer } from '../../../src/app/document-renderer';
 import { createDocumentService, type DocumentService } from '../../../src/app/document-service';
-import type { AgreementRecord } from '../../../src/app/ports';
-import type { Actor } from '../../../src/domain';
 import { renderDocument, type RenderInput } from '../../../src/documents';
 import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
-import type { AgreementEvent } from '../../../workflows';
 import { part, text } from '../../support/doc-xml';
 import {
   mfaReviewer,
@@ -17,60 +15,37 @@ import {
   sequentialIds,
   steppingClock,
   story,
-  approved,
+  signedSejongJourney,
 } from '../../integration/agreement-helpers';
+import { memoryRecords } from '../../support/records';
 
 let agreements: AgreementService;
 let documents: DocumentService;
 let renders: RenderInput[];
+let records: ReturnType<typeof memoryRecords>;
 
 beforeEach(() => {
+  records = memoryRecords();
   agreements = createAgreementService({
     repository: createMemoryAgreementRepository(),
     clock: steppingClock(),
     newId: sequentialIds(),
+    records,
   });
   renders = [];
   documents = createDocumentService({
     agreements,
-    renderer: (input) => {
-      renders.push(input);
-      return renderDocument(input);
-    },
+    files: records.files,
+    renderer: createDocumentRenderer({
+      renderer: (input) => {
+        renders.push(input);
+        return renderDocument(input);
+      },
+    }),
   });
 });
 
-async function walk(a: AgreementRecord, steps: [Actor, AgreementEvent][]): Promise<AgreementRecord> {
-  for (const [who, e] of steps) a = await agreements.send(who, a.id, a.rev, e);
-  return a;
-}
-
-/** Chiang Mai–Sejong through review, revision, no objection and signing. */
-async function signedJourney(): Promise<AgreementRecord> {
-  let a = await agreements.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
-  a = await walk(a, [
-    [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
-    [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
-    [secretary, { type: 'SUBMIT_TO_MOI' }],
-    [moiOfficer, { type: 'FORWARD_TO_MFA' }],
-  ]);
-  for (const c of story.comments)
-    a = await agreements.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
-  a = await walk(a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
-  a = await agreements.updateContent(secretary, a.id, a.rev, story.draft2);
-  for (const c of a.comments) {
-    a = await agreements.answerComment(secretary, a.id, a.rev, c.id, {
-      status: 'accepted',
-      response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
-    });
-  }
-  return walk(a, [
-    [secretary, { type: 'RESUBMIT' }],
-    [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
-    [secretary, { type: 'AGREE_FINAL_TEXT' }],
-    [secretary, { type: 'RECORD_SIGNING', signing: sejongSigning }],
-  ]);
-}
+const signedJourney = () => signedSejongJourney(agreements);
 
 describe('which documents exist', () => {
   it('lists, per version, exactly the documents that make sense, named like MOU_ChiangMai-Sejong_v2_review.docx', async () => {
@@ -139,7 +114,7 @@ describe('which documents exist', () => {
 describe('what each document holds', () => {
   it('the review copy is version N with the comments made on it, as Word comments', async () => {
     const a = await signedJourney();
-    const f = await documents.render(mfaReviewer, a.id, 1, 'review');
+    const f = await documents.renderRecord(a, 1, 'review');
     const notes = text(part(f.buffer, 'word/comments.xml'));
     for (const c of story.comments) expect(notes).toContain(c.text.en);
     expect(renders[0]).toMatchObject({ doc: 'review', versionNo: 1, content: story.draft1 });
@@ -148,16 +123,16 @@ describe('what each document holds', () => {
 
   it('the redline and the comparison compare version N with N−1 and the comments on N−1', async () => {
     const a = await signedJourney();
-    await documents.render(secretary, a.id, 2, 'redline');
-    await documents.render(secretary, a.id, 2, 'comparison');
+    await documents.renderRecord(a, 2, 'redline');
+    await documents.renderRecord(a, 2, 'comparison');
     expect(renders[0]).toMatchObject({ content: story.draft2, previous: story.draft1 });
     expect(renders[1]?.comments?.map((c) => c.response?.en)).toEqual(Array(5).fill('Revised.'));
   });
 
   it('the memo cites the committee resolution; the signing copy carries the recorded place and date', async () => {
     const a = await signedJourney();
-    await documents.render(secretary, a.id, 1, 'memo');
-    const signing = await documents.render(secretary, a.id, 2, 'signing');
+    await documents.renderRecord(a, 1, 'memo');
+    const signing = await documents.renderRecord(a, 2, 'signing');
     expect(renders[0]?.meta?.committee).toEqual({
       meeting: '1/2565',
       date: '2022-03-14',
@@ -184,8 +159,8 @@ describe('the cache', () => {
 
   it('shares one render between concurrent requests and tells layouts apart', async () => {
     const a = await signedJourney();
-    await Promise.all([1, 2, 3, 4].map(() => documents.render(secretary, a.id, 1, 'mou', 'sequential')));
-    await documents.render(secretary, a.id, 1, 'mou', 'parallel');
+    await Promise.all([1, 2, 3, 4].map(() => documents.renderRecord(a, 1, 'mou', 'sequential')));
+    await documents.renderRecord(a, 1, 'mou', 'parallel');
     expect(renders.map((r) => r.layout)).toEqual(['sequential', 'parallel']);
   });
 
@@ -193,10 +168,13 @@ describe('the cache', () => {
     const a = await signedJourney();
     const small = createDocumentService({
       agreements,
-      cache: { maxEntries: 2, maxBytes: 1e9 },
-      renderer: (i) => (renders.push(i), renderDocument(i)),
+      files: records.files,
+      renderer: createDocumentRenderer({
+        cache: { maxEntries: 2, maxBytes: 1e9 },
+        renderer: (i) => (renders.push(i), renderDocument(i)),
+      }),
     });
-    for (const doc of ['mou', 'plan', 'memo', 'mou'] as const) await small.render(secretary, a.id, 1, doc);
+    for (const doc of ['mou', 'plan', 'memo', 'mou'] as const) await small.renderRecord(a, 1, doc);
     expect(renders.map((r) => r.doc)).toEqual(['mou', 'plan', 'memo', 'mou']);
   });
 });

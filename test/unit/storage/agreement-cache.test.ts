@@ -7,6 +7,7 @@ import {
 import { createAgreementService } from '../../../src/app/agreement-service';
 import { chiangMaiSejong } from '../../support/fixtures';
 import { secretary, otherSecretary, sequentialIds, steppingClock } from '../../integration/agreement-helpers';
+import { memoryRecords } from '../../support/records';
 
 function counting(repo: MemoryAgreementRepository) {
   const calls = { get: 0, list: 0, count: 0, distinct: 0 };
@@ -28,7 +29,12 @@ const ids = sequentialIds();
 
 async function setup(preexisting = 0) {
   const store = createMemoryAgreementRepository();
-  const before = createAgreementService({ repository: store, clock: steppingClock(), newId: ids });
+  const before = createAgreementService({
+    repository: store,
+    clock: steppingClock(),
+    newId: ids,
+    records: memoryRecords(),
+  });
   for (let i = 0; i < preexisting; i++) {
     await before.createDraft(i % 2 ? otherSecretary : secretary, {
       province: i % 2 ? 'lampang' : 'chiang-mai',
@@ -42,6 +48,7 @@ async function setup(preexisting = 0) {
     repository,
     clock: steppingClock('2023-01-01T00:00:00Z'),
     newId: ids,
+    records: memoryRecords(),
   });
   return { store, repository, service, calls };
 }
@@ -135,7 +142,12 @@ describe('the read cache when a write fails without an answer', () => {
     };
     const repository = withReadCache(flaky);
     await repository.init();
-    const service = createAgreementService({ repository, clock: steppingClock(), newId: ids });
+    const service = createAgreementService({
+      repository,
+      clock: steppingClock(),
+      newId: ids,
+      records: memoryRecords(),
+    });
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     expect(await repository.count({ state: 'drafting' })).toBe(1);
     failAfterWrite = true;
