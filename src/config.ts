@@ -27,6 +27,8 @@ const Env = z.object({
   TRUST_PROXY: Bool.default(false),
   /** Cache agreement reads in the app: auto = only on the embedded database, where the app is the single writer. */
   MOU_READ_CACHE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** The operator's word that exactly one app instance uses MONGODB_URI: the only way to force the read cache on it. */
+  MOU_SINGLE_INSTANCE: Bool.default(false),
   /** Seconds between sweeps that remove expired sessions (an acknowledged delete; see src/storage/session-sweep.ts). */
   MOU_SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Minutes a sign-in lasts; fractions allowed (tests use seconds-long sessions). */
@@ -75,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     const r = z.record(z.string(), z.number().int().min(1)).safeParse(safeJson(e.MOU_OVERDUE_DAYS_BY_STATE));
     if (!r.success) throw new ConfigError('MOU_OVERDUE_DAYS_BY_STATE must be JSON like {"mfaReview": 60}');
     byState = r.data;
+  }
+  // The cache is updated only from this process's own writes; a second instance's writes would never reach it.
+  if (e.MOU_READ_CACHE === 'true' && e.MONGODB_URI && !e.MOU_SINGLE_INSTANCE) {
+    throw new ConfigError(
+      'MOU_READ_CACHE=true with MONGODB_URI serves stale agreements unless this is the only app instance using ' +
+        'that database: set MOU_SINGLE_INSTANCE=true to state that exactly one instance runs, or use MOU_READ_CACHE=auto',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production');

@@ -34,7 +34,12 @@ import type {
   Page,
 } from './ports';
 import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
-import { initialPersistedSnapshot, restoreSnapshot, stateName } from './workflow-runtime';
+import {
+  initialPersistedSnapshot,
+  restoreSnapshot,
+  stateName,
+  withUpgradedSnapshot,
+} from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
 export interface RecordKeeping {
@@ -127,9 +132,11 @@ export function createAgreementService({
         issuedAt: entry.at,
       });
     }
+    // A record saved by an older machine version is stored upgraded by whatever write comes next.
+    const upgraded = withUpgradedSnapshot(record, change);
     const saved = await repository.apply(record.id, expectedRev, {
-      ...change,
-      push: { ...change.push, history: entry },
+      ...upgraded,
+      push: { ...upgraded.push, history: entry },
     });
     await anchor(saved);
     return saved;
@@ -142,14 +149,11 @@ export function createAgreementService({
     event: string,
     at: string,
     extra: Partial<HistoryEntryInput>,
-  ) => ({
-    at,
-    actor: who(actor),
-    event,
-    from: record.state,
-    to: record.state,
-    ...extra,
-  });
+  ): HistoryEntryInput => {
+    // The state as the machine reads it now (a migrated snapshot may name it differently from the stored field).
+    const state = stateName(restoreSnapshot(record));
+    return { at, actor: who(actor), event, from: state, to: state, ...extra };
+  };
 
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
     const record = await repository.get(id);

@@ -1,71 +1,140 @@
-// Restores an agreement's statechart from its stored snapshot and computes the next one, without side effects.
-import { createActor, type Snapshot } from 'xstate';
+// Restores an agreement's statechart from its stored snapshot (upgrading an old one) and computes the next one, purely.
+import {
+  createActor,
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+  type EventFromLogic,
+  type Snapshot,
+  type SnapshotFrom,
+} from 'xstate';
 import { DomainError, notAllowed } from '../domain';
 import {
-  AGREEMENT_MACHINE_VERSION,
-  agreementMachine,
-  type AgreementEvent,
-  type AgreementSnapshot,
+  AGREEMENT_WORKFLOW,
+  checkMigrations,
+  upgradeSnapshot,
+  type AgreementMachine,
+  type PersistedSnapshotJson,
+  type VersionedMachine,
 } from '../../workflows';
-import type { AgreementRecord } from './ports';
+import type { AgreementChange, AgreementRecord } from './ports';
 
-function checkMachineVersion(record: Pick<AgreementRecord, 'machineVersion' | 'id'>): void {
-  if (record.machineVersion !== AGREEMENT_MACHINE_VERSION) {
-    throw new DomainError('conflict', {
-      th: `ความตกลง ${record.id} ถูกบันทึกด้วยกระบวนงานรุ่นอื่น (รุ่น ${record.machineVersion}) ต้องปรับข้อมูลก่อนดำเนินการต่อ`,
-      en: `Agreement ${record.id} was saved by workflow version ${record.machineVersion}; it must be migrated before it can continue`,
-    });
+/** What the runtime reads from a stored agreement. */
+export type StoredWorkflow = Pick<AgreementRecord, 'id' | 'machineVersion' | 'snapshot'>;
+
+export interface Step<S> {
+  before: S;
+  after: S;
+  /** The snapshot after the step, as JSON to store with the runtime's (current) version. */
+  persisted: PersistedSnapshotJson;
+}
+
+export interface WorkflowRuntime<M extends AnyStateMachine> {
+  /** The machine version every write stores. */
+  version: number;
+  initialPersistedSnapshot(): PersistedSnapshotJson;
+  /** The stored snapshot in the current machine, upgraded in memory when it was saved by an older one. */
+  restoreSnapshot(record: StoredWorkflow): SnapshotFrom<M>;
+  /** One event from the stored (upgraded) snapshot; refuses an event the state does not accept. */
+  takeStep(record: StoredWorkflow, event: EventFromLogic<M>): Step<SnapshotFrom<M>>;
+  /**
+   * The change, plus the upgraded snapshot and current version when the record was saved by an older machine,
+   * for writes that do not step (content edits, comments); a step's change already carries both.
+   */
+  withUpgradedSnapshot(
+    record: StoredWorkflow & Pick<AgreementRecord, 'state'>,
+    change: AgreementChange,
+  ): AgreementChange;
+}
+
+/** The state as one name: the agreement machine's own state names; a nested state as parent.child. */
+export function stateName(snapshot: { value: unknown }): string {
+  const name = (v: unknown): string =>
+    typeof v === 'object' && v !== null
+      ? Object.entries(v)
+          .map(([region, child]) => `${region}.${name(child)}`)
+          .join(',')
+      : String(v);
+  return name(snapshot.value);
+}
+
+const isEmpty = (o: object) => Object.keys(o).length === 0;
+const toJson = (persisted: Snapshot<unknown>): PersistedSnapshotJson =>
+  JSON.parse(JSON.stringify(persisted)) as PersistedSnapshotJson;
+
+export function createWorkflowRuntime<M extends AnyStateMachine>(
+  workflow: VersionedMachine<M>,
+): WorkflowRuntime<M> {
+  const { version } = workflow;
+  checkMigrations(version, workflow.migrations);
+  // xstate's generic signatures do not resolve for an unknown M; the runtime works on the machine's general
+  // type and hands back M's snapshot type, which is what the machine produces.
+  const machine: AnyStateMachine = workflow.machine;
+
+  // resolveState is pure and rebuilds the state nodes from the value, which is all a machine without invoked
+  // actors or history states needs; for a snapshot holding either, xstate's own restore (an actor that is built,
+  // never started, so no action runs) revives them.
+  function resolve(record: StoredWorkflow, json: PersistedSnapshotJson): AnyMachineSnapshot {
+    try {
+      if (isEmpty(json.children) && isEmpty(json.historyValue)) {
+        const { value, context, status, output, error } = json;
+        return machine.resolveState({ value, context, status, output, error });
+      }
+      return createActor(machine, { snapshot: json as Snapshot<unknown> }).getSnapshot();
+    } catch {
+      // A state the machine does not define: a migration is missing or wrong.
+      throw new DomainError('conflict', {
+        th: `สถานะกระบวนงานของความตกลง ${record.id} (${stateName(json)}) ไม่มีในกระบวนงานรุ่น ${version} กรุณาแจ้งผู้ดูแลระบบ`,
+        en: `Agreement ${record.id} is in ${stateName(json)}, which workflow version ${version} does not define; tell the administrator`,
+      });
+    }
   }
+
+  const restore = (record: StoredWorkflow) => resolve(record, upgradeSnapshot(workflow, record));
+
+  return {
+    version,
+    initialPersistedSnapshot: () => toJson(machine.getPersistedSnapshot(initialTransition(machine)[0])),
+    restoreSnapshot: (record) => restore(record) as SnapshotFrom<M>,
+
+    takeStep(record, event) {
+      const before = restore(record);
+      const refused = notAllowed({
+        th: `ขั้นตอน ${event.type} ทำไม่ได้ในสถานะ ${stateName(before)}`,
+        en: `${event.type} is not possible while the agreement is in ${stateName(before)}`,
+      });
+      if (!before.can(event)) throw refused;
+      const [after] = transition(machine, before, event);
+      // Nothing would be recorded for a step that stays in its state.
+      if (stateName(after) === stateName(before)) throw refused;
+      return {
+        before: before as SnapshotFrom<M>,
+        after: after as SnapshotFrom<M>,
+        persisted: toJson(machine.getPersistedSnapshot(after)),
+      };
+    },
+
+    withUpgradedSnapshot(record, change) {
+      if (record.machineVersion === version || change.set.snapshot !== undefined) return change;
+      // Re-persisted from the restored snapshot, so what is stored is what this machine reads back.
+      const restored = restore(record);
+      const state = stateName(restored);
+      return {
+        ...change,
+        set: {
+          ...change.set,
+          snapshot: toJson(machine.getPersistedSnapshot(restored)),
+          machineVersion: version,
+          // Lists and queues filter on the stored state name; it follows a migration that renames or splits one.
+          ...(state !== record.state ? { state } : {}),
+        },
+      };
+    },
+  };
 }
 
-/** The initial snapshot of a new agreement, as JSON to store. */
-export function initialPersistedSnapshot(): unknown {
-  const actor = createActor(agreementMachine);
-  const persisted = actor.getPersistedSnapshot();
-  return JSON.parse(JSON.stringify(persisted));
-}
+/** The runtime of the agreement machine at its current version. */
+export const agreementRuntime: WorkflowRuntime<AgreementMachine> = createWorkflowRuntime(AGREEMENT_WORKFLOW);
 
-export function restoreSnapshot(
-  record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>,
-): AgreementSnapshot {
-  checkMachineVersion(record);
-  const actor = createActor(agreementMachine, { snapshot: record.snapshot as Snapshot<unknown> });
-  return actor.getSnapshot();
-}
-
-export function stateName(snapshot: AgreementSnapshot): string {
-  return String(snapshot.value);
-}
-
-export interface Step {
-  before: AgreementSnapshot;
-  after: AgreementSnapshot;
-  persisted: unknown;
-}
-
-/**
- * Sends one event to an actor restored from the stored snapshot. Refuses an event the state does
- * not accept, and a send that leaves the state unchanged (nothing would be recorded).
- */
-export function takeStep(
-  record: Pick<AgreementRecord, 'machineVersion' | 'id' | 'snapshot'>,
-  event: AgreementEvent,
-): Step {
-  checkMachineVersion(record);
-  const actor = createActor(agreementMachine, { snapshot: record.snapshot as Snapshot<unknown> });
-  actor.start();
-  try {
-    const before = actor.getSnapshot();
-    const refused = notAllowed({
-      th: `ขั้นตอน ${event.type} ทำไม่ได้ในสถานะ ${stateName(before)}`,
-      en: `${event.type} is not possible while the agreement is in ${stateName(before)}`,
-    });
-    if (!before.can(event)) throw refused;
-    actor.send(event);
-    const after = actor.getSnapshot();
-    if (stateName(after) === stateName(before)) throw refused;
-    return { before, after, persisted: JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) };
-  } finally {
-    actor.stop();
-  }
-}
+export const { initialPersistedSnapshot, restoreSnapshot, takeStep, withUpgradedSnapshot } = agreementRuntime;
