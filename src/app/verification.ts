@@ -52,7 +52,9 @@ export async function verifyDatabase(
 ): Promise<DatabaseVerification> {
   const newest = await deps.heads.newest();
   const out: DatabaseVerification = { agreements: 0, entries: 0, documents: 0, failed: [] };
+  const seen = new Set<string>();
   for await (const record of records) {
+    seen.add(record.id);
     const docs = await documentFacts(deps.files, record);
     const v = verifyRecord(record.history, record.id, anchorsFrom(newest.get(record.id), record), docs);
     out.agreements++;
@@ -60,6 +62,23 @@ export async function verifyDatabase(
     out.documents += docs.length;
     if (!v.ok) out.failed.push({ id: record.id, problems: v.problems });
     progress?.(out.agreements, out.failed.length);
+  }
+  // Anchors of an agreement that is no longer there: the whole record was removed.
+  for (const [id, head] of newest) {
+    if (seen.has(id)) continue;
+    out.failed.push({
+      id,
+      problems: [
+        {
+          kind: 'agreement-missing',
+          seq: head.seq,
+          message: {
+            th: `ความตกลง ${id} มีหลักฐานยืนยันประวัติถึงรายการ ${head.seq} แต่ไม่พบความตกลงนี้แล้ว`,
+            en: `Agreement ${id} has history anchors up to entry ${head.seq} but is no longer stored`,
+          },
+        },
+      ],
+    });
   }
   return out;
 }

@@ -1,15 +1,18 @@
 #!/usr/bin/env node
-// `mou` command line: render agreement files to .docx, one file or a whole folder with a progress bar.
+// `mou` command line: render agreement files to .docx (one file or a folder, with a progress bar); verify a database.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { DOC_TYPES, LAYOUTS, renderDocument, type DocType, type Layout, type RenderMeta } from '../documents';
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
+import { verifyCommand } from './verify';
 
 const USAGE = `usage:
   mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout ${LAYOUTS.join('|')}] -o <out.docx>
   mou render <folder> --doc <doc|all> [--layout ${LAYOUTS.join('|')}] -o <out-folder>
+  mou verify [--json]      check every agreement's history, its anchors and issued files (exit 1 on a problem;
+                           the database of MONGODB_URI, else the embedded one in MOU_DATA_DIR, with the app stopped)
 options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
          --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text>
 The file may be a render request ({content, versionNo, previous?, comments?, meta?}), a fixture story
@@ -145,6 +148,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'render':
         // Returned, never set on process.exitCode: main() also runs inside other programs (and tests).
         return await render(args);
+      case 'verify':
+        return await verifyCommand({
+          out: (s) => process.stdout.write(s),
+          err: process.stderr,
+          json: args.flags.has('json'),
+        });
       default:
         process.stderr.write(`${USAGE}\n`);
         return 64;

@@ -9,6 +9,7 @@ export const PROBLEM_KINDS = [
   'unanchored',
   'document-missing',
   'document-mismatch',
+  'agreement-missing',
 ] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 

@@ -38,11 +38,12 @@ export interface ApiApp {
   close(): Promise<void>;
 }
 
-export async function startApi(): Promise<ApiApp> {
+export async function startApi(o: { readCache?: boolean } = {}): Promise<ApiApp> {
   const db = await openTestDb('api');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   // As src/main.ts runs on the embedded database: this process is its single writer and caches reads.
-  const services = await buildServices(db.connection, { readCache: db.maxPoolSize === 1 });
+  // (Tests that change the database behind the app's back turn the cache off.)
+  const services = await buildServices(db.connection, { readCache: o.readCache ?? db.maxPoolSize === 1 });
   const { app } = await compose({
     config,
     connection: db.connection,
