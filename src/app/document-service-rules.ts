@@ -165,7 +165,11 @@ export function availability(
         ok: true,
         input: {
           ...base,
-          meta: { ...meta, final: true, ...(s ? { signing: { place: s.place, date: s.date } } : {}) },
+          meta: {
+            ...meta,
+            final: true,
+            ...(s ? { signing: { place: s.place, date: s.date, signatories: s.signatories } } : {}),
+          },
         },
       };
     }

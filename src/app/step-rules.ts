@@ -4,6 +4,7 @@ import {
   draftIssues,
   finalTextIssues,
   moiSubmissionIssues,
+  noObjectionIssues,
   partnerChangeIssues,
   resolutionIssues,
   resubmitIssues,
@@ -24,6 +25,8 @@ function issuesFor(event: AgreementEvent, a: Agreement, ctx: AgreementMachineCon
       return [...moiSubmissionIssues(a), ...draftIssues(a.workingDraft)];
     case 'RETURN_WITH_COMMENTS':
       return returnWithCommentsIssues(a, ctx.round);
+    case 'GIVE_NO_OBJECTION':
+      return noObjectionIssues(a, ctx.round);
     case 'RESUBMIT':
       return [...resubmitIssues(a, ctx.round), ...draftIssues(a.workingDraft)];
     case 'AGREE_FINAL_TEXT':
@@ -34,7 +37,6 @@ function issuesFor(event: AgreementEvent, a: Agreement, ctx: AgreementMachineCon
       return signingIssues(event.signing, a.flags);
     case 'FORWARD_TO_MFA':
     case 'RETURN_TO_PROVINCE':
-    case 'GIVE_NO_OBJECTION':
     case 'RECORD_CABINET_APPROVAL':
     case 'PROPOSE_AMENDMENT':
     case 'ABANDON_AMENDMENT':

@@ -4,6 +4,7 @@ import type { Bilingual } from '../domain/bilingual';
 import { findArea } from '../domain/catalogue/areas';
 import { findProvince, provinceByName } from '../domain/catalogue/provinces';
 import type { Comment, CommentAnchor } from '../domain/comment';
+import type { SigningSignatory } from '../domain/signing';
 import { englishDate, parseIsoDate, thaiDate } from '../domain/thai-format';
 import { alignArticles } from './align';
 import { FIXED_DATE, type ValidRenderInput } from './input';
@@ -70,11 +71,7 @@ function baseContext(
     /** The party a text names first and second (titles); signature columns follow the same order. */
     firstParty: order === 'thai-first' ? parties.thai : parties.partner,
     secondParty: order === 'thai-first' ? parties.partner : parties.thai,
-    signatories: ordered.map((p) => ({
-      name: p.name,
-      person: { th: p.signatory.name?.th ?? null, en: p.signatory.name?.en ?? null },
-      office: p.signatory.title,
-    })),
+    signatories: ordered.map((p) => signatureCtx(p, signedBy(meta, p === thai ? 'thai' : 'partner'))),
     areas: content.areas.map((id, i) => ({ no: i + 1, ...(findArea(id)?.label ?? { th: id, en: id }) })),
     articles: content.articles.map((a) => articleCtx(a, keys(a))),
     closing: content.closing ? closingCtx(content.closing, input) : null,
@@ -98,6 +95,24 @@ function baseContext(
       signer: meta.memo?.signer ?? null,
     },
     comparison: [] as ReturnType<typeof comparisonRows>,
+  };
+}
+
+/** Who signed for a side, as recorded at signing (only the signing copy of the signed version carries it). */
+function signedBy(meta: NonNullable<ValidRenderInput['meta']>, side: 'thai' | 'partner') {
+  return meta.signing?.signatories?.[side];
+}
+
+/** A signature column: the recorded signatory (name, office, on whose behalf) once signed, else the draft's. */
+function signatureCtx(p: Party, signed: SigningSignatory | undefined) {
+  return {
+    name: p.name,
+    person: {
+      th: signed?.name.th ?? p.signatory.name?.th ?? null,
+      en: signed?.name.en ?? p.signatory.name?.en ?? null,
+    },
+    office: signed?.title ?? p.signatory.title,
+    onBehalfOf: signed?.capacity === 'on-behalf' && signed.onBehalfOf ? signed.onBehalfOf : null,
   };
 }
 

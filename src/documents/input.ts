@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AgreementContent } from '../domain/agreement';
 import { Bilingual, Text } from '../domain/bilingual';
 import { Comment } from '../domain/comment';
+import { SigningSignatory } from '../domain/signing';
 import { parseIsoDate } from '../domain/thai-format';
 import { DOC_TYPES } from './templates';
 
@@ -39,7 +40,15 @@ export const RenderMeta = z
     /** The provincial committee's resolution, cited by the cover memo. */
     committee: z.object({ meeting: Text, date: IsoDate, resolution: Bilingual }).strict().optional(),
     /** Place and date of signing; fill the closing's {{place.*}} / {{date.*}} placeholders. */
-    signing: z.object({ place: Bilingual.optional(), date: IsoDate.optional() }).strict().optional(),
+    signing: z
+      .object({
+        place: Bilingual.optional(),
+        date: IsoDate.optional(),
+        /** Who signed, as recorded at signing: printed in the signature blocks instead of the draft's offices. */
+        signatories: z.object({ thai: SigningSignatory, partner: SigningSignatory }).strict().optional(),
+      })
+      .strict()
+      .optional(),
     /** Cover memo particulars (Thai official memo). */
     memo: z
       .object({ office: Text.optional(), ref: Text.optional(), to: Text.optional(), signer: Text.optional() })

@@ -1,6 +1,7 @@
 // Rules per workflow step, over the Agreement aggregate: each returns the issues that block the step.
 import type { AgreementFlags, Agreement } from '../aggregate';
 import { commentsOfRound } from '../aggregate';
+import { anchorLabel } from '../comment';
 import { isBlank, type Bilingual } from '../bilingual';
 import type { FieldIssue } from '../errors';
 import { buddhistYear, isApproving, parseMeeting, Resolution } from '../resolution';
@@ -57,6 +58,23 @@ export function returnWithCommentsIssues(a: Pick<Agreement, 'comments'>, round: 
       'Add at least one comment before returning the draft',
     ),
   ];
+}
+
+/**
+ * No objection closes the round, so none of its comments may still be open: a reviewer who no longer stands by
+ * one withdraws it first (recorded), or returns the draft with comments. (Closing them silently would leave the
+ * province a comment it never answered, and the record would not say who dropped it.)
+ */
+export function noObjectionIssues(a: Pick<Agreement, 'comments'>, round: number): FieldIssue[] {
+  return commentsOfRound(a, round)
+    .filter((c) => c.status === 'open')
+    .map((c) =>
+      issue(
+        `comments.${c.id}`,
+        `ข้อสังเกต ${c.id} (${anchorLabel(c.anchor).th}) ยังเปิดอยู่: ถอนข้อสังเกตก่อน หรือส่งคืนจังหวัดพร้อมข้อสังเกต`,
+        `Comment ${c.id} (${anchorLabel(c.anchor).en}) is still open: withdraw it first, or return the draft with comments`,
+      ),
+    );
 }
 
 /** Every comment of the round needs a status other than open and a response, before resubmission. */
