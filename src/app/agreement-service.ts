@@ -166,8 +166,8 @@ export function createAgreementService({
     },
 
     async updateContent(actor, id, expectedRev, content) {
-      await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
-      const workingDraft = parseContent(content);
+      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
+      const workingDraft = parseContent(content, record);
       return repository.apply(id, expectedRev, { set: { workingDraft, updatedAt: now() } });
     },
 
