@@ -3,7 +3,14 @@ import { mayPerform, type AgreementEventType } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { restoreSnapshot } from '../../app/workflow-runtime';
-import { commentsOfRound, type Actor, type Bilingual, type Comment, type CommentAnchor } from '../../domain';
+import {
+  commentsOfRound,
+  placeComment,
+  type Actor,
+  type Bilingual,
+  type Comment,
+  type CommentPlace,
+} from '../../domain';
 import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
 import { fillClosing } from '../../documents';
 import type { Labels } from './labels';
@@ -21,13 +28,34 @@ const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'ABANDON_AMENDMENT',
 ]);
 
-function sameAnchor(a: CommentAnchor, b: CommentAnchor): boolean {
-  return a.kind === b.kind && (a.kind !== 'article' || (b.kind === 'article' && a.no === b.no));
+/** What the reader is told when the commented article no longer stands where the comment's version had it. */
+function placeNote(p: CommentPlace, l: Labels): string {
+  switch (p.kind) {
+    case 'document':
+    case 'preamble':
+      return '';
+    case 'article':
+      return p.moved ? l.t('agreement.review.nowArticle', { no: p.now }) : '';
+    case 'removed':
+      return p.removedIn === 'draft'
+        ? l.t('agreement.review.removedInDraft')
+        : l.t('agreement.review.removedInVersion', { no: p.removedIn.versionNo });
+  }
 }
 
-export function commentView(c: Comment, l: Labels) {
+export function commentView(c: Comment, l: Labels, place: CommentPlace) {
   return {
     ...c,
+    place,
+    placeNote: placeNote(place, l),
+    /** The article as it was in the commented version, for a comment whose article has since been removed. */
+    removedArticle:
+      place.kind === 'removed'
+        ? {
+            label: l.t('agreement.review.articleOfVersion', { no: place.was, version: c.versionNo }),
+            heading: place.heading ?? { th: '', en: '' },
+          }
+        : undefined,
     anchorLabel: l.anchor(c.anchor),
     statusLabel: l.commentStatus(c.status),
     open: c.status === 'open',
@@ -73,8 +101,11 @@ function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
 
 export function agreementView(record: AgreementRecord, l: Labels, docs: DocumentService, now: Date) {
   const c = record.workingDraft;
-  const round = commentsOfRound(record, record.round).map((x) => commentView(x, l));
-  const on = (a: CommentAnchor) => round.filter((x) => sameAnchor(x.anchor, a));
+  const round = commentsOfRound(record, record.round).map((x) => commentView(x, l, placeComment(record, x)));
+  const on = (kind: CommentPlace['kind'], key?: string) =>
+    round.filter(
+      (x) => x.place.kind === kind && (key === undefined || ('key' in x.place && x.place.key === key)),
+    );
   return {
     id: record.id,
     rev: record.rev,
@@ -90,14 +121,17 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     flags: record.flags,
     content: c,
     closing: c.closing ? closingText(c.closing, record) : undefined,
-    documentComments: on({ kind: 'document' }),
-    preambleComments: on({ kind: 'preamble' }),
+    documentComments: on('document'),
+    preambleComments: on('preamble'),
     articles: c.articles.map((a) => ({
       ...a,
-      anchorKey: `article:${a.no}`,
+      // The comment form posts the number and the key: a comment lands on this article even if numbers shifted.
+      anchorKey: `article:${a.no}:${a.key}`,
       anchorLabel: l.anchor({ kind: 'article', no: a.no }),
-      comments: on({ kind: 'article', no: a.no }),
+      comments: on('article', a.key),
     })),
+    /** Comments whose article was removed since: still listed (and answerable) after the text. */
+    removedComments: on('removed'),
     comments: round,
     openComments: round.filter((x) => x.open).length,
     resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),

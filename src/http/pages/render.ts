@@ -56,7 +56,11 @@ function signingView(v: FormValues, l: Labels) {
 
 /** Values of the comment form under each anchor (empty, or what was typed when it was refused). */
 function commentForms(record: AgreementRecord, extras: PageExtras): Record<string, FormValues> {
-  const keys = ['document', 'preamble', ...record.workingDraft.articles.map((a) => `article:${a.no}`)];
+  const keys = [
+    'document',
+    'preamble',
+    ...record.workingDraft.articles.map((a) => `article:${a.no}:${a.key}`),
+  ];
   const refused = extras.form?.name === 'comment' ? extras.form : undefined;
   return Object.fromEntries(
     keys.map((k) => [k, refused?.anchor === k ? { ...refused.values, open: 'open' } : {}]),

@@ -1,6 +1,6 @@
 // The review page: MFA comments on the document, the preamble or an article; the province answers each comment.
 import type { Request } from 'express';
-import type { Bilingual, CommentAnchor } from '../../domain';
+import type { Bilingual, CommentAnchorInput } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
@@ -12,10 +12,13 @@ import { expectedRev, loadFor, type PageServices } from './shared';
 const COMMENT_FIELDS = ['text.th', 'text.en', 'suggestion.th', 'suggestion.en'];
 const ANSWER_FIELDS = ['status', 'response.th', 'response.en'];
 
-/** "document", "preamble" or "article:3" (anything else is left for the service to refuse). */
-export function parseAnchor(value: string): CommentAnchor | { kind: string } {
-  const m = /^article:(\d{1,3})$/.exec(value);
-  if (m) return { kind: 'article', no: Number(m[1]) };
+/**
+ * "document", "preamble", "article:3" or "article:3:<key>" (the page sends the key, so the service refuses a
+ * comment whose article is no longer number 3); anything else is left for the service to refuse.
+ */
+export function parseAnchor(value: string): CommentAnchorInput | { kind: string } {
+  const m = /^article:(\d{1,3})(?::([A-Za-z0-9_-]{1,64}))?$/.exec(value);
+  if (m) return { kind: 'article', no: Number(m[1]), ...(m[2] ? { key: m[2] } : {}) };
   return { kind: value === 'preamble' ? 'preamble' : value === 'document' ? 'document' : value };
 }
 
