@@ -2,6 +2,7 @@
 import type { Agreement } from './aggregate';
 import type { Bilingual } from './bilingual';
 import type { Comment } from './comment';
+import type { Version } from './version';
 
 /**
  * `was` is the article's number in the version the comment was made on; `now` its number in the working draft.
@@ -43,4 +44,17 @@ export function placeComment(a: Pick<Agreement, 'versions' | 'workingDraft'>, c:
     heading: commented?.heading,
     removedIn: gone ? { versionNo: gone.no } : 'draft',
   };
+}
+
+/**
+ * The version a review round looked at: the one its comments were made on, else (a round without comments yet)
+ * the latest version while that round is the current one.
+ */
+export function roundVersion(
+  a: Pick<Agreement, 'versions' | 'comments' | 'round'>,
+  round: number,
+): Version | undefined {
+  const commented = a.comments.find((c) => c.round === round)?.versionNo;
+  if (commented !== undefined) return a.versions.find((v) => v.no === commented);
+  return round === a.round ? a.versions.at(-1) : undefined;
 }

@@ -3,18 +3,23 @@ import { mayPerform, type AgreementEventType } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { restoreSnapshot } from '../../app/workflow-runtime';
-import {
-  commentsOfRound,
-  placeComment,
-  type Actor,
-  type Bilingual,
-  type Comment,
-  type CommentPlace,
-} from '../../domain';
+import type { Actor, AgreementContent, Bilingual } from '../../domain';
 import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
 import { fillClosing } from '../../documents';
+import { commentsOn } from './comment-view';
 import type { Labels } from './labels';
 import { daysSince } from './shared';
+
+/**
+ * Which text the page shows with which round's comments: the agreement page shows the working draft with the
+ * current round; the review page the version a round reviewed (comments under their articles as commented).
+ */
+export interface TextView {
+  round: number;
+  content: AgreementContent;
+  /** The version shown, when it is not the working draft. */
+  versionNo?: number;
+}
 
 /** Events whose button opens a form with more to fill in; the others are one click. */
 const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set([
@@ -27,44 +32,6 @@ const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'TERMINATE',
   'ABANDON_AMENDMENT',
 ]);
-
-/** What the reader is told when the commented article no longer stands where the comment's version had it. */
-function placeNote(p: CommentPlace, l: Labels): string {
-  switch (p.kind) {
-    case 'document':
-    case 'preamble':
-      return '';
-    case 'article':
-      return p.moved ? l.t('agreement.review.nowArticle', { no: p.now }) : '';
-    case 'removed':
-      return p.removedIn === 'draft'
-        ? l.t('agreement.review.removedInDraft')
-        : l.t('agreement.review.removedInVersion', { no: p.removedIn.versionNo });
-  }
-}
-
-export function commentView(c: Comment, l: Labels, place: CommentPlace) {
-  return {
-    ...c,
-    place,
-    placeNote: placeNote(place, l),
-    /** The article as it was in the commented version, for a comment whose article has since been removed. */
-    removedArticle:
-      place.kind === 'removed'
-        ? {
-            label: l.t('agreement.review.articleOfVersion', { no: place.was, version: c.versionNo }),
-            heading: place.heading ?? { th: '', en: '' },
-          }
-        : undefined,
-    anchorLabel: l.anchor(c.anchor),
-    statusLabel: l.commentStatus(c.status),
-    open: c.status === 'open',
-    hasSuggestion: Boolean(c.suggestion?.th || c.suggestion?.en),
-    hasResponse: Boolean(c.response?.th || c.response?.en),
-  };
-}
-
-export type CommentView = ReturnType<typeof commentView>;
 
 /** What this actor may do here now: the buttons, and which forms and links to show. */
 export function permissionsView(
@@ -99,13 +66,15 @@ function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
   };
 }
 
-export function agreementView(record: AgreementRecord, l: Labels, docs: DocumentService, now: Date) {
-  const c = record.workingDraft;
-  const round = commentsOfRound(record, record.round).map((x) => commentView(x, l, placeComment(record, x)));
-  const on = (kind: CommentPlace['kind'], key?: string) =>
-    round.filter(
-      (x) => x.place.kind === kind && (key === undefined || ('key' in x.place && x.place.key === key)),
-    );
+export function agreementView(
+  record: AgreementRecord,
+  l: Labels,
+  docs: DocumentService,
+  now: Date,
+  text: TextView = { round: record.round, content: record.workingDraft },
+) {
+  const c = text.content;
+  const comments = commentsOn(record, text.round, c, l);
   return {
     id: record.id,
     rev: record.rev,
@@ -114,6 +83,8 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     days: daysSince(record.stateSince, now),
     stateSince: record.stateSince,
     round: record.round,
+    shownRound: text.round,
+    shownVersionNo: text.versionNo,
     province: record.province,
     provinceLabel: l.province(record.province),
     kindLabel: l.kind(c.kind),
@@ -121,19 +92,18 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     flags: record.flags,
     content: c,
     closing: c.closing ? closingText(c.closing, record) : undefined,
-    documentComments: on('document'),
-    preambleComments: on('preamble'),
+    documentComments: comments.document,
+    preambleComments: comments.preamble,
     articles: c.articles.map((a) => ({
       ...a,
-      // The comment form posts the number and the key: a comment lands on this article even if numbers shifted.
-      anchorKey: `article:${a.no}:${a.key}`,
+      anchorKey: `article:${a.no}`,
       anchorLabel: l.anchor({ kind: 'article', no: a.no }),
-      comments: on('article', a.key),
+      comments: comments.onArticle(a.key),
     })),
-    /** Comments whose article was removed since: still listed (and answerable) after the text. */
-    removedComments: on('removed'),
-    comments: round,
-    openComments: round.filter((x) => x.open).length,
+    /** Comments whose article the shown text no longer has: still listed (and answerable) after the text. */
+    removedComments: comments.elsewhere,
+    comments: comments.all,
+    openComments: comments.all.filter((x) => x.open).length,
     resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),
     signing: record.signing,
     versions: docs
