@@ -82,7 +82,11 @@ describe('article keys', () => {
   });
 
   it('a generator that repeats itself still gives distinct keys', () => {
-    const keyed = keyArticles([art(1, undefined, 'A', ''), art(2, undefined, 'B', '')], undefined, () => 'a-same000000');
+    const keyed = keyArticles(
+      [art(1, undefined, 'A', ''), art(2, undefined, 'B', '')],
+      undefined,
+      () => 'a-same000000',
+    );
     expect(new Set(keyed.map((a) => a.key)).size).toBe(2);
     for (const a of keyed) expect(a.key).toMatch(ARTICLE_KEY_PATTERN);
   });
@@ -102,7 +106,10 @@ describe('article keys', () => {
 describe('pairing articles between two versions', () => {
   it('pairs by key first, even when heading and wording both changed', () => {
     const current = [
-      { ...art(1, 'a-costs00001', 'Financial arrangements', 'Subject to available funds.'), key: 'a-costs00001' },
+      {
+        ...art(1, 'a-costs00001', 'Financial arrangements', 'Subject to available funds.'),
+        key: 'a-costs00001',
+      },
       { ...art(2, 'a-objective1', 'Purpose', 'Friendship.'), key: 'a-objective1' },
     ];
     expect([...pairArticles(previous, current)]).toEqual([

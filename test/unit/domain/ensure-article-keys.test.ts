@@ -40,7 +40,11 @@ function oldAgreement(workingDraft: AgreementContentInput = v2) {
       { no: 1, content: v1, author, createdAt: at },
       { no: 2, content: v2, author, createdAt: at },
     ],
-    comments: [comment('c1', 1, 2), comment('c2', 2, 9), { ...comment('c3', 1, 1), anchor: { kind: 'preamble' } }],
+    comments: [
+      comment('c1', 1, 2),
+      comment('c2', 2, 9),
+      { ...comment('c3', 1, 1), anchor: { kind: 'preamble' } },
+    ],
     resolutions: [],
     flags: { needsCabinetApproval: false, needsFullPowers: false },
     state: 'revision',
@@ -73,7 +77,9 @@ describe('ensureArticleKeys (agreements stored before article keys)', () => {
 
   it('lets the working draft inherit from the latest version', () => {
     const a = ensureArticleKeys(oldAgreement());
-    expect(a.workingDraft.articles.map((x) => x.key)).toEqual(a.versions[1]?.content.articles.map((x) => x.key));
+    expect(a.workingDraft.articles.map((x) => x.key)).toEqual(
+      a.versions[1]?.content.articles.map((x) => x.key),
+    );
   });
 
   it('fills an old comment’s key from the article of that number in the comment’s own version', () => {
