@@ -86,7 +86,3 @@ export function renumberArticles<A extends { no: number }>(articles: readonly A[
 export function findArticle(content: AgreementContent, no: number): Article | undefined {
   return content.articles.find((a) => a.no === no);
 }
-
-export function findArticleByKey(content: AgreementContent, key: string): Article | undefined {
-  return content.articles.find((a) => a.key === key);
-}

@@ -113,7 +113,7 @@ function keyIndex(articles: readonly AlignableArticle[]): Map<string, number> {
 }
 
 /** Articles with the same key on both sides: the same article, however its heading and wording changed. */
-export function pairByKey(
+function pairByKey(
   previous: readonly AlignableArticle[],
   current: readonly AlignableArticle[],
 ): ArticlePairs {

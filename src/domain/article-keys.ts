@@ -5,10 +5,6 @@ import { freeKey, type NewArticleKey } from './article-key';
 import type { FieldIssue } from './errors';
 import { issue } from './validation/issues';
 
-export function hasAllKeys(articles: readonly ArticleInput[]): articles is readonly Article[] {
-  return articles.every((a) => a.key !== undefined);
-}
-
 /**
  * Keys for `articles`, against `previous` (the text they continue: the previous version, or the working draft an
  * edit replaces). A key an article already has is kept (a repeated one only by its first holder); an article

@@ -1,18 +1,17 @@
 // Old agreements have no article keys: derive them deterministically (versions in order, then the draft), and key old comments.
 import { z } from 'zod';
-import type { AgreementContent, AgreementContentInput, Article } from './agreement';
-import { AgreementContentInput as ContentInputSchema } from './agreement';
+import { AgreementContentInput, type AgreementContent, type Article } from './agreement';
 import { Agreement } from './aggregate';
 import { derivedArticleKey, type NewArticleKey } from './article-key';
-import { hasAllKeys, keyContent } from './article-keys';
-import { CommentInput as CommentInputSchema, type Comment, type CommentInput } from './comment';
-import { VersionInput as VersionInputSchema, type Version, type VersionInput } from './version';
+import { keyContent } from './article-keys';
+import { CommentInput, type Comment } from './comment';
+import { VersionInput, type Version } from './version';
 
 /** An agreement as stored before article keys; ensureArticleKeys turns it into an Agreement. */
 export const UnkeyedAgreement = Agreement.extend({
-  workingDraft: ContentInputSchema,
-  versions: z.array(VersionInputSchema),
-  comments: z.array(CommentInputSchema),
+  workingDraft: AgreementContentInput,
+  versions: z.array(VersionInput),
+  comments: z.array(CommentInput),
 }).strict();
 export type UnkeyedAgreement = z.infer<typeof UnkeyedAgreement>;
 
@@ -50,19 +49,11 @@ function keyComment(c: CommentInput, versions: readonly Version[], agreementId: 
   return { ...c, anchor: { ...anchor, key } };
 }
 
-const commentKeyed = (c: CommentInput) => c.anchor.kind !== 'article' || c.anchor.key !== undefined;
-
-function allKeyed(a: KeyedParts): boolean {
-  return (
-    hasAllKeys(a.workingDraft.articles) &&
-    a.versions.every((v) => hasAllKeys(v.content.articles)) &&
-    a.comments.every(commentKeyed)
-  );
-}
-
-/** Pure and deterministic: the same stored agreement always gets the same keys, so reading twice agrees. */
+/**
+ * Pure and deterministic: the same stored agreement always gets the same keys, so reading twice agrees. Keys already
+ * there are kept, so an agreement stored with keys comes back unchanged.
+ */
 export function ensureArticleKeys<T extends KeyedParts>(a: T): WithKeys<T> {
-  if (allKeyed(a)) return a as unknown as WithKeys<T>;
   let previous: AgreementContent | undefined;
   const versions = a.versions.map((v, i): Version => {
     const content = keyContent(v.content, previous, versionKeys(a.id, v.no, i === 0));

@@ -93,7 +93,7 @@ describe('ensureArticleKeys (agreements stored before article keys)', () => {
   it('gives the same keys on every read, and leaves keys already stored as they are', () => {
     const once = ensureArticleKeys(oldAgreement());
     expect(ensureArticleKeys(oldAgreement())).toEqual(once);
-    expect(ensureArticleKeys(once)).toBe(once);
+    expect(ensureArticleKeys(once)).toEqual(once);
     const kept = ensureArticleKeys(oldAgreement(story.draft2));
     expect(kept.workingDraft.articles.map((x) => x.key)).toEqual(story.draft2.articles.map((x) => x.key));
   });
