@@ -5,6 +5,7 @@ import PizZip from 'pizzip';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article, AgreementContent } from '../../src/domain/agreement';
+import { derivedArticleKey } from '../../src/domain/article-key';
 import { storyFromFixture } from '../../src/domain/fixture';
 import { renderDocument, type RenderInput } from '../../src/documents';
 import { zipParts } from './zip-floor';
@@ -28,7 +29,8 @@ export function contentOfPages(pages: number): AgreementContent {
   const articles: Article[] = Array.from({ length: n }, (_, i) => {
     const a = base.articles[i % base.articles.length] ?? base.articles[0];
     if (!a) throw new Error('fixture has no articles');
-    return { ...a, no: i + 1 };
+    // Repeated articles need keys of their own: a text's keys are unique.
+    return { ...a, no: i + 1, key: derivedArticleKey('bench', i) };
   });
   return { ...base, articles };
 }
@@ -49,7 +51,7 @@ async function buildTemplate(): Promise<Buffer> {
     title: marker('TITLE'),
     preamble: marker('PREAMBLE'),
     closing: marker('CLOSING'),
-    articles: [{ no: 1, heading: marker('HEAD'), text: marker('BODY') }],
+    articles: [{ no: 1, key: derivedArticleKey('bench', 0), heading: marker('HEAD'), text: marker('BODY') }],
   };
   const zip = new PizZip((await renderDocument(mouInput(c))).buffer);
   let xml = zip.file('word/document.xml')?.asText() ?? '';

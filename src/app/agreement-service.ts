@@ -241,7 +241,7 @@ export function createAgreementService({
 
     async updateContent(actor, id, expectedRev, content) {
       const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
-      const workingDraft = parseContent(content);
+      const workingDraft = parseContent(content, record);
       const at = now();
       const contentSha256 = sha256Hex(stableStringify(workingDraft));
       return commit(

@@ -1,7 +1,7 @@
 // Review comments as pure changes to the comment list: MFA adds them in review, the province answers them.
 import {
   Bilingual,
-  CommentAnchor,
+  CommentAnchorInput,
   CommentStatus,
   PartialBilingual,
   findArticle,
@@ -13,13 +13,16 @@ import {
   type Actor,
   type Agreement,
   type Comment,
+  type CommentAnchor,
   type Role,
+  type Version,
 } from '../domain';
 import { z } from 'zod';
 
 export const NewComment = z
   .object({
-    anchor: CommentAnchor,
+    /** On an article: its number in the version under review; its key may be given too (it must then match). */
+    anchor: CommentAnchorInput,
     text: Bilingual,
     quote: PartialBilingual.optional(),
     suggestion: PartialBilingual.optional(),
@@ -50,6 +53,31 @@ function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, prefix: string): 
   return r.data;
 }
 
+/** The anchor with the key of the commented article in the commented version: the comment follows that article. */
+function keyedAnchor(anchor: CommentAnchorInput, version: Version): CommentAnchor {
+  if (anchor.kind !== 'article') return anchor;
+  const article = findArticle(version.content, anchor.no);
+  if (!article) {
+    throw invalid({ th: 'ไม่พบข้อที่อ้างถึง', en: 'No such article' }, [
+      issue(
+        'comment.anchor.no',
+        `ร่างฉบับที่ ${version.no} ไม่มีข้อ ${anchor.no}`,
+        `Version ${version.no} has no article ${anchor.no}`,
+      ),
+    ]);
+  }
+  if (anchor.key !== undefined && anchor.key !== article.key) {
+    throw invalid({ th: 'ไม่พบข้อที่อ้างถึง', en: 'No such article' }, [
+      issue(
+        'comment.anchor.key',
+        `ข้อ ${anchor.no} ของร่างฉบับที่ ${version.no} มีรหัสข้อ ${article.key} ไม่ใช่ ${anchor.key}`,
+        `Article ${anchor.no} of version ${version.no} has the key ${article.key}, not ${anchor.key}`,
+      ),
+    ]);
+  }
+  return { kind: 'article', no: article.no, key: article.key };
+}
+
 export function addComment(
   a: Agreement,
   round: number,
@@ -62,15 +90,7 @@ export function addComment(
   const version = latestVersion(a.versions);
   if (!version)
     throw invalid({ th: 'ยังไม่มีร่างฉบับที่ส่งพิจารณา', en: 'There is no submitted version to comment on' });
-  if (c.anchor.kind === 'article' && !findArticle(version.content, c.anchor.no)) {
-    throw invalid({ th: 'ไม่พบข้อที่อ้างถึง', en: 'No such article' }, [
-      issue(
-        'comment.anchor.no',
-        `ร่างฉบับที่ ${version.no} ไม่มีข้อ ${c.anchor.no}`,
-        `Version ${version.no} has no article ${c.anchor.no}`,
-      ),
-    ]);
-  }
+  const anchor = keyedAnchor(c.anchor, version);
   const comment: Comment = {
     id,
     round,
@@ -81,7 +101,7 @@ export function addComment(
       role: by.role,
       organisation: c.organisation ?? ORGANISATION[by.role],
     },
-    anchor: c.anchor,
+    anchor,
     text: c.text,
     ...(c.quote ? { quote: c.quote } : {}),
     ...(c.suggestion ? { suggestion: c.suggestion } : {}),

@@ -1,12 +1,18 @@
 // Small checks the agreement service makes before it changes anything: role, rev, input shape.
 import { z } from 'zod';
 import {
-  AgreementContent,
+  AgreementContentInput,
+  articleKeyIssues,
   DomainError,
   fromZod,
   invalid,
+  keyContent,
   notAllowed,
+  seededArticleKeys,
+  sha256Hex,
+  stableStringify,
   type Actor,
+  type AgreementContent,
   type HistoryEntry,
 } from '../domain';
 import type { AgreementAction } from '../../workflows';
@@ -33,11 +39,24 @@ export function ensureRev(record: AgreementRecord, expectedRev: number): void {
   }
 }
 
-export function parseContent(input: unknown): AgreementContent {
-  const r = AgreementContent.safeParse(input);
-  if (!r.success)
-    throw invalid({ th: 'เนื้อหาร่างไม่ถูกต้อง', en: 'The draft content is invalid' }, fromZod('content', r.error));
-  return r.data;
+const INVALID_CONTENT = { th: 'เนื้อหาร่างไม่ถูกต้อง', en: 'The draft content is invalid' };
+
+/**
+ * Validates content from a form or the API and gives every article its key. Old clients send none: an article
+ * without a key takes the key of the article of the current working draft it aligns with (same heading, or mostly
+ * the same words), if no other article of the input holds that key; any other gets a new key, derived from the
+ * agreement and the rev being replaced (or, for a new draft, from the content itself), so keys never depend on chance.
+ */
+export function parseContent(
+  input: unknown,
+  current?: { id: string; rev: number; workingDraft: AgreementContent },
+): AgreementContent {
+  const r = AgreementContentInput.safeParse(input);
+  if (!r.success) throw invalid(INVALID_CONTENT, fromZod('content', r.error));
+  const duplicates = articleKeyIssues(r.data).map((i) => ({ ...i, path: `content.${i.path}` }));
+  if (duplicates.length > 0) throw invalid(INVALID_CONTENT, duplicates);
+  const seed = current ? `${current.id}:${current.rev}` : sha256Hex(stableStringify(r.data));
+  return keyContent(r.data, current?.workingDraft, seededArticleKeys(seed));
 }
 
 const SendOptionsSchema = z

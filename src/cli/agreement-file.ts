@@ -1,6 +1,6 @@
 // Reads an agreement file for `mou render`: a render request, a fixture story, or bare agreement content.
 import { z } from 'zod';
-import { AgreementContent } from '../domain/agreement';
+import { AgreementContentInput } from '../domain/agreement';
 import { DomainError } from '../domain/errors';
 import { storyFromFixture } from '../domain/fixture';
 import type { DocType, Layout, RenderInput, RenderMeta } from '../documents';
@@ -39,7 +39,7 @@ export function inputFromFile(
     };
   }
   if ('draft1' in json) return storyInput(storyFromFixture(json), doc, layout, meta);
-  const content = AgreementContent.safeParse(json);
+  const content = AgreementContentInput.safeParse(json);
   if (!content.success)
     throw badFile(content.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return { doc, layout, content: content.data, versionNo: versionNo ?? 1, meta };

@@ -6,8 +6,9 @@ import { findProvince, provinceByName } from '../domain/catalogue/provinces';
 import type { Comment, CommentAnchor } from '../domain/comment';
 import type { SigningSignatory } from '../domain/signing';
 import { englishDate, parseIsoDate, thaiDate } from '../domain/thai-format';
-import { alignArticles } from './align';
+import { counterparts } from './align';
 import { FIXED_DATE, type ValidRenderInput } from './input';
+import { keyedTexts } from './keyed-input';
 import { parseMarkup } from './markup';
 import type { DocModel } from './model';
 import { commentNotes } from './notes';
@@ -29,8 +30,12 @@ export function fillClosing(
   });
 }
 
+/** Anchors and block keys are the article's key, so comments and changes follow an article that moved. */
+const articleAnchor = (key: string) => `article:${key}`;
+
+/** `key` pairs the block across versions (redline); `anchor` is where comments on the article attach. */
 function articleCtx(a: Article, key: string) {
-  return { no: a.no, key, heading: a.heading, text: a.text };
+  return { no: a.no, key, anchor: articleAnchor(a.key), heading: a.heading, text: a.text };
 }
 
 function signatoryCtx(p: Party) {
@@ -152,13 +157,15 @@ function isDraft(doc: DocType, final: boolean): boolean {
 
 const ANCHOR_ORDER: Record<CommentAnchor['kind'], number> = { document: 0, preamble: 1, article: 2 };
 
-/** Comparison table rows: one per comment, in document order (whole document, preamble, articles). */
+/**
+ * Comparison table rows: one per comment, in document order (whole document, preamble, articles). A comment on an
+ * article finds it by key in the previous version, and its revised text in the article that one became.
+ */
 function comparisonRows(previous: AgreementContent, current: AgreementContent, comments: readonly Comment[]) {
-  const match = alignArticles(previous.articles, current.articles);
-  const text = (c: AgreementContent, a: CommentAnchor, no?: number): Bilingual | null => {
+  const match = counterparts(previous.articles, current.articles);
+  const text = (c: AgreementContent, a: CommentAnchor, art: Article | undefined): Bilingual | null => {
     if (a.kind === 'document') return c.title;
     if (a.kind === 'preamble') return c.preamble;
-    const art = c.articles.find((x) => x.no === no);
     return art ? { th: `${art.heading.th}\n${art.text.th}`, en: `${art.heading.en}\n${art.text.en}` } : null;
   };
   const sorted = comments
@@ -173,14 +180,17 @@ function comparisonRows(previous: AgreementContent, current: AgreementContent, c
     });
   return sorted.map(({ c }) => {
     const a = c.anchor;
-    const prevNo = a.kind === 'article' ? a.no : undefined;
-    const curNo = prevNo !== undefined ? match.get(prevNo) : undefined;
+    const key = a.kind === 'article' ? a.key : undefined;
+    const was = key !== undefined ? previous.articles.find((x) => x.key === key) : undefined;
+    // A comment made on the current text itself (not the previous one) still finds its article by key.
+    const now =
+      key === undefined ? undefined : was ? match.get(was.key) : current.articles.find((x) => x.key === key);
     return {
-      anchor: { kind: a.kind, no: prevNo ?? null, newNo: curNo ?? null },
-      previous: text(previous, a, prevNo),
+      anchor: { kind: a.kind, no: a.kind === 'article' ? (was?.no ?? a.no) : null, newNo: now?.no ?? null },
+      previous: text(previous, a, was),
       comment: c.text,
       author: c.author.organisation,
-      revised: text(current, a, curNo),
+      revised: text(current, a, now),
       response: { th: c.response?.th ?? null, en: c.response?.en ?? null },
     };
   });
@@ -197,21 +207,21 @@ function render(
 
 /** Build the document model for a validated input. */
 export function compose(input: ValidRenderInput, templates: TemplateSet): DocModel {
-  const { content } = input;
+  const keyed = keyedTexts(input);
+  const { content, comments } = keyed;
   const meta = input.meta ?? {};
   const date = meta.date ?? FIXED_DATE;
-  const ctx = baseContext(input, content, (a) => `article:${a.no}`);
-  const comments = input.comments ?? [];
+  const ctx = baseContext(input, content, (a) => articleAnchor(a.key));
   if (input.doc === 'comparison')
-    ctx.comparison = comparisonRows(input.previous ?? content, content, comments);
+    ctx.comparison = comparisonRows(keyed.previous ?? content, content, comments);
   const parsed = render(templates, input.doc, content.kind, ctx);
   let blocks = parsed.blocks;
   if (input.doc === 'redline') {
-    const previous = input.previous ?? content;
-    const match = alignArticles(previous.articles, content.articles);
+    const previous = keyed.previous ?? content;
+    const match = counterparts(previous.articles, content.articles);
     const prevCtx = baseContext(input, previous, (a) => {
-      const to = match.get(a.no);
-      return to !== undefined ? `article:${to}` : `removed-article:${a.no}`;
+      const to = match.get(a.key);
+      return to !== undefined ? articleAnchor(to.key) : `removed-article:${a.key}`;
     });
     blocks = mergeRedline(render(templates, 'redline', previous.kind, prevCtx).blocks, blocks);
   }
@@ -219,7 +229,7 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
   const counterpart =
     input.layout === 'separate'
       ? render(templates, input.doc, content.kind, {
-          ...baseContext(input, content, (a) => `article:${a.no}`, 'partner-first'),
+          ...baseContext(input, content, (a) => articleAnchor(a.key), 'partner-first'),
           comparison: ctx.comparison,
         }).blocks
       : undefined;

@@ -41,7 +41,7 @@ export function shortPartyName(english: string): string {
 }
 
 export function documentFileName(
-  content: AgreementContent,
+  content: Pick<AgreementContent, 'parties'>,
   versionNo: number,
   doc: DocType,
   layout: Layout = 'parallel',

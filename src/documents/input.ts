@@ -1,8 +1,8 @@
 // What a caller asks the document pipeline for: which document, which layout, which content and context.
 import { z } from 'zod';
-import { AgreementContent } from '../domain/agreement';
+import { AgreementContentInput } from '../domain/agreement';
 import { Bilingual, Text } from '../domain/bilingual';
-import { Comment } from '../domain/comment';
+import { CommentInput } from '../domain/comment';
 import { SigningSignatory } from '../domain/signing';
 import { parseIsoDate } from '../domain/thai-format';
 import { DOC_TYPES } from './templates';
@@ -64,12 +64,13 @@ export const RenderInput = z
   .object({
     doc: z.enum(DOC_TYPES),
     layout: z.enum(LAYOUTS),
-    content: AgreementContent,
+    /** Article keys may be left out (older files): articles are then paired by number, heading and wording. */
+    content: AgreementContentInput,
     versionNo: z.number().int().min(1).max(999),
     /** Version N−1: required by redline and comparison. */
-    previous: AgreementContent.optional(),
-    /** Review comments: required by review and comparison (may be empty). */
-    comments: z.array(Comment).max(500).optional(),
+    previous: AgreementContentInput.optional(),
+    /** Review comments: required by review and comparison (may be empty); they attach by article key. */
+    comments: z.array(CommentInput).max(500).optional(),
     meta: RenderMeta.optional(),
   })
   .strict();

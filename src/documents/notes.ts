@@ -5,7 +5,10 @@ import { parseMarkup } from './markup';
 import type { Lang, Note } from './model';
 import type { TemplateSet } from './templates';
 
-/** The anchor name templates give a block (`anchor="…"`); a comment on a missing article falls back to the title. */
+/**
+ * The anchor name templates give a block (`anchor="…"`): an article's is its key, so a comment stays on its article
+ * wherever that article now stands; a comment on an article the text no longer has falls back to the title.
+ */
 export function anchorName(a: CommentAnchor, content: AgreementContent): string {
   switch (a.kind) {
     case 'document':
@@ -13,7 +16,7 @@ export function anchorName(a: CommentAnchor, content: AgreementContent): string 
     case 'preamble':
       return 'preamble';
     case 'article':
-      return content.articles.some((x) => x.no === a.no) ? `article:${a.no}` : 'document';
+      return content.articles.some((x) => x.key === a.key) ? `article:${a.key}` : 'document';
   }
 }
 

@@ -1,5 +1,6 @@
 // Agreement content: parties, kind, areas, title, preamble, numbered articles — all bilingual, all pure data.
 import { z } from 'zod';
+import { ArticleKey } from './article-key';
 import { Bilingual, PartialBilingual, Text } from './bilingual';
 
 export const AGREEMENT_KINDS = ['sister', 'friendship', 'partnership'] as const;
@@ -32,11 +33,17 @@ export type Party = z.infer<typeof Party>;
 export const Article = z
   .object({
     no: z.number().int().min(1).max(999),
+    /** The article's identity across renumbering and versions (src/domain/article-key.ts); never printed. */
+    key: ArticleKey,
     heading: Bilingual,
     text: Bilingual,
   })
   .strict();
 export type Article = z.infer<typeof Article>;
+
+/** An article as old clients and stored data before keys send it: the key may be missing (it is then assigned). */
+export const ArticleInput = Article.extend({ key: ArticleKey.optional() }).strict();
+export type ArticleInput = z.infer<typeof ArticleInput>;
 
 export const ActionPlanItem = z
   .object({
@@ -65,8 +72,14 @@ export const AgreementContent = z
   .strict();
 export type AgreementContent = z.infer<typeof AgreementContent>;
 
-/** Renumber articles 1..n in their current order (after add, remove or reorder). */
-export function renumberArticles(articles: readonly Article[]): Article[] {
+/** Content whose articles may lack keys: what the API, the forms, render requests and old stored data carry. */
+export const AgreementContentInput = AgreementContent.extend({
+  articles: z.array(ArticleInput).max(200),
+}).strict();
+export type AgreementContentInput = z.infer<typeof AgreementContentInput>;
+
+/** Renumber articles 1..n in their current order (after add, remove or reorder); keys stay as they are. */
+export function renumberArticles<A extends { no: number }>(articles: readonly A[]): A[] {
   return articles.map((a, i) => ({ ...a, no: i + 1 }));
 }
 

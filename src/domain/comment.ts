@@ -1,14 +1,31 @@
 // Review comments: anchored to an article, the preamble or the whole document, answered by the province.
 import { z } from 'zod';
+import { ArticleKey } from './article-key';
 import { Bilingual, PartialBilingual } from './bilingual';
 import { Role } from './roles';
 
-export const CommentAnchor = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('document') }).strict(),
-  z.object({ kind: z.literal('preamble') }).strict(),
-  z.object({ kind: z.literal('article'), no: z.number().int().min(1).max(999) }).strict(),
-]);
+const DocumentAnchor = z.object({ kind: z.literal('document') }).strict();
+const PreambleAnchor = z.object({ kind: z.literal('preamble') }).strict();
+const ArticleAnchor = z
+  .object({
+    kind: z.literal('article'),
+    /** The article's number in the version the comment was made on (for display and the fixture convention). */
+    no: z.number().int().min(1).max(999),
+    /** The article's identity: where the comment belongs after the article moved or was renumbered. */
+    key: ArticleKey,
+  })
+  .strict();
+
+export const CommentAnchor = z.discriminatedUnion('kind', [DocumentAnchor, PreambleAnchor, ArticleAnchor]);
 export type CommentAnchor = z.infer<typeof CommentAnchor>;
+
+/** An anchor as a reviewer, an old client or old stored data gives it: the article's key may be missing. */
+export const CommentAnchorInput = z.discriminatedUnion('kind', [
+  DocumentAnchor,
+  PreambleAnchor,
+  ArticleAnchor.extend({ key: ArticleKey.optional() }).strict(),
+]);
+export type CommentAnchorInput = z.infer<typeof CommentAnchorInput>;
 
 export const COMMENT_STATUSES = ['open', 'accepted', 'partly-accepted', 'not-accepted'] as const;
 export const CommentStatus = z.enum(COMMENT_STATUSES);
@@ -42,14 +59,18 @@ export const Comment = z
   .strict();
 export type Comment = z.infer<typeof Comment>;
 
-/** The fixture convention: null = whole document, 0 = preamble, n = article n. */
-export function anchorFromArticleRef(ref: number | null): CommentAnchor {
+/** A comment as stored before article keys (and as render requests may carry it): its anchor may lack the key. */
+export const CommentInput = Comment.extend({ anchor: CommentAnchorInput }).strict();
+export type CommentInput = z.infer<typeof CommentInput>;
+
+/** The fixture convention: null = whole document, 0 = preamble, n = article n (its key is filled in later). */
+export function anchorFromArticleRef(ref: number | null): CommentAnchorInput {
   if (ref === null) return { kind: 'document' };
   if (ref === 0) return { kind: 'preamble' };
   return { kind: 'article', no: ref };
 }
 
-export function anchorLabel(a: CommentAnchor): Bilingual {
+export function anchorLabel(a: CommentAnchorInput): Bilingual {
   switch (a.kind) {
     case 'document':
       return { th: 'ทั้งฉบับ', en: 'Whole document' };

@@ -1,8 +1,10 @@
 // Reads the sample-agreement format of fixtures/*.json (draft 1, review comments, draft 2) into domain types.
 import { z } from 'zod';
-import { AgreementContent, AgreementKind, type Party } from './agreement';
+import { AgreementContentInput, AgreementKind, type AgreementContent, type Party } from './agreement';
+import { derivedArticleKey } from './article-key';
 import { Bilingual } from './bilingual';
 import { anchorFromArticleRef, type CommentAnchor } from './comment';
+import { keyChain, keyOfArticle } from './ensure-article-keys';
 
 const FixtureParty = z.object({
   name: Bilingual,
@@ -45,6 +47,15 @@ function party(p: z.infer<typeof FixtureParty>): Party {
   };
 }
 
+/** Fixtures carry no article keys: draft 1's are derived from the article numbers, draft 2 inherits them. */
+const FIXTURE_SEED = 'fixture';
+
+function keyedAnchor(ref: number | null, draft1: AgreementContent): CommentAnchor {
+  const a = anchorFromArticleRef(ref);
+  if (a.kind !== 'article') return a;
+  return { ...a, key: keyOfArticle(draft1, a.no) ?? derivedArticleKey(FIXTURE_SEED, 'missing', a.no) };
+}
+
 export function storyFromFixture(json: unknown): FixtureStory {
   const f = FixtureFile.parse(json);
   const base = {
@@ -52,12 +63,13 @@ export function storyFromFixture(json: unknown): FixtureStory {
     parties: { thai: party(f.parties.thai), partner: party(f.parties.partner) },
     areas: f.areas,
   };
-  const content = (d: z.infer<typeof FixtureDraft>): AgreementContent =>
-    AgreementContent.parse({ ...base, ...d });
+  const content = (d: z.infer<typeof FixtureDraft>) => AgreementContentInput.parse({ ...base, ...d });
+  const [draft1, draft2] = keyChain(FIXTURE_SEED, [content(f.draft1), content(f.draft2)]);
+  if (!draft1 || !draft2) throw new Error('a fixture story has two drafts');
   return {
-    draft1: content(f.draft1),
-    draft2: content(f.draft2),
+    draft1,
+    draft2,
     committee: f.committee,
-    comments: f.comments.map((c) => ({ anchor: anchorFromArticleRef(c.article), text: c.text, by: c.by })),
+    comments: f.comments.map((c) => ({ anchor: keyedAnchor(c.article, draft1), text: c.text, by: c.by })),
   };
 }

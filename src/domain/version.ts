@@ -1,6 +1,6 @@
 // Versions: immutable, numbered snapshots of an agreement's content. A revision adds a version; none is edited.
 import { z } from 'zod';
-import { AgreementContent } from './agreement';
+import { AgreementContent, AgreementContentInput } from './agreement';
 import { stableStringify } from './canonical-json';
 
 export const VersionAuthor = z.object({ userId: z.string(), name: z.string() }).strict();
@@ -16,6 +16,10 @@ export const Version = z
   })
   .strict();
 export type Version = z.infer<typeof Version>;
+
+/** A version as stored before article keys: its articles may lack them (ensureArticleKeys assigns them on read). */
+export const VersionInput = Version.extend({ content: AgreementContentInput }).strict();
+export type VersionInput = z.infer<typeof VersionInput>;
 
 /** Deep-freezes a value so that nothing downstream can edit an issued version in memory. */
 function deepFreeze<T>(value: T): T {

@@ -1,5 +1,11 @@
 // A standard bilingual MOU text (MOI's model form, after MFA's usual advice) for the demo pairs.
-import type { AgreementContent, AgreementKind, Bilingual, Party } from '../domain';
+import {
+  derivedArticleKey,
+  type AgreementContent,
+  type AgreementKind,
+  type Bilingual,
+  type Party,
+} from '../domain';
 
 const KIND_TITLE: Record<AgreementKind, Bilingual> = {
   sister: {
@@ -27,7 +33,13 @@ export interface PairInput {
 export function standardContent(p: PairInput): AgreementContent {
   const a = p.thai.name;
   const b = p.partner.name;
-  const art = (no: number, heading: Bilingual, text: Bilingual) => ({ no, heading, text });
+  // Every demo agreement starts from this text, so the same derived keys in each (keys are unique within one text).
+  const art = (no: number, heading: Bilingual, text: Bilingual) => ({
+    no,
+    key: derivedArticleKey('standard-mou', no),
+    heading,
+    text,
+  });
   return {
     kind: p.kind,
     parties: { thai: p.thai, partner: p.partner },

@@ -1,7 +1,7 @@
 // Stores agreements in MongoDB/FerretDB: every change is one findOneAndUpdate guarded by the expected rev.
 import { z } from 'zod';
 import type { Connection, UpdateQuery } from 'mongoose';
-import { Agreement, conflict, notFound, type AgreementContent } from '../domain';
+import { conflict, ensureArticleKeys, notFound, UnkeyedAgreement, type AgreementContent } from '../domain';
 import type {
   AgreementChange,
   AgreementFilter,
@@ -15,7 +15,8 @@ import type {
 import { AgreementSummarySchema } from '../app/summary';
 import { agreementModel, type AgreementDoc } from './agreement-schema';
 
-const StoredAgreement = Agreement.extend({
+// Agreements stored before article keys have none: accept them, and key them on the way out (toRecord).
+const StoredAgreement = UnkeyedAgreement.extend({
   rev: z.number().int().min(0),
   machineVersion: z.number().int(),
   snapshot: z.record(z.string(), z.unknown()),
@@ -41,10 +42,14 @@ function listFields(content: AgreementContent) {
 
 const LIST_FIELDS = new Set(['kind', 'title', 'partnerName', 'partnerCountryEn']);
 
+/**
+ * Every record read from the database passes here, so the app never sees an article or a comment without a key:
+ * ensureArticleKeys derives the missing ones deterministically (the same on every read) and keeps stored ones.
+ */
 function toRecord(doc: unknown): AgreementRecord {
   const { _id, ...rest } = z.looseObject({ _id: z.string() }).parse(doc);
   const stored = Object.fromEntries(Object.entries(rest).filter(([k]) => !LIST_FIELDS.has(k)));
-  return StoredAgreement.parse({ id: _id, ...stored });
+  return ensureArticleKeys(StoredAgreement.parse({ id: _id, ...stored }));
 }
 
 /** The user's text as a literal pattern: no regex syntax of theirs reaches the database. */

@@ -1,12 +1,33 @@
 // The agreements collection on the real embedded database: one document per agreement, CAS on rev, list indexes.
 import { createAgreementService, type AgreementService } from '../../src/app/agreement-service';
 import type { AgreementRepository } from '../../src/app/ports';
-import { isDomainError } from '../../src/domain';
+import { derivedArticleKey, isDomainError } from '../../src/domain';
 import { createAgreementRepository } from '../../src/storage/agreement-repository';
 import { chiangMaiSejong } from '../support/fixtures';
 import { openTestDb, type TestDb } from '../support/db';
-import { mfaReviewer, otherSecretary, secretary, sequentialIds, steppingClock } from './agreement-helpers';
+import {
+  approved,
+  mfaReviewer,
+  moiOfficer,
+  otherSecretary,
+  secretary,
+  sequentialIds,
+  steppingClock,
+} from './agreement-helpers';
 import { databaseRecords } from '../support/records';
+
+/** A stored document as it was before article keys: every `key` of an article or a comment anchor removed. */
+function withoutKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  const isAnchorOrArticle = o.kind === 'article' || ('heading' in o && 'text' in o && 'no' in o);
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([k]) => !(isAnchorOrArticle && k === 'key'))
+      .map(([k, v]) => [k, withoutKeys(v)]),
+  );
+}
 
 const story = chiangMaiSejong();
 let db: TestDb;
@@ -104,6 +125,36 @@ describe('the agreement repository', () => {
     expect(new Set((await service.list(mfaReviewer)).map((s) => s.province))).toEqual(
       new Set(['chiang-mai', 'lampang']),
     );
+  });
+
+  it('reads an agreement stored before article keys with keys derived from it, the same on every read', async () => {
+    let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+    for (const [who, event] of [
+      [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
+      [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
+      [secretary, { type: 'SUBMIT_TO_MOI' }],
+      [moiOfficer, { type: 'FORWARD_TO_MFA' }],
+    ] as const)
+      a = await service.send(who, a.id, a.rev, event);
+    a = await service.addComment(mfaReviewer, a.id, a.rev, {
+      anchor: { kind: 'article', no: 2 },
+      text: { th: 'ข้อสังเกต', en: 'A comment' },
+    });
+    const collection = db.connection.collection('agreements');
+    const raw = await collection.findOne({ _id: a.id as never });
+    await collection.replaceOne({ _id: a.id as never }, withoutKeys(raw) as never);
+
+    const read = await repository.get(a.id);
+    expect(read.versions[0]?.content.articles.map((x) => x.key)).toEqual(
+      story.draft1.articles.map((x) => derivedArticleKey(a.id, x.no)),
+    );
+    expect(read.workingDraft.articles.map((x) => x.key)).toEqual(
+      read.versions[0]?.content.articles.map((x) => x.key),
+    );
+    expect(read.comments[0]?.anchor).toEqual({ kind: 'article', no: 2, key: derivedArticleKey(a.id, 2) });
+    expect(await repository.get(a.id)).toEqual(read);
+    // Reading writes nothing: the derived keys are stored only with the next change.
+    expect(JSON.stringify(await collection.findOne({ _id: a.id as never }))).not.toContain('"key"');
   });
 
   it('has indexes for province, state, kind, partner country and updatedAt', async () => {

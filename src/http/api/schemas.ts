@@ -5,6 +5,7 @@ import { AgreementSummarySchema } from '../../app/summary';
 import {
   Agreement,
   AgreementContent,
+  AgreementContentInput,
   AgreementKind,
   Bilingual,
   Comment,
@@ -49,10 +50,14 @@ export const NoQuery = z.object({}).strict();
 // ---- request bodies ----
 const ExpectedRev = z.number().int().min(0).max(1_000_000_000);
 
+// Content sent in may leave article keys out (older clients): an article without one keeps the key of the working
+// draft's article it matches by heading or wording, else gets a new one. Content sent back always has them.
 export const CreateAgreementBody = z
-  .object({ province: z.string().min(1).max(64), content: AgreementContent })
+  .object({ province: z.string().min(1).max(64), content: AgreementContentInput })
   .strict();
-export const UpdateContentBody = z.object({ expectedRev: ExpectedRev, content: AgreementContent }).strict();
+export const UpdateContentBody = z
+  .object({ expectedRev: ExpectedRev, content: AgreementContentInput })
+  .strict();
 export const NewCommentBody = z.object({ ...NewComment.shape, expectedRev: ExpectedRev }).strict();
 export const AnswerCommentBody = z.object({ ...CommentAnswer.shape, expectedRev: ExpectedRev }).strict();
 
@@ -223,6 +228,7 @@ export const Problem = z
 export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   Bilingual,
   AgreementContent,
+  AgreementContentInput,
   Resolution,
   Signing,
   Comment,

@@ -3,11 +3,23 @@ import { mayPerform, type AgreementEventType } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import { restoreSnapshot } from '../../app/workflow-runtime';
-import { commentsOfRound, type Actor, type Bilingual, type Comment, type CommentAnchor } from '../../domain';
+import type { Actor, AgreementContent, Bilingual } from '../../domain';
 import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
 import { fillClosing } from '../../documents';
+import { commentsOn } from './comment-view';
 import type { Labels } from './labels';
 import { daysSince } from './shared';
+
+/**
+ * Which text the page shows with which round's comments: the agreement page shows the working draft with the
+ * current round; the review page the version a round reviewed (comments under their articles as commented).
+ */
+export interface TextView {
+  round: number;
+  content: AgreementContent;
+  /** The version shown, when it is not the working draft. */
+  versionNo?: number;
+}
 
 /** Events whose button opens a form with more to fill in; the others are one click. */
 const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set([
@@ -20,23 +32,6 @@ const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'TERMINATE',
   'ABANDON_AMENDMENT',
 ]);
-
-function sameAnchor(a: CommentAnchor, b: CommentAnchor): boolean {
-  return a.kind === b.kind && (a.kind !== 'article' || (b.kind === 'article' && a.no === b.no));
-}
-
-export function commentView(c: Comment, l: Labels) {
-  return {
-    ...c,
-    anchorLabel: l.anchor(c.anchor),
-    statusLabel: l.commentStatus(c.status),
-    open: c.status === 'open',
-    hasSuggestion: Boolean(c.suggestion?.th || c.suggestion?.en),
-    hasResponse: Boolean(c.response?.th || c.response?.en),
-  };
-}
-
-export type CommentView = ReturnType<typeof commentView>;
 
 /** What this actor may do here now: the buttons, and which forms and links to show. */
 export function permissionsView(
@@ -71,10 +66,15 @@ function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
   };
 }
 
-export function agreementView(record: AgreementRecord, l: Labels, docs: DocumentService, now: Date) {
-  const c = record.workingDraft;
-  const round = commentsOfRound(record, record.round).map((x) => commentView(x, l));
-  const on = (a: CommentAnchor) => round.filter((x) => sameAnchor(x.anchor, a));
+export function agreementView(
+  record: AgreementRecord,
+  l: Labels,
+  docs: DocumentService,
+  now: Date,
+  text: TextView = { round: record.round, content: record.workingDraft },
+) {
+  const c = text.content;
+  const comments = commentsOn(record, text.round, c, l);
   return {
     id: record.id,
     rev: record.rev,
@@ -83,6 +83,8 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     days: daysSince(record.stateSince, now),
     stateSince: record.stateSince,
     round: record.round,
+    shownRound: text.round,
+    shownVersionNo: text.versionNo,
     province: record.province,
     provinceLabel: l.province(record.province),
     kindLabel: l.kind(c.kind),
@@ -90,16 +92,18 @@ export function agreementView(record: AgreementRecord, l: Labels, docs: Document
     flags: record.flags,
     content: c,
     closing: c.closing ? closingText(c.closing, record) : undefined,
-    documentComments: on({ kind: 'document' }),
-    preambleComments: on({ kind: 'preamble' }),
+    documentComments: comments.document,
+    preambleComments: comments.preamble,
     articles: c.articles.map((a) => ({
       ...a,
       anchorKey: `article:${a.no}`,
       anchorLabel: l.anchor({ kind: 'article', no: a.no }),
-      comments: on({ kind: 'article', no: a.no }),
+      comments: comments.onArticle(a.key),
     })),
-    comments: round,
-    openComments: round.filter((x) => x.open).length,
+    /** Comments whose article the shown text no longer has: still listed (and answerable) after the text. */
+    removedComments: comments.elsewhere,
+    comments: comments.all,
+    openComments: comments.all.filter((x) => x.open).length,
     resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),
     signing: record.signing,
     versions: docs

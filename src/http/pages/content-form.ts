@@ -20,7 +20,14 @@ export interface ContentForm {
   closing: Bilingual;
   thai: PartyForm;
   partner: PartyForm;
-  articles: { heading: Bilingual; text: Bilingual }[];
+  articles: ArticleForm[];
+}
+
+/** `key` is the article's identity, carried in a hidden field; '' for an article added since the last save. */
+export interface ArticleForm {
+  key: string;
+  heading: Bilingual;
+  text: Bilingual;
 }
 
 export type ArticleOp =
@@ -53,7 +60,7 @@ export function formFromContent(c: AgreementContent): ContentForm {
     closing: c.closing ?? EMPTY,
     thai: party(c.parties.thai),
     partner: party(c.parties.partner),
-    articles: c.articles.map((a) => ({ heading: a.heading, text: a.text })),
+    articles: c.articles.map((a) => ({ key: a.key, heading: a.heading, text: a.text })),
   };
 }
 
@@ -74,7 +81,7 @@ export function emptyForm(): ContentForm {
     closing: EMPTY,
     thai: p,
     partner: p,
-    articles: [{ heading: EMPTY, text: EMPTY }],
+    articles: [{ key: '', heading: EMPTY, text: EMPTY }],
   };
 }
 
@@ -115,6 +122,7 @@ export function formFromBody(body: unknown): ContentForm {
     thai: partyFromBody(body, 'thai'),
     partner: partyFromBody(body, 'partner'),
     articles: articleIndexes(body).map((i) => ({
+      key: field(body, `articles.${i}.key`).trim(),
       heading: bi(body, `articles.${i}.heading`),
       text: bi(body, `articles.${i}.text`),
     })),
@@ -133,7 +141,10 @@ function partyContent(p: PartyForm) {
   };
 }
 
-/** The content to save (validated by the service); the action plan, which this form does not edit, is kept. */
+/**
+ * The content to save (validated by the service); the action plan, which this form does not edit, is kept. A new
+ * article goes without a key: the service gives it one when it is saved.
+ */
 export function contentFromForm(f: ContentForm, keep?: Pick<AgreementContent, 'actionPlan'>): unknown {
   return {
     kind: f.kind,
@@ -141,7 +152,12 @@ export function contentFromForm(f: ContentForm, keep?: Pick<AgreementContent, 'a
     areas: f.areas,
     title: f.title,
     preamble: f.preamble,
-    articles: f.articles.map((a, i) => ({ no: i + 1, heading: a.heading, text: a.text })),
+    articles: f.articles.map((a, i) => ({
+      no: i + 1,
+      ...(a.key ? { key: a.key } : {}),
+      heading: a.heading,
+      text: a.text,
+    })),
     ...(filled(f.closing) ? { closing: f.closing } : {}),
     ...(keep?.actionPlan ? { actionPlan: keep.actionPlan } : {}),
   };
@@ -154,14 +170,17 @@ export function parseOp(value: string): ArticleOp {
   return { op: 'save' };
 }
 
-/** Applies an article operation to the form (nothing is saved: the user saves when ready). */
+/**
+ * Applies an article operation to the form (nothing is saved: the user saves when ready). Each article keeps its
+ * key through moves; a removed article takes its key with it; an added one has none until it is saved.
+ */
 export function applyOp(f: ContentForm, o: ArticleOp): ContentForm {
   const articles = [...f.articles];
   switch (o.op) {
     case 'save':
       return f;
     case 'add':
-      if (articles.length < MAX_ARTICLES) articles.push({ heading: EMPTY, text: EMPTY });
+      if (articles.length < MAX_ARTICLES) articles.push({ key: '', heading: EMPTY, text: EMPTY });
       break;
     case 'remove':
       articles.splice(o.index, 1);

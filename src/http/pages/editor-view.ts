@@ -23,7 +23,7 @@ export function editorView(f: ContentForm, l: Labels) {
       no: i + 1,
       first: i === 0,
       last: i === f.articles.length - 1,
-      names: { heading: `articles.${i}.heading`, text: `articles.${i}.text` },
+      names: { key: `articles.${i}.key`, heading: `articles.${i}.heading`, text: `articles.${i}.text` },
     })),
     thaiNames: partyNames('thai'),
     partnerNames: partyNames('partner'),

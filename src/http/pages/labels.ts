@@ -1,5 +1,5 @@
 // Words for workflow states, events, kinds, areas and outcomes in the page's language (from the locale files and catalogues).
-import { findArea, findProvince, type CommentAnchor } from '../../domain';
+import { findArea, findProvince, type CommentAnchorInput } from '../../domain';
 import type { Catalogue, Locale } from '../../i18n/catalogue';
 
 export interface Labels {
@@ -12,7 +12,7 @@ export interface Labels {
   province(id: string): string;
   outcome(outcome: string): string;
   commentStatus(status: string): string;
-  anchor(a: CommentAnchor): string;
+  anchor(a: CommentAnchorInput): string;
   doc(doc: string): string;
 }
 

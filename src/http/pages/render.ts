@@ -1,10 +1,10 @@
 // Renders the agreement page and the review page, optionally with a refused form's error and the values typed.
 import type { Request, Response } from 'express';
 import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, type Actor, type Verification } from '../../domain';
+import { isDomainError, roundVersion, type Actor, type Verification } from '../../domain';
 import type { Catalogue, Locale } from '../../i18n/catalogue';
 import { STATUS_OF } from '../errors';
-import { agreementView, permissionsView } from './agreement-view';
+import { agreementView, permissionsView, type TextView } from './agreement-view';
 import { diagram, DIAGRAM_BOX } from './diagram-svg';
 import { resolutionDefaults, signingDefaults, type FormValues } from './event-form';
 import type { Labels } from './labels';
@@ -57,8 +57,8 @@ function signingView(v: FormValues, l: Labels) {
 }
 
 /** Values of the comment form under each anchor (empty, or what was typed when it was refused). */
-function commentForms(record: AgreementRecord, extras: PageExtras): Record<string, FormValues> {
-  const keys = ['document', 'preamble', ...record.workingDraft.articles.map((a) => `article:${a.no}`)];
+function commentForms(text: TextView, extras: PageExtras): Record<string, FormValues> {
+  const keys = ['document', 'preamble', ...text.content.articles.map((a) => `article:${a.no}`)];
   const refused = extras.form?.name === 'comment' ? extras.form : undefined;
   return Object.fromEntries(
     keys.map((k) => [k, refused?.anchor === k ? { ...refused.values, open: 'open' } : {}]),
@@ -102,17 +102,18 @@ export function pageModel(
   actor: Actor,
   record: AgreementRecord,
   extras: PageExtras,
+  text: TextView = { round: record.round, content: record.workingDraft },
 ) {
   const l = labelsFor(req, catalogue);
   const events = s.agreements.availableEvents(actor, record);
   const refused = (name: string) => (extras.form?.name === name ? extras.form.values : undefined);
   const signing = refused('signing') ?? signingDefaults(record.workingDraft);
   return {
-    a: agreementView(record, l, s.documents, s.now?.() ?? new Date()),
+    a: agreementView(record, l, s.documents, s.now?.() ?? new Date(), text),
     may: permissionsView(record, actor, events, l),
     forms: { resolution: refused('resolution') ?? resolutionDefaults() },
     signingForm: signingView(signing, l),
-    commentForms: commentForms(record, extras),
+    commentForms: commentForms(text, extras),
     answerForms: answerForms(record, extras),
     outcomes: ['approved', 'approved-with-amendments', 'sent-back'].map((o) => ({
       id: o,
@@ -145,6 +146,21 @@ export function renderAgreement(
     .render('agreements/show', { ...m, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
 }
 
+/** The review page shows the version a round reviewed, so each comment stands under the article it was made on. */
+export function reviewText(record: AgreementRecord, round: number): TextView {
+  const v = roundVersion(record, round);
+  return v ? { round, content: v.content, versionNo: v.no } : { round, content: record.workingDraft };
+}
+
+/** Links to every review round's comments (the current one to act on, earlier ones to read). */
+function roundLinks(record: AgreementRecord, shown: number) {
+  return Array.from({ length: record.round }, (_, i) => ({
+    no: i + 1,
+    shown: i + 1 === shown,
+    href: `/agreements/${encodeURIComponent(record.id)}/review${i + 1 === record.round ? '' : `?round=${i + 1}`}`,
+  }));
+}
+
 export function renderReview(
   s: PageServices,
   catalogue: Catalogue,
@@ -153,12 +169,15 @@ export function renderReview(
   actor: Actor,
   record: AgreementRecord,
   extras: PageExtras = {},
+  round: number = record.round,
 ): void {
-  const m = pageModel(s, catalogue, req, actor, record, extras);
+  const m = pageModel(s, catalogue, req, actor, record, extras, reviewText(record, round));
   res.status(extras.status ?? 200).render('agreements/review', {
     ...m,
     pageTitle: `${m.l.t('agreement.review.title')} · ${m.pageTitle}`,
-    reviewing: true,
+    // Comments are made and answered in the current round only; earlier rounds are for reading.
+    reviewing: round === record.round,
+    rounds: record.round > 1 ? roundLinks(record, round) : [],
     from: 'review',
     l: undefined,
   });

@@ -1,21 +1,24 @@
 // The review page: MFA comments on the document, the preamble or an article; the province answers each comment.
 import type { Request } from 'express';
-import type { Bilingual, CommentAnchor } from '../../domain';
+import type { Bilingual, CommentAnchorInput } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
 import { field } from '../validate';
 import { postedValues } from './event-form';
 import { formError, renderAgreement, renderReview } from './render';
-import { expectedRev, loadFor, type PageServices } from './shared';
+import { expectedRev, loadFor, queryValue, type PageServices } from './shared';
 
 const COMMENT_FIELDS = ['text.th', 'text.en', 'suggestion.th', 'suggestion.en'];
 const ANSWER_FIELDS = ['status', 'response.th', 'response.en'];
 
-/** "document", "preamble" or "article:3" (anything else is left for the service to refuse). */
-export function parseAnchor(value: string): CommentAnchor | { kind: string } {
+/**
+ * "document", "preamble" or "article:3", with the article's key when the form sends it (then the service refuses a
+ * comment whose article is no longer number 3); anything else is left for the service to refuse.
+ */
+export function parseAnchor(value: string, articleKey = ''): CommentAnchorInput | { kind: string } {
   const m = /^article:(\d{1,3})$/.exec(value);
-  if (m) return { kind: 'article', no: Number(m[1]) };
+  if (m) return { kind: 'article', no: Number(m[1]), ...(articleKey ? { key: articleKey } : {}) };
   return { kind: value === 'preamble' ? 'preamble' : value === 'document' ? 'document' : value };
 }
 
@@ -39,7 +42,10 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       access: 'login',
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
-        renderReview(s, catalogue, req, res, actor, record);
+        // ?round=N reads an earlier round's comments; anything else shows the current round.
+        const asked = Number(queryValue(req.query, 'round'));
+        const round = Number.isInteger(asked) && asked >= 1 && asked <= record.round ? asked : record.round;
+        renderReview(s, catalogue, req, res, actor, record, {}, round);
       },
     },
     {
@@ -50,7 +56,7 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const { actor, record } = await loadFor(req, s.agreements);
         const suggestion = bi(req.body, 'suggestion');
         const comment = {
-          anchor: parseAnchor(field(req.body, 'anchor')),
+          anchor: parseAnchor(field(req.body, 'anchor'), field(req.body, 'articleKey').trim()),
           text: bi(req.body, 'text'),
           ...(suggestion.th || suggestion.en ? { suggestion } : {}),
         };

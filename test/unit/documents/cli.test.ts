@@ -45,6 +45,18 @@ describe('mou render', () => {
     expect(readdirSync(target)).toContain('cm__MOU_ChiangMai-Sejong_v1_review_sequential.docx');
   });
 
+  it('renders bare agreement content written before article keys', async () => {
+    const content = fixtureInput('mou').content;
+    const keyless = { ...content, articles: content.articles.map(({ key: _key, ...a }) => a) };
+    const file = join(dir, 'bare.json');
+    writeFileSync(file, JSON.stringify(keyless));
+    const target = join(dir, 'bare.docx');
+    expect(await main(['render', file, '--doc', 'mou', '--version', '2', '-o', target])).toBe(0);
+    // Keys are never printed: the same text with its keys gives the same bytes.
+    const keyed = await renderDocument({ doc: 'mou', layout: 'parallel', content, versionNo: 2, meta: {} });
+    expect(readFileSync(target).equals(keyed.buffer)).toBe(true);
+  });
+
   it('refuses an unknown document type', async () => {
     expect(await main(['render', fixture, '--doc', 'letter', '-o', join(dir, 'x.docx')])).toBe(1);
   });

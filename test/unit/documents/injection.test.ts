@@ -16,7 +16,7 @@ const HOSTILE = [
 
 /** Replace every string field of the content, previous version and comments (not ids, enums or dates). */
 function withEverywhere(input: RenderInput, value: (path: string) => string): RenderInput {
-  const skip = /(^|\.)(kind|id|userId|role|status|createdAt|answeredAt|date|areas\.\d+|area|doc|layout)$/;
+  const skip = /(^|\.)(kind|id|key|userId|role|status|createdAt|answeredAt|date|areas\.\d+|area|doc|layout)$/;
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') return skip.test(path) ? v : value(path);
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));
