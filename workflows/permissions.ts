@@ -3,7 +3,13 @@ import type { Actor, Role } from '../src/domain/roles';
 import type { AgreementEventType } from './events';
 
 /** Actions on an agreement that are not workflow transitions. */
-export type EditAction = 'VIEW' | 'CREATE_DRAFT' | 'EDIT_CONTENT' | 'ADD_COMMENT' | 'ANSWER_COMMENT';
+export type EditAction =
+  | 'VIEW'
+  | 'CREATE_DRAFT'
+  | 'EDIT_CONTENT'
+  | 'ADD_COMMENT'
+  | 'ANSWER_COMMENT'
+  | 'WITHDRAW_COMMENT';
 export type AgreementAction = AgreementEventType | EditAction;
 
 /**
@@ -22,6 +28,8 @@ export const PERMISSIONS: { readonly [A in AgreementAction]: { readonly [R in Ro
   EDIT_CONTENT: SECRETARY,
   ADD_COMMENT: MFA,
   ANSWER_COMMENT: SECRETARY,
+  /** Only the comment's own author, which the service checks. */
+  WITHDRAW_COMMENT: MFA,
   SUBMIT_TO_COMMITTEE: SECRETARY,
   RECORD_RESOLUTION: SECRETARY,
   SUBMIT_TO_MOI: SECRETARY,

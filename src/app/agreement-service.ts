@@ -17,7 +17,7 @@ import {
   type AgreementEvent,
   type AgreementEventType,
 } from '../../workflows';
-import { addComment, answerComment } from './comments';
+import { addComment, answerComment, withdrawComment } from './comments';
 import type { IssuedDraft, Issuer } from './issued-documents';
 import { planStep } from './plan-step';
 import type {
@@ -75,6 +75,8 @@ export interface AgreementService {
     commentId: string,
     answer: unknown,
   ): Promise<AgreementRecord>;
+  /** MFA takes back its own open comment of the current round (kept on record as withdrawn). */
+  withdrawComment(actor: Actor, id: string, expectedRev: number, commentId: string): Promise<AgreementRecord>;
   send(
     actor: Actor,
     id: string,
@@ -277,6 +279,24 @@ export function createAgreementService({
         expectedRev,
         { set: { comments, updatedAt: at } },
         note(record, actor, 'ANSWER_COMMENT', at, { commentId, ...(status ? { note: status } : {}) }),
+      );
+    },
+
+    async withdrawComment(actor, id, expectedRev, commentId) {
+      const { record, snapshot } = await loadForEdit(
+        actor,
+        id,
+        expectedRev,
+        'WITHDRAW_COMMENT',
+        'commentable',
+      );
+      const at = now();
+      const comments = withdrawComment(record, snapshot.context.round, commentId, actor, at);
+      return commit(
+        record,
+        expectedRev,
+        { set: { comments, updatedAt: at } },
+        note(record, actor, 'WITHDRAW_COMMENT', at, { commentId }),
       );
     },
 

@@ -9,6 +9,7 @@ import {
   invalid,
   issue,
   latestVersion,
+  notAllowed,
   notFound,
   type Actor,
   type Agreement,
@@ -33,7 +34,7 @@ export const NewComment = z
 export type NewComment = z.infer<typeof NewComment>;
 
 export const CommentAnswer = z
-  .object({ status: CommentStatus.exclude(['open']), response: PartialBilingual })
+  .object({ status: CommentStatus.exclude(['open', 'withdrawn']), response: PartialBilingual })
   .strict();
 export type CommentAnswer = z.infer<typeof CommentAnswer>;
 
@@ -129,7 +130,38 @@ export function answerComment(
   if (target.round !== round) {
     throw invalid({ th: 'ข้อสังเกตนี้เป็นของรอบก่อน', en: 'This comment belongs to an earlier review round' });
   }
+  if (target.status === 'withdrawn') {
+    throw invalid({
+      th: 'ข้อสังเกตนี้ถูกถอนแล้ว ไม่ต้องตอบ',
+      en: 'This comment was withdrawn by its author; it needs no answer',
+    });
+  }
   return a.comments.map((c) =>
     c.id === commentId ? { ...c, status: answer.status, response: answer.response, answeredAt: at } : c,
   );
+}
+
+/** The author takes back their own open comment of the current round; it stays on record as withdrawn. */
+export function withdrawComment(
+  a: Agreement,
+  round: number,
+  commentId: string,
+  by: Actor,
+  at: string,
+): Comment[] {
+  const target = a.comments.find((c) => c.id === commentId);
+  if (!target) throw notFound({ th: `ไม่พบข้อสังเกต ${commentId}`, en: `No comment ${commentId}` });
+  if (target.author.userId !== by.userId) {
+    throw notAllowed({
+      th: 'ถอนได้เฉพาะข้อสังเกตที่ท่านเป็นผู้ให้',
+      en: 'Only the reviewer who made a comment may withdraw it',
+    });
+  }
+  if (target.round !== round || target.status !== 'open') {
+    throw invalid({
+      th: 'ถอนได้เฉพาะข้อสังเกตที่ยังเปิดอยู่ของรอบการพิจารณาปัจจุบัน',
+      en: 'Only an open comment of the current review round can be withdrawn',
+    });
+  }
+  return a.comments.map((c) => (c.id === commentId ? { ...c, status: 'withdrawn', withdrawnAt: at } : c));
 }

@@ -26,7 +26,8 @@ export type Availability = { ok: true; input: RenderInput } | { ok: false; why: 
 const day = (iso: string) => iso.slice(0, 10);
 
 function commentsOn(record: AgreementRecord, versionNo: number): Comment[] {
-  return record.comments.filter((c) => c.versionNo === versionNo);
+  // A withdrawn comment stays on record, but was never sent: no document carries it.
+  return record.comments.filter((c) => c.versionNo === versionNo && c.status !== 'withdrawn');
 }
 
 /** Versions MFA gave no objection to: the texts that may be signed. */

@@ -27,7 +27,8 @@ export const CommentAnchorInput = z.discriminatedUnion('kind', [
 ]);
 export type CommentAnchorInput = z.infer<typeof CommentAnchorInput>;
 
-export const COMMENT_STATUSES = ['open', 'accepted', 'partly-accepted', 'not-accepted'] as const;
+/** withdrawn: taken back by its author while the round was open; kept on record, needs no answer. */
+export const COMMENT_STATUSES = ['open', 'accepted', 'partly-accepted', 'not-accepted', 'withdrawn'] as const;
 export const CommentStatus = z.enum(COMMENT_STATUSES);
 export type CommentStatus = z.infer<typeof CommentStatus>;
 
@@ -55,6 +56,7 @@ export const Comment = z
     response: PartialBilingual.optional(),
     createdAt: z.string(),
     answeredAt: z.string().optional(),
+    withdrawnAt: z.string().optional(),
   })
   .strict();
 export type Comment = z.infer<typeof Comment>;

@@ -81,6 +81,7 @@ export function noObjectionIssues(a: Pick<Agreement, 'comments'>, round: number)
 export function resubmitIssues(a: Pick<Agreement, 'comments'>, round: number): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const c of commentsOfRound(a, round)) {
+    if (c.status === 'withdrawn') continue;
     const answered =
       c.status !== 'open' &&
       c.response !== undefined &&

@@ -23,6 +23,7 @@ import {
   VersionList,
   VersionParams,
   VersionView,
+  WithdrawCommentBody,
 } from './schemas';
 import { agreementPath, agreementView, API_V1, loadVisible, versionSummaries, versionView } from './views';
 
@@ -180,6 +181,26 @@ export function agreementApi({ agreements, documents }: ApiServices) {
           params.commentId,
           answer,
         );
+        res.json({ rev: record.rev, comment: record.comments.find((c) => c.id === params.commentId) });
+      },
+    }),
+    apiRoute({
+      method: 'post',
+      path: `${base}/:id/comments/:commentId/withdraw`,
+      access: 'login',
+      actions: ['WITHDRAW_COMMENT'],
+      summary:
+        'Withdraw your own open comment of the current review round (MFA); it stays on record as withdrawn',
+      params: CommentParams,
+      query: NoQuery,
+      body: WithdrawCommentBody,
+      responses: {
+        200: { description: 'The withdrawn comment and the agreement’s new rev', schema: CommentResult },
+        ...WRITE_ERRORS,
+      },
+      handle: async ({ actor, params, body, res }) => {
+        await loadVisible(agreements, actor, params.id);
+        const record = await agreements.withdrawComment(actor, params.id, body.expectedRev, params.commentId);
         res.json({ rev: record.rev, comment: record.comments.find((c) => c.id === params.commentId) });
       },
     }),

@@ -59,6 +59,7 @@ export const UpdateContentBody = z
   .object({ expectedRev: ExpectedRev, content: AgreementContentInput })
   .strict();
 export const NewCommentBody = z.object({ ...NewComment.shape, expectedRev: ExpectedRev }).strict();
+export const WithdrawCommentBody = z.object({ expectedRev: ExpectedRev }).strict();
 export const AnswerCommentBody = z.object({ ...CommentAnswer.shape, expectedRev: ExpectedRev }).strict();
 
 const plain = <T extends (typeof EVENT_TYPES)[number]>(type: T) =>
@@ -238,6 +239,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   UpdateContentBody,
   NewCommentBody,
   AnswerCommentBody,
+  WithdrawCommentBody,
   EventBody,
   DocumentLink,
   AgreementView,

@@ -39,6 +39,8 @@ export function commentView(c: Comment, l: Labels, place: CommentPlace) {
     anchorLabel: l.anchor(c.anchor),
     statusLabel: l.commentStatus(c.status),
     open: c.status === 'open',
+    withdrawn: c.status === 'withdrawn',
+    authorId: c.author.userId,
     hasSuggestion: Boolean(c.suggestion?.th || c.suggestion?.en),
     hasResponse: Boolean(c.response?.th || c.response?.en),
   };

@@ -124,6 +124,7 @@ export function pageModel(
       label: l.commentStatus(o),
     })),
     error: extras.error,
+    actorId: actor.userId,
     verification: extras.verification && verificationView(extras.verification, l),
     pageTitle: record.workingDraft.title[l.locale] || l.t('agreement.untitled'),
     l,

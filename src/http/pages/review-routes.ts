@@ -98,5 +98,22 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         }
       },
     },
+    {
+      method: 'post',
+      path: '/agreements/:id/comments/:commentId/withdraw',
+      access: 'login',
+      handler: async (req, res) => {
+        const { actor, record } = await loadFor(req, s.agreements);
+        const commentId = String(req.params.commentId);
+        try {
+          await s.agreements.withdrawComment(actor, record.id, expectedRev(req.body), commentId);
+          flash(req, { kind: 'success', key: 'agreement.flash.withdrawn' });
+          res.redirect(303, `${backTo(req, record.id)}#comment-${encodeURIComponent(commentId)}`);
+        } catch (e) {
+          const error = formError(e, req.locale ?? 'th');
+          rerender(req)(s, catalogue, req, res, actor, record, { status: error.status, error });
+        }
+      },
+    },
   ];
 }

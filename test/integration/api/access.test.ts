@@ -21,7 +21,7 @@ const as = (who: Who): Actor => ({
   province: who === 'secretary' ? 'chiang-mai' : who === 'foreign' ? 'lampang' : undefined,
 });
 
-type Stage = 'drafting' | 'mfaReview' | 'revision';
+type Stage = 'drafting' | 'mfaReview' | 'commented' | 'revision';
 async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   const svc = api.services.agreements;
   const sec = as('secretary');
@@ -40,6 +40,7 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
     anchor: { kind: 'article', no: 1 },
     text: story.comments[0]?.text,
   });
+  if (stage === 'commented') return a;
   return svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
 }
 
@@ -119,6 +120,17 @@ const CASES: Case[] = [
       method: 'POST',
       path: `${agreementsPath}/${a.id}/comments/${a.comments[0]?.id ?? ''}/answer`,
       body: { expectedRev: a.rev, status: 'accepted', response: { en: 'Done.' } },
+    }),
+  },
+  {
+    // MFA's own comment: only its author withdraws it (an admin may act, but did not write it: 403).
+    route: 'post /api/v1/agreements/:id/comments/:commentId/withdraw',
+    stage: 'commented',
+    expect: { secretary: 403, foreign: 404, moi: 403, mfa: 200, admin: 403, nobody: 401 },
+    request: (a) => ({
+      method: 'POST',
+      path: `${agreementsPath}/${a.id}/comments/${a.comments[0]?.id ?? ''}/withdraw`,
+      body: { expectedRev: a.rev },
     }),
   },
   {

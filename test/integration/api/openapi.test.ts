@@ -98,7 +98,14 @@ describe('GET /api/openapi.json', () => {
       }),
     );
     expect(bodies.sort()).toEqual(
-      ['CreateAgreementBody', 'UpdateContentBody', 'NewCommentBody', 'AnswerCommentBody', 'EventBody']
+      [
+        'CreateAgreementBody',
+        'UpdateContentBody',
+        'NewCommentBody',
+        'AnswerCommentBody',
+        'WithdrawCommentBody',
+        'EventBody',
+      ]
         .map((n) => `#/components/schemas/${n}`)
         .sort(),
     );

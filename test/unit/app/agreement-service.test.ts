@@ -16,6 +16,8 @@ import {
   approved,
 } from '../../integration/agreement-helpers';
 import { memoryRecords } from '../../support/records';
+import { createDocumentRenderer } from '../../../src/app/document-renderer';
+import { part, text } from '../../support/doc-xml';
 
 let repo: AgreementRepository;
 let service: AgreementService;
@@ -173,6 +175,86 @@ describe('what the state allows', () => {
       response: { th: 'แก้บางส่วน' },
     });
     expect(ok.comments[0]).toMatchObject({ status: 'partly-accepted', response: { th: 'แก้บางส่วน' } });
+  });
+});
+
+describe('review rules that leave nothing dangling', () => {
+  const otherReviewer: Actor = { userId: 'u-mfa-2', name: 'Another reviewer', role: 'mfa' };
+  const note = (en: string) => ({ anchor: { kind: 'document' }, text: { th: en, en } });
+
+  it('no objection is refused while a comment of the round is open, naming it', async () => {
+    let r = await walk(await draft(), TO_MFA);
+    r = await service.addComment(mfaReviewer, r.id, r.rev, note('Use "Sides"'));
+    const id = r.comments[0]?.id ?? '';
+    const refused = await service
+      .send(mfaReviewer, r.id, r.rev, {
+        type: 'GIVE_NO_OBJECTION',
+        needsCabinetApproval: false,
+        needsFullPowers: false,
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'validation-failed', issues: [{ path: `comments.${id}` }] });
+    expect((await service.get(mfaReviewer, r.id)).state).toBe('mfaReview');
+  });
+
+  it('MFA withdraws its own open comment while the round is open; it stays on record, in the history, and out of the documents', async () => {
+    let r = await walk(await draft(), TO_MFA);
+    r = await service.addComment(mfaReviewer, r.id, r.rev, note('first'));
+    r = await service.addComment(mfaReviewer, r.id, r.rev, note('second'));
+    const [first, second] = r.comments.map((c) => c.id);
+    // Only its author may withdraw it, and the province never.
+    await expect(service.withdrawComment(otherReviewer, r.id, r.rev, first ?? '')).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+    await expect(service.withdrawComment(secretary, r.id, r.rev, first ?? '')).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+    r = await service.withdrawComment(mfaReviewer, r.id, r.rev, first ?? '');
+    expect(r.comments.find((c) => c.id === first)).toMatchObject({ status: 'withdrawn' });
+    expect(r.history.at(-1)).toMatchObject({
+      event: 'WITHDRAW_COMMENT',
+      commentId: first,
+      from: 'mfaReview',
+    });
+    await expect(service.withdrawComment(mfaReviewer, r.id, r.rev, first ?? '')).rejects.toMatchObject({
+      code: 'validation-failed',
+    });
+    r = await service.send(mfaReviewer, r.id, r.rev, { type: 'RETURN_WITH_COMMENTS' });
+    // The review copy the step issued carries only the comment that was sent.
+    expect(r.history.at(-1)).toMatchObject({ doc: 'review' });
+    const review = await createDocumentRenderer().renderRecord(r, 1, 'review');
+    expect(review.sha256).toBe(r.history.at(-1)?.documentSha256);
+    const notes = text(part(review.buffer, 'word/comments.xml'));
+    expect(notes).toContain('second');
+    expect(notes).not.toContain('first');
+    // The round closed: nothing can be withdrawn now, and the withdrawn comment needs no answer.
+    await expect(service.withdrawComment(mfaReviewer, r.id, r.rev, second ?? '')).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
+    await expect(
+      service.answerComment(secretary, r.id, r.rev, first ?? '', {
+        status: 'accepted',
+        response: { en: 'x' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation-failed' });
+    r = await service.answerComment(secretary, r.id, r.rev, second ?? '', {
+      status: 'accepted',
+      response: { en: 'Done.' },
+    });
+    r = await service.send(secretary, r.id, r.rev, { type: 'RESUBMIT' });
+    expect(r.state).toBe('mfaReview');
+  });
+
+  it('a reviewer who withdraws every comment of the round can then give no objection', async () => {
+    let r = await walk(await draft(), TO_MFA);
+    r = await service.addComment(mfaReviewer, r.id, r.rev, note('on second thought'));
+    r = await service.withdrawComment(mfaReviewer, r.id, r.rev, r.comments[0]?.id ?? '');
+    r = await service.send(mfaReviewer, r.id, r.rev, {
+      type: 'GIVE_NO_OBJECTION',
+      needsCabinetApproval: false,
+      needsFullPowers: false,
+    });
+    expect(r.state).toBe('partnerAgreement');
   });
 });
 

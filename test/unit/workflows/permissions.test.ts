@@ -17,6 +17,7 @@ CREATE_DRAFT             own       -    -    all
 EDIT_CONTENT             own       -    -    all
 ADD_COMMENT              -         -    all  all
 ANSWER_COMMENT           own       -    -    all
+WITHDRAW_COMMENT         -         -    all  all
 SUBMIT_TO_COMMITTEE      own       -    -    all
 RECORD_RESOLUTION        own       -    -    all
 SUBMIT_TO_MOI            own       -    -    all
