@@ -78,24 +78,28 @@ export const CAST = {
 export type Who = keyof typeof CAST;
 export const WHO = Object.keys(CAST) as Who[];
 
-async function walk(
+/** Takes the steps in order, each as its actor, at the rev the previous one left. */
+export async function walk(
   service: AgreementService,
   a: AgreementRecord,
-  steps: [Actor, AgreementEvent][],
+  steps: readonly (readonly [Actor, AgreementEvent])[],
 ): Promise<AgreementRecord> {
   for (const [who, e] of steps) a = await service.send(who, a.id, a.rev, e);
   return a;
 }
 
+/** From a new draft to MFA review: committee, approval 1/2565, MOI, forwarded to MFA. */
+export const TO_MFA: readonly (readonly [Actor, AgreementEvent])[] = [
+  [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
+  [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
+  [secretary, { type: 'SUBMIT_TO_MOI' }],
+  [moiOfficer, { type: 'FORWARD_TO_MFA' }],
+];
+
 /** Chiang Mai–Sejong through review (five comments), revision, no objection and signing. */
 export async function signedSejongJourney(service: AgreementService): Promise<AgreementRecord> {
   let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
-  a = await walk(service, a, [
-    [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
-    [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
-    [secretary, { type: 'SUBMIT_TO_MOI' }],
-    [moiOfficer, { type: 'FORWARD_TO_MFA' }],
-  ]);
+  a = await walk(service, a, TO_MFA);
   for (const c of story.comments)
     a = await service.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
   a = await walk(service, a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);

@@ -13,7 +13,8 @@ import {
   sequentialIds,
   steppingClock,
   story,
-  approved,
+  TO_MFA,
+  walk as sharedWalk,
 } from '../../integration/agreement-helpers';
 import { memoryRecords } from '../../support/records';
 import { createDocumentRenderer } from '../../../src/app/document-renderer';
@@ -32,17 +33,9 @@ beforeEach(() => {
   });
 });
 
-async function walk(a: AgreementRecord, steps: [Actor, AgreementEvent][]): Promise<AgreementRecord> {
-  for (const [who, e] of steps) a = await service.send(who, a.id, a.rev, e);
-  return a;
-}
+const walk = (a: AgreementRecord, steps: readonly (readonly [Actor, AgreementEvent])[]) =>
+  sharedWalk(service, a, steps);
 const draft = () => service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
-const TO_MFA: [Actor, AgreementEvent][] = [
-  [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
-  [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
-  [secretary, { type: 'SUBMIT_TO_MOI' }],
-  [moiOfficer, { type: 'FORWARD_TO_MFA' }],
-];
 
 describe('who may act', () => {
   it('a secretary cannot act on, or see, another province’s agreement', async () => {

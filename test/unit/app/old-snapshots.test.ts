@@ -8,12 +8,13 @@ import type { AgreementEvent } from '../../../workflows';
 import {
   approved,
   mfaReviewer,
-  moiOfficer,
   secretary,
   sejongSigning,
   sequentialIds,
   steppingClock,
   story,
+  TO_MFA,
+  walk as sharedWalk,
 } from '../../integration/agreement-helpers';
 import { WORKFLOW_V2 } from '../../support/agreement-machine-v2';
 import { memoryRecords } from '../../support/records';
@@ -28,19 +29,14 @@ const service = createAgreementService({
 const v2 = createWorkflowRuntime(WORKFLOW_V2);
 const at = '2023-01-01T00:00:00.000Z';
 
-async function walk(a: AgreementRecord, steps: [Actor, AgreementEvent][]): Promise<AgreementRecord> {
-  for (const [who, e] of steps) a = await service.send(who, a.id, a.rev, e);
-  return a;
-}
+const walk = (a: AgreementRecord, steps: readonly (readonly [Actor, AgreementEvent])[]) =>
+  sharedWalk(service, a, steps);
 
 /** An amendment of a signed agreement, before the committee: version 1 holds it in committeeReview. */
 async function amendmentInCommittee(): Promise<AgreementRecord> {
   let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
   a = await walk(a, [
-    [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
-    [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
-    [secretary, { type: 'SUBMIT_TO_MOI' }],
-    [moiOfficer, { type: 'FORWARD_TO_MFA' }],
+    ...TO_MFA,
     [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
     [secretary, { type: 'AGREE_FINAL_TEXT' }],
     [secretary, { type: 'RECORD_SIGNING', signing: sejongSigning }],

@@ -11,6 +11,8 @@ import {
   sequentialIds,
   steppingClock,
   story,
+  TO_MFA,
+  walk as sharedWalk,
 } from '../../integration/agreement-helpers';
 import { ARTICLE_COMMENTS, reshuffled } from '../../support/revision';
 import { memoryRecords } from '../../support/records';
@@ -27,20 +29,13 @@ beforeEach(() => {
   });
 });
 
-async function walk(a: AgreementRecord, steps: [Actor, AgreementEvent][]): Promise<AgreementRecord> {
-  for (const [who, e] of steps) a = await service.send(who, a.id, a.rev, e);
-  return a;
-}
+const walk = (a: AgreementRecord, steps: readonly (readonly [Actor, AgreementEvent])[]) =>
+  sharedWalk(service, a, steps);
 
 /** Draft 1 at MFA with a whole-document comment and one on each of its four articles, returned to the province. */
 async function returnedWithComments(): Promise<AgreementRecord> {
   let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
-  a = await walk(a, [
-    [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
-    [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
-    [secretary, { type: 'SUBMIT_TO_MOI' }],
-    [moiOfficer, { type: 'FORWARD_TO_MFA' }],
-  ]);
+  a = await walk(a, TO_MFA);
   a = await service.addComment(mfaReviewer, a.id, a.rev, {
     anchor: { kind: 'document' },
     text: { th: 'ทั้งฉบับ', en: 'Whole document.' },
