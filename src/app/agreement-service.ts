@@ -3,6 +3,7 @@ import {
   chainEntry,
   NO_FLAGS,
   notAllowed,
+  notFound,
   sha256Hex,
   stableStringify,
   type Actor,
@@ -157,8 +158,14 @@ export function createAgreementService({
     return { at, actor: who(actor), event, from: state, to: state, ...extra };
   };
 
+  /**
+   * The one visibility rule: an agreement the actor may not view is, to them, not there (not-found, the same answer
+   * as an unknown id, so a secretary of another province does not learn it exists); one they may view but not act
+   * on is refused (not-allowed). Every operation on an existing agreement loads it here, so routes need no pre-read.
+   */
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
     const record = await repository.get(id);
+    if (!mayPerform(actor, 'VIEW', record.province)) throw notFound();
     if (!mayPerform(actor, action, record.province)) throw refuse(action);
     return record;
   }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DocumentService, IssuedListing, ListedDocument } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, notFound, type Actor } from '../../domain';
+import { notFound, type Actor } from '../../domain';
 import type {
   AgreementView,
   DocumentLink,
@@ -15,20 +15,6 @@ import type {
 export const API_V1 = '/api/v1';
 
 export const agreementPath = (id: string) => `${API_V1}/agreements/${id}`;
-
-/** The agreement as `actor` may see it; someone who may not see it learns nothing, not even that it exists (404). */
-export async function loadVisible(
-  agreements: AgreementService,
-  actor: Actor,
-  id: string,
-): Promise<AgreementRecord> {
-  try {
-    return await agreements.get(actor, id);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not-allowed') throw notFound();
-    throw e;
-  }
-}
 
 export function agreementView(
   agreements: AgreementService,
