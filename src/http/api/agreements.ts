@@ -25,7 +25,7 @@ import {
   VersionView,
   WithdrawCommentBody,
 } from './schemas';
-import { agreementPath, agreementView, API_V1, versionSummaries, versionView } from './views';
+import { agreementPath, agreementView, API_V1, summaryView, versionSummaries, versionView } from './views';
 
 const problem = (description: string): ResponseDoc => ({
   description,
@@ -82,7 +82,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
           agreements.list(actor, filter, { limit: query.limit, skip: query.offset }),
           agreements.count(actor, filter),
         ]);
-        res.json({ items, total, limit: query.limit, offset: query.offset });
+        res.json({ items: items.map(summaryView), total, limit: query.limit, offset: query.offset });
       },
     }),
     apiRoute({
