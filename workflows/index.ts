@@ -3,6 +3,7 @@ export * from './agreement-machine';
 export * from './events';
 export * from './permissions';
 export * from './available';
+export * from './capabilities';
 export * from './structure';
 export * from './diagram';
 export * from './migrations';

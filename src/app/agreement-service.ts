@@ -13,8 +13,12 @@ import {
 import {
   AGREEMENT_MACHINE_VERSION,
   availableEvents,
+  capabilities,
+  CHANGE_TAGS,
   mayPerform,
   type AgreementAction,
+  type Capabilities,
+  type ChangeAction,
   type AgreementEvent,
   type AgreementEventType,
 } from '../../workflows';
@@ -86,6 +90,8 @@ export interface AgreementService {
     options?: SendOptions,
   ): Promise<AgreementRecord>;
   availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
+  /** What the actor may do on this agreement now: the changes the state and their role allow, and the steps. */
+  capabilities(actor: Actor, record: AgreementRecord): Capabilities;
 }
 
 /** A secretary sees only their own province (none at all without one); everyone else sees every agreement. */
@@ -170,18 +176,12 @@ export function createAgreementService({
     return record;
   }
 
-  /** Loads for an edit that the current state must allow (by tag), at the expected rev. */
-  async function loadForEdit(
-    actor: Actor,
-    id: string,
-    expectedRev: number,
-    action: AgreementAction,
-    tag: 'editable' | 'commentable' | 'answerable',
-  ) {
+  /** Loads for a change that the current state must allow (by its tag, the one capabilities() reads), at the expected rev. */
+  async function loadForEdit(actor: Actor, id: string, expectedRev: number, action: ChangeAction) {
     const record = await load(actor, id, action);
     ensureRev(record, expectedRev);
     const snapshot = restoreSnapshot(record);
-    if (!snapshot.hasTag(tag)) {
+    if (!snapshot.hasTag(CHANGE_TAGS[action])) {
       throw notAllowed({
         th: `ทำรายการนี้ไม่ได้ในสถานะ ${stateName(snapshot)}`,
         en: `${action} is not possible while the agreement is in ${stateName(snapshot)}`,
@@ -249,7 +249,7 @@ export function createAgreementService({
     },
 
     async updateContent(actor, id, expectedRev, content) {
-      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
+      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT');
       const workingDraft = parseContent(content, record);
       const at = now();
       const contentSha256 = sha256Hex(stableStringify(workingDraft));
@@ -262,7 +262,7 @@ export function createAgreementService({
     },
 
     async addComment(actor, id, expectedRev, comment) {
-      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT', 'commentable');
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT');
       const at = now();
       const comments = addComment(record, snapshot.context.round, comment, actor, newId(), at);
       const added = comments.at(-1);
@@ -277,7 +277,7 @@ export function createAgreementService({
     },
 
     async answerComment(actor, id, expectedRev, commentId, answer) {
-      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT', 'answerable');
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT');
       const at = now();
       const comments = answerComment(record, snapshot.context.round, commentId, answer, at);
       const status = comments.find((c) => c.id === commentId)?.status;
@@ -290,13 +290,7 @@ export function createAgreementService({
     },
 
     async withdrawComment(actor, id, expectedRev, commentId) {
-      const { record, snapshot } = await loadForEdit(
-        actor,
-        id,
-        expectedRev,
-        'WITHDRAW_COMMENT',
-        'commentable',
-      );
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'WITHDRAW_COMMENT');
       const at = now();
       const comments = withdrawComment(record, snapshot.context.round, commentId, actor, at);
       return commit(
@@ -318,6 +312,10 @@ export function createAgreementService({
 
     availableEvents(actor, record) {
       return availableEvents(restoreSnapshot(record), actor, record);
+    },
+
+    capabilities(actor, record) {
+      return capabilities(restoreSnapshot(record), actor, record);
     },
   };
 }
