@@ -1,17 +1,13 @@
-// The application service for agreements: checks who may act, runs the statechart, persists atomically.
+// The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
-  chainEntry,
-  NO_FLAGS,
   notAllowed,
   notFound,
   sha256Hex,
   stableStringify,
   type Actor,
-  type Agreement,
   type HistoryEntryInput,
 } from '../domain';
 import {
-  AGREEMENT_MACHINE_VERSION,
   availableEvents,
   capabilities,
   CHANGE_TAGS,
@@ -23,10 +19,11 @@ import {
   type AgreementEventType,
 } from '../../workflows';
 import { addComment, answerComment, withdrawComment } from './comments';
-import type { IssuedDraft, Issuer } from './issued-documents';
+import type { Issuer } from './issued-documents';
+import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
+import { createRecordWriter } from './record-writer';
 import type {
-  AgreementChange,
   AgreementFilter,
   AgreementRecord,
   AgreementRepository,
@@ -39,12 +36,7 @@ import type {
   Page,
 } from './ports';
 import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
-import {
-  initialPersistedSnapshot,
-  restoreSnapshot,
-  stateName,
-  withUpgradedSnapshot,
-} from './workflow-runtime';
+import { restoreSnapshot, stateName } from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
 export interface RecordKeeping {
@@ -108,48 +100,7 @@ export function createAgreementService({
 }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
-  /** Anchors the newest two entries: the second one again heals an anchor a crash between write and anchor missed. */
-  const anchor = (r: AgreementRecord) =>
-    records.heads.anchor(
-      r.id,
-      r.history.slice(-2).map(({ seq, hash }) => ({ seq, hash })),
-    );
-
-  /**
-   * The one way a change is stored: its history entry (with the hash of the document it issues, whose bytes are
-   * stored first), one compare-and-set write, then the entry's anchor. A losing concurrent writer leaves at most
-   * an unreferenced file behind (files are keyed by entry and hash), never a wrong one.
-   */
-  async function commit(
-    record: AgreementRecord,
-    expectedRev: number,
-    change: AgreementChange,
-    input: HistoryEntryInput,
-    issued?: IssuedDraft,
-  ): Promise<AgreementRecord> {
-    const entry = chainEntry(
-      record.id,
-      record.history,
-      issued ? { ...input, documentSha256: issued.sha256, doc: issued.doc } : input,
-    );
-    if (issued) {
-      await records.files.put({
-        ...issued,
-        agreementId: record.id,
-        seq: entry.seq,
-        event: entry.event,
-        issuedAt: entry.at,
-      });
-    }
-    // A record saved by an older machine version is stored upgraded by whatever write comes next.
-    const upgraded = withUpgradedSnapshot(record, change);
-    const saved = await repository.apply(record.id, expectedRev, {
-      ...upgraded,
-      push: { ...upgraded.push, history: entry },
-    });
-    await anchor(saved);
-    return saved;
-  }
+  const { commit, anchor } = createRecordWriter(repository, records);
 
   /** A history entry for a change that is not a workflow step (the state stays as it is). */
   const note = (
@@ -194,38 +145,7 @@ export function createAgreementService({
     async createDraft(actor, input) {
       if (!mayPerform(actor, 'CREATE_DRAFT', input.province)) throw refuse('CREATE_DRAFT');
       const content = parseContent(input.content);
-      const id = newId();
-      const at = now();
-      const snapshot = initialPersistedSnapshot();
-      const base: Agreement = {
-        id,
-        province: input.province,
-        workingDraft: content,
-        versions: [],
-        comments: [],
-        resolutions: [],
-        flags: NO_FLAGS,
-        state: 'drafting',
-        stateSince: at,
-        round: 0,
-        history: [],
-        createdAt: at,
-        updatedAt: at,
-      };
-      const created = chainEntry(id, [], {
-        at,
-        actor: who(actor),
-        event: 'CREATE',
-        from: null,
-        to: 'drafting',
-      });
-      const record: AgreementRecord = {
-        ...base,
-        history: [created],
-        rev: 0,
-        machineVersion: AGREEMENT_MACHINE_VERSION,
-        snapshot,
-      };
+      const record = newAgreementRecord(newId(), input.province, content, actor, now());
       await repository.insert(record);
       await anchor(record);
       return record;
