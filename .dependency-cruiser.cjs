@@ -1,4 +1,5 @@
-// Layer rules: the pure core (domain, workflows) imports no framework or I/O; only render-docx imports docx.
+// Layer rules: the pure core (domain, workflows) imports no framework or I/O; only render-docx imports docx; the web
+// layer gets services from the composition root (src/compose.ts), never the database or the workflow runtime.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -27,6 +28,17 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(domain|documents|app)' },
       to: { path: 'node_modules/(mongoose|mongodb)/' },
+    },
+    {
+      name: 'http-gets-services-not-storage',
+      comment:
+        'src/http talks to application services only: no storage, database driver or session store of its own, and no ' +
+        'statechart runtime (what an actor may do is asked of the agreement service)',
+      severity: 'error',
+      from: { path: '^src/http' },
+      to: {
+        path: '^src/storage|^src/app/workflow-runtime|node_modules/(mongoose|mongodb|connect-mongo|xstate)/',
+      },
     },
   ],
   options: {

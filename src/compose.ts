@@ -1,4 +1,5 @@
-// Wires services and route modules over one database connection: used by src/main.ts and by tests.
+// The composition root: wires storage, services and route modules over one database connection (src/main.ts,
+// tests). The web layer gets services from here and never the connection.
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
@@ -12,11 +13,17 @@ import type { Config } from './config';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
-import type { RouteModule } from './http/types';
+import type { AppServices, RouteModule } from './http/types';
+import { projectCatalogue } from './i18n/catalogue';
 import type { Logger } from './logger';
 import { withReadCache } from './storage/agreement-cache';
 import { createAgreementRepository } from './storage/agreement-repository';
+import { pingDatabase } from './storage/connection';
+import { isDatabaseUnavailable } from './storage/errors';
 import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
+import { createSessionStore } from './storage/sessions';
+import { createUserService } from './users/service';
+import { createTokenService } from './users/tokens';
 
 export interface Services {
   agreements: AgreementService;
@@ -72,6 +79,23 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   return { agreements, repository, documents, records, verifier };
 }
 
+/** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
+export function appServices(o: { config: Config; connection: Connection; logger: Logger }): AppServices {
+  const { config, connection, logger } = o;
+  const catalogue = projectCatalogue(config.projectRoot);
+  const cache = { cacheMs: config.identityCacheMs };
+  const users = createUserService(connection, catalogue, cache);
+  return {
+    config,
+    logger,
+    users,
+    tokens: createTokenService(connection, users, catalogue, cache),
+    sessionStore: createSessionStore(connection, { ttlSeconds: config.sessions.lifetimeSeconds }),
+    ping: (timeoutMs) => pingDatabase(connection, timeoutMs),
+    isDatabaseUnavailable,
+  };
+}
+
 /** The route modules of the agreement pages and the JSON API, in matching order. */
 export function routeModules(services: Services): RouteModule[] {
   return [...apiRouteModules(services), agreementPages(services)];
@@ -79,11 +103,6 @@ export function routeModules(services: Services): RouteModule[] {
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
   const services = o.services ?? (await buildServices(o.connection, o.clock ? { clock: o.clock } : {}));
-  const app = createApp({
-    config: o.config,
-    connection: o.connection,
-    logger: o.logger,
-    routes: routeModules(services),
-  });
+  const app = createApp({ ...appServices(o), routes: routeModules(services) });
   return { app, services };
 }

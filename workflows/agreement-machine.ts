@@ -149,6 +149,4 @@ export const agreementMachine = setup({
 });
 
 export type AgreementMachine = typeof agreementMachine;
-export type AgreementStateName = keyof typeof agreementMachine.config.states & string;
-
 export const FINAL_STATES = ['terminated', 'expired', 'withdrawn'] as const;

@@ -4,12 +4,7 @@ import type { AgreementEventType } from './events';
 
 /** Actions on an agreement that are not workflow transitions. */
 export type EditAction =
-  | 'VIEW'
-  | 'CREATE_DRAFT'
-  | 'EDIT_CONTENT'
-  | 'ADD_COMMENT'
-  | 'ANSWER_COMMENT'
-  | 'WITHDRAW_COMMENT';
+  'VIEW' | 'CREATE_DRAFT' | 'EDIT_CONTENT' | 'ADD_COMMENT' | 'ANSWER_COMMENT' | 'WITHDRAW_COMMENT';
 export type AgreementAction = AgreementEventType | EditAction;
 
 /**

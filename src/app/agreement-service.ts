@@ -1,27 +1,29 @@
-// The application service for agreements: checks who may act, runs the statechart, persists atomically.
+// The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
-  chainEntry,
-  NO_FLAGS,
   notAllowed,
+  notFound,
   sha256Hex,
   stableStringify,
   type Actor,
-  type Agreement,
   type HistoryEntryInput,
 } from '../domain';
 import {
-  AGREEMENT_MACHINE_VERSION,
   availableEvents,
+  capabilities,
+  CHANGE_TAGS,
   mayPerform,
   type AgreementAction,
+  type Capabilities,
+  type ChangeAction,
   type AgreementEvent,
   type AgreementEventType,
 } from '../../workflows';
 import { addComment, answerComment, withdrawComment } from './comments';
-import type { IssuedDraft, Issuer } from './issued-documents';
+import type { Issuer } from './issued-documents';
+import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
+import { createRecordWriter } from './record-writer';
 import type {
-  AgreementChange,
   AgreementFilter,
   AgreementRecord,
   AgreementRepository,
@@ -34,12 +36,7 @@ import type {
   Page,
 } from './ports';
 import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
-import {
-  initialPersistedSnapshot,
-  restoreSnapshot,
-  stateName,
-  withUpgradedSnapshot,
-} from './workflow-runtime';
+import { restoreSnapshot, stateName } from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
 export interface RecordKeeping {
@@ -85,6 +82,8 @@ export interface AgreementService {
     options?: SendOptions,
   ): Promise<AgreementRecord>;
   availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
+  /** What the actor may do on this agreement now: the changes the state and their role allow, and the steps. */
+  capabilities(actor: Actor, record: AgreementRecord): Capabilities;
 }
 
 /** A secretary sees only their own province (none at all without one); everyone else sees every agreement. */
@@ -101,48 +100,7 @@ export function createAgreementService({
 }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
-  /** Anchors the newest two entries: the second one again heals an anchor a crash between write and anchor missed. */
-  const anchor = (r: AgreementRecord) =>
-    records.heads.anchor(
-      r.id,
-      r.history.slice(-2).map(({ seq, hash }) => ({ seq, hash })),
-    );
-
-  /**
-   * The one way a change is stored: its history entry (with the hash of the document it issues, whose bytes are
-   * stored first), one compare-and-set write, then the entry's anchor. A losing concurrent writer leaves at most
-   * an unreferenced file behind (files are keyed by entry and hash), never a wrong one.
-   */
-  async function commit(
-    record: AgreementRecord,
-    expectedRev: number,
-    change: AgreementChange,
-    input: HistoryEntryInput,
-    issued?: IssuedDraft,
-  ): Promise<AgreementRecord> {
-    const entry = chainEntry(
-      record.id,
-      record.history,
-      issued ? { ...input, documentSha256: issued.sha256, doc: issued.doc } : input,
-    );
-    if (issued) {
-      await records.files.put({
-        ...issued,
-        agreementId: record.id,
-        seq: entry.seq,
-        event: entry.event,
-        issuedAt: entry.at,
-      });
-    }
-    // A record saved by an older machine version is stored upgraded by whatever write comes next.
-    const upgraded = withUpgradedSnapshot(record, change);
-    const saved = await repository.apply(record.id, expectedRev, {
-      ...upgraded,
-      push: { ...upgraded.push, history: entry },
-    });
-    await anchor(saved);
-    return saved;
-  }
+  const { commit, anchor } = createRecordWriter(repository, records);
 
   /** A history entry for a change that is not a workflow step (the state stays as it is). */
   const note = (
@@ -157,24 +115,24 @@ export function createAgreementService({
     return { at, actor: who(actor), event, from: state, to: state, ...extra };
   };
 
+  /**
+   * The one visibility rule: an agreement the actor may not view is, to them, not there (not-found, the same answer
+   * as an unknown id, so a secretary of another province does not learn it exists); one they may view but not act
+   * on is refused (not-allowed). Every operation on an existing agreement loads it here, so routes need no pre-read.
+   */
   async function load(actor: Actor, id: string, action: AgreementAction): Promise<AgreementRecord> {
     const record = await repository.get(id);
+    if (!mayPerform(actor, 'VIEW', record.province)) throw notFound();
     if (!mayPerform(actor, action, record.province)) throw refuse(action);
     return record;
   }
 
-  /** Loads for an edit that the current state must allow (by tag), at the expected rev. */
-  async function loadForEdit(
-    actor: Actor,
-    id: string,
-    expectedRev: number,
-    action: AgreementAction,
-    tag: 'editable' | 'commentable' | 'answerable',
-  ) {
+  /** Loads for a change that the current state must allow (by its tag, the one capabilities() reads), at the expected rev. */
+  async function loadForEdit(actor: Actor, id: string, expectedRev: number, action: ChangeAction) {
     const record = await load(actor, id, action);
     ensureRev(record, expectedRev);
     const snapshot = restoreSnapshot(record);
-    if (!snapshot.hasTag(tag)) {
+    if (!snapshot.hasTag(CHANGE_TAGS[action])) {
       throw notAllowed({
         th: `ทำรายการนี้ไม่ได้ในสถานะ ${stateName(snapshot)}`,
         en: `${action} is not possible while the agreement is in ${stateName(snapshot)}`,
@@ -187,38 +145,7 @@ export function createAgreementService({
     async createDraft(actor, input) {
       if (!mayPerform(actor, 'CREATE_DRAFT', input.province)) throw refuse('CREATE_DRAFT');
       const content = parseContent(input.content);
-      const id = newId();
-      const at = now();
-      const snapshot = initialPersistedSnapshot();
-      const base: Agreement = {
-        id,
-        province: input.province,
-        workingDraft: content,
-        versions: [],
-        comments: [],
-        resolutions: [],
-        flags: NO_FLAGS,
-        state: 'drafting',
-        stateSince: at,
-        round: 0,
-        history: [],
-        createdAt: at,
-        updatedAt: at,
-      };
-      const created = chainEntry(id, [], {
-        at,
-        actor: who(actor),
-        event: 'CREATE',
-        from: null,
-        to: 'drafting',
-      });
-      const record: AgreementRecord = {
-        ...base,
-        history: [created],
-        rev: 0,
-        machineVersion: AGREEMENT_MACHINE_VERSION,
-        snapshot,
-      };
+      const record = newAgreementRecord(newId(), input.province, content, actor, now());
       await repository.insert(record);
       await anchor(record);
       return record;
@@ -242,7 +169,7 @@ export function createAgreementService({
     },
 
     async updateContent(actor, id, expectedRev, content) {
-      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT', 'editable');
+      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT');
       const workingDraft = parseContent(content, record);
       const at = now();
       const contentSha256 = sha256Hex(stableStringify(workingDraft));
@@ -255,7 +182,7 @@ export function createAgreementService({
     },
 
     async addComment(actor, id, expectedRev, comment) {
-      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT', 'commentable');
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT');
       const at = now();
       const comments = addComment(record, snapshot.context.round, comment, actor, newId(), at);
       const added = comments.at(-1);
@@ -270,7 +197,7 @@ export function createAgreementService({
     },
 
     async answerComment(actor, id, expectedRev, commentId, answer) {
-      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT', 'answerable');
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ANSWER_COMMENT');
       const at = now();
       const comments = answerComment(record, snapshot.context.round, commentId, answer, at);
       const status = comments.find((c) => c.id === commentId)?.status;
@@ -283,13 +210,7 @@ export function createAgreementService({
     },
 
     async withdrawComment(actor, id, expectedRev, commentId) {
-      const { record, snapshot } = await loadForEdit(
-        actor,
-        id,
-        expectedRev,
-        'WITHDRAW_COMMENT',
-        'commentable',
-      );
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'WITHDRAW_COMMENT');
       const at = now();
       const comments = withdrawComment(record, snapshot.context.round, commentId, actor, at);
       return commit(
@@ -311,6 +232,10 @@ export function createAgreementService({
 
     availableEvents(actor, record) {
       return availableEvents(restoreSnapshot(record), actor, record);
+    },
+
+    capabilities(actor, record) {
+      return capabilities(restoreSnapshot(record), actor, record);
     },
   };
 }

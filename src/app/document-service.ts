@@ -131,11 +131,8 @@ export function createDocumentService({ agreements, renderer, files }: DocumentS
 
   return {
     async render(actor, id, versionNo, doc, layout) {
-      const record = await agreements.get(actor, id).catch((e: unknown) => {
-        // Someone who may not see an agreement must not learn that it exists.
-        if (e instanceof DomainError && e.code === 'not-allowed') throw notFound();
-        throw e;
-      });
+      // The agreement service answers not-found to someone who may not see the agreement.
+      const record = await agreements.get(actor, id);
       return (await download(record, versionNo, doc, layout)).file;
     },
     renderRecord: (record, versionNo, doc, layout) => renderer.renderRecord(record, versionNo, doc, layout),

@@ -1,20 +1,19 @@
-// The documents API: render any document of the approval path to .docx (or an HTML preview) from templates.
+// The documents API: render any document of the approval path to .docx from templates.
 import { createHash } from 'node:crypto';
 import { compose } from './compose';
 import { documentFileName } from './file-name';
 import type { RenderInput } from './input';
 import { layout } from './layout';
 import type { DocModel } from './model';
-import { modelToHtml } from './preview-html';
 import { renderDocx } from './render-docx';
 import { defaultTemplates, type TemplateSet } from './templates';
 import { validateRenderInput } from './validate';
 
-export { DOC_TYPES, LAYOUTS, FIXED_DATE, RenderInput as RenderInputSchema, RenderMeta } from './input';
+export { DOC_TYPES, LAYOUTS, RenderMeta } from './input';
 export type { DocType, Layout, RenderInput } from './input';
 export { documentFileName, shortPartyName } from './file-name';
 export { fillClosing } from './compose';
-export { loadTemplates, templatesDir, type TemplateSet } from './templates';
+export { loadTemplates, type TemplateSet } from './templates';
 export type { DocModel } from './model';
 
 export interface RenderedDocument {
@@ -44,9 +43,4 @@ export async function renderDocument(
     fileName: documentFileName(valid.content, valid.versionNo, valid.doc, valid.layout),
     mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
-}
-
-/** The same document as an HTML fragment for the web preview (escaped; comments as <aside>, changes as <ins>/<del>). */
-export function previewHtml(input: RenderInput, templates: TemplateSet = defaultTemplates()): string {
-  return modelToHtml(composeDocument(input, templates));
 }

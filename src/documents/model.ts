@@ -103,15 +103,3 @@ export interface DocModel {
   /** Author and date of tracked changes (redline). */
   readonly revision?: { readonly author: string; readonly date: string };
 }
-
-/** Plain text of a list of paragraphs (deleted text excluded), for previews, tests and matching. */
-export function plainText(paras: readonly Para[] | undefined): string {
-  return (paras ?? [])
-    .map((p) =>
-      p.spans
-        .filter((s) => s.change !== 'del')
-        .map((s) => s.text)
-        .join(''),
-    )
-    .join('\n');
-}

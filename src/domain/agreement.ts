@@ -78,11 +78,6 @@ export const AgreementContentInput = AgreementContent.extend({
 }).strict();
 export type AgreementContentInput = z.infer<typeof AgreementContentInput>;
 
-/** Renumber articles 1..n in their current order (after add, remove or reorder); keys stay as they are. */
-export function renumberArticles<A extends { no: number }>(articles: readonly A[]): A[] {
-  return articles.map((a, i) => ({ ...a, no: i + 1 }));
-}
-
 export function findArticle(content: AgreementContent, no: number): Article | undefined {
   return content.articles.find((a) => a.no === no);
 }

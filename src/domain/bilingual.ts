@@ -30,7 +30,6 @@ export const PartialBilingual = z.object({ th: Text.optional(), en: Text.optiona
 export type PartialBilingual = z.infer<typeof PartialBilingual>;
 
 export type Lang = 'th' | 'en';
-export const LANGS: readonly Lang[] = ['th', 'en'];
 
 export function bi(th: string, en: string): Bilingual {
   return { th, en };

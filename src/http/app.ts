@@ -1,9 +1,7 @@
-// Builds the express application from its dependencies. Listening is server.ts's job; nothing here connects.
+// Builds the express application from the services it is given. Listening is server.ts's job; nothing here connects.
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { projectCatalogue } from '../i18n/catalogue';
-import { createUserService } from '../users/service';
-import { createTokenService } from '../users/tokens';
 import { authenticate } from './auth/actor';
 import { DEFAULT_LOGIN_LIMIT } from './auth/login-limit';
 import { exposeCsrfToken, verifyCsrf } from './csrf';
@@ -19,11 +17,11 @@ import { localeRoutes } from './routes/locale';
 import { tokenRoutes } from './routes/tokens';
 import { bodyParsers, securityHeaders } from './security';
 import { sessionMiddleware } from './session';
-import type { AppDeps, RouteContext, RouteModule } from './types';
+import type { AppDeps, AppServices, RouteContext, RouteModule } from './types';
 import { createViewEngine } from './views/engine';
 import { coreHelpers } from './views/helpers';
 
-export type { AppDeps, RouteModule } from './types';
+export type { AppDeps, AppServices, RouteModule } from './types';
 
 /**
  * The route modules in the order they are matched: the core pages, then the other areas' modules,
@@ -41,12 +39,9 @@ export function appRouteModules(deps: AppDeps): RouteModule[] {
   ];
 }
 
-export function routeContext(deps: AppDeps): RouteContext {
-  const catalogue = projectCatalogue(deps.config.projectRoot);
-  const cache = { cacheMs: deps.config.identityCacheMs };
-  const users = createUserService(deps.connection, catalogue, cache);
-  const tokens = createTokenService(deps.connection, users, catalogue, cache);
-  return { config: deps.config, connection: deps.connection, logger: deps.logger, catalogue, users, tokens };
+export function routeContext(deps: AppServices): RouteContext {
+  const { config, logger, users, tokens } = deps;
+  return { config, logger, catalogue: projectCatalogue(config.projectRoot), users, tokens };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -74,11 +69,11 @@ export function createApp(deps: AppDeps): Express {
     '/assets',
     express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }),
   );
-  app.use(healthRoutes(deps.connection));
+  app.use(healthRoutes((ms) => deps.ping(ms)));
 
   // A request with an Authorization header is a program with a token, not a browser: it neither reads nor
   // creates a cookie session (before this, rendering a page's CSRF field stored a new session per request).
-  const sessions = sessionMiddleware(config, deps.connection);
+  const sessions = sessionMiddleware(config, deps.sessionStore);
   app.use((req, res, next) => (req.get('authorization') ? next() : sessions(req, res, next)));
   app.use(authenticate(ctx.users, ctx.tokens, ctx.catalogue));
   app.use(pageLocals, exposeCsrfToken);
@@ -88,6 +83,6 @@ export function createApp(deps: AppDeps): Express {
   for (const m of appRouteModules(deps)) app.use(m.mount ?? '/', routerFor(m.routes(ctx), ctx));
 
   app.use(notFoundHandler(ctx.catalogue));
-  app.use(errorHandler(ctx.catalogue, deps.logger));
+  app.use(errorHandler(ctx.catalogue, deps.logger, (e) => deps.isDatabaseUnavailable(e)));
   return app;
 }

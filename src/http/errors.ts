@@ -4,7 +4,6 @@ import type { Bilingual } from '../domain/bilingual';
 import { DomainError, isDomainError, type ErrorCode, type FieldIssue } from '../domain/errors';
 import { DEFAULT_LOCALE, type Catalogue, type Locale } from '../i18n/catalogue';
 import type { Logger } from '../logger';
-import { isDatabaseUnavailable } from '../storage/errors';
 
 export type ProblemCode = ErrorCode | 'internal-error';
 
@@ -57,7 +56,10 @@ const CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
   413: 'payload-too-large',
 };
 
-export function toHttpProblem(e: unknown, catalogue: Catalogue): HttpProblem {
+/** Recognises "the database is away" among errors that are not domain errors (storage knows which those are). */
+export type UnavailableTest = (e: unknown) => boolean;
+
+export function toHttpProblem(e: unknown, catalogue: Catalogue, isUnavailable: UnavailableTest): HttpProblem {
   const fromLocale = (
     code: ProblemCode,
     status = STATUS_OF[code],
@@ -70,7 +72,7 @@ export function toHttpProblem(e: unknown, catalogue: Catalogue): HttpProblem {
   });
   if (isDomainError(e))
     return { code: e.code, status: STATUS_OF[e.code], message: e.userMessage, issues: e.issues };
-  if (isDatabaseUnavailable(e)) return fromLocale('db-unavailable');
+  if (isUnavailable(e)) return fromLocale('db-unavailable');
   const client = clientHttpError(e);
   if (client) {
     if (client.type === 'entity.parse.failed')
@@ -136,13 +138,17 @@ export function notFoundHandler(catalogue: Catalogue): RequestHandler {
   };
 }
 
-export function errorHandler(catalogue: Catalogue, logger: Logger): ErrorRequestHandler {
+export function errorHandler(
+  catalogue: Catalogue,
+  logger: Logger,
+  isUnavailable: UnavailableTest,
+): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const p = toHttpProblem(err, catalogue);
+    const p = toHttpProblem(err, catalogue, isUnavailable);
     if (p.status >= 500)
       logger.error({ err, method: req.method, url: req.originalUrl, status: p.status }, 'request failed');
     else

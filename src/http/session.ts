@@ -1,17 +1,15 @@
-// Cookie sessions stored in the database (express-session + connect-mongo).
-import session from 'express-session';
+// Cookie sessions (express-session) kept in the store the composition root passes in (the database's, in the app).
+import session, { type Store } from 'express-session';
 import type { RequestHandler } from 'express';
-import type { Connection } from 'mongoose';
 import type { Config } from '../config';
-import { createSessionStore } from '../storage/sessions';
 
 export const SESSION_COOKIE = 'mou.sid';
 
-export function sessionMiddleware(config: Config, conn: Connection): RequestHandler {
+export function sessionMiddleware(config: Config, store: Store): RequestHandler {
   return session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
-    store: createSessionStore(conn, { ttlSeconds: config.sessions.lifetimeSeconds }),
+    store,
     resave: false,
     // No session (and no DB write) until something is stored in it: a CSRF token, a language, a login.
     saveUninitialized: false,

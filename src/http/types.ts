@@ -1,7 +1,6 @@
 // The HTTP layer's shared types: what a request carries (declaration merging) and how route modules plug in.
 import type { RequestHandler } from 'express';
-import type {} from 'express-session';
-import type { Connection } from 'mongoose';
+import type { Store } from 'express-session';
 import type { Config } from '../config';
 import type { Role } from '../domain/roles';
 import type { Catalogue, Locale, Params } from '../i18n/catalogue';
@@ -67,7 +66,6 @@ export interface Route {
 /** What route modules get to build their routes. Services beyond users/tokens are closed over by the module. */
 export interface RouteContext {
   config: Config;
-  connection: Connection;
   logger: Logger;
   catalogue: Catalogue;
   users: UserService;
@@ -82,10 +80,24 @@ export interface RouteModule {
   routes(ctx: RouteContext): readonly Route[];
 }
 
-export interface AppDeps {
+/**
+ * What the web layer needs from below, as services: it never sees the database itself. The composition root
+ * (src/compose.ts) builds these from storage and the users area.
+ */
+export interface AppServices {
   config: Config;
-  connection: Connection;
   logger: Logger;
+  users: UserService;
+  tokens: TokenService;
+  /** Where cookie sessions are kept. */
+  sessionStore: Store;
+  /** Does the database answer within the time? (GET /healthz) */
+  ping(timeoutMs: number): Promise<boolean>;
+  /** "The database is not reachable right now" (→ 503 with Retry-After), as opposed to any other failure. */
+  isDatabaseUnavailable(e: unknown): boolean;
+}
+
+export interface AppDeps extends AppServices {
   /** Route modules of other areas (agreement pages, /api/v1 …), registered after the core ones. */
   routes?: readonly RouteModule[];
   /** Extra Handlebars helpers for those modules' views. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/http/app';
+import { appServices } from '../../src/compose';
 import { closeServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
 import { createDemoUsers } from '../../src/users/demo';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await createDemoUsers(db.connection);
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'e'.repeat(40) });
   server = await listen(
-    createApp({ config, connection: db.connection, logger: createLogger('silent') }),
+    createApp(appServices({ config, connection: db.connection, logger: createLogger('silent') })),
     0,
     '127.0.0.1',
   );

@@ -25,7 +25,7 @@ import {
   VersionView,
   WithdrawCommentBody,
 } from './schemas';
-import { agreementPath, agreementView, API_V1, loadVisible, versionSummaries, versionView } from './views';
+import { agreementPath, agreementView, API_V1, summaryView, versionSummaries, versionView } from './views';
 
 const problem = (description: string): ResponseDoc => ({
   description,
@@ -82,7 +82,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
           agreements.list(actor, filter, { limit: query.limit, skip: query.offset }),
           agreements.count(actor, filter),
         ]);
-        res.json({ items, total, limit: query.limit, offset: query.offset });
+        res.json({ items: items.map(summaryView), total, limit: query.limit, offset: query.offset });
       },
     }),
     apiRoute({
@@ -116,7 +116,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       query: NoQuery,
       responses: { 200: { description: 'The agreement', schema: AgreementView }, ...READ_ERRORS },
       handle: async ({ actor, params, res }) => {
-        res.json(agreementView(agreements, actor, await loadVisible(agreements, actor, params.id)));
+        res.json(agreementView(agreements, actor, await agreements.get(actor, params.id)));
       },
     }),
     apiRoute({
@@ -130,7 +130,6 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       body: UpdateContentBody,
       responses: { 200: { description: 'The changed agreement', schema: AgreementView }, ...WRITE_ERRORS },
       handle: async ({ actor, params, body, res }) => {
-        await loadVisible(agreements, actor, params.id);
         const record = await agreements.updateContent(actor, params.id, body.expectedRev, body.content);
         res.json(agreementView(agreements, actor, record));
       },
@@ -150,7 +149,6 @@ export function agreementApi({ agreements, documents }: ApiServices) {
         ...WRITE_ERRORS,
       },
       handle: async ({ actor, params, body, res }) => {
-        await loadVisible(agreements, actor, params.id);
         const { expectedRev, ...comment } = body;
         const record = await agreements.addComment(actor, params.id, expectedRev, comment);
         const created = record.comments.at(-1);
@@ -172,7 +170,6 @@ export function agreementApi({ agreements, documents }: ApiServices) {
         ...WRITE_ERRORS,
       },
       handle: async ({ actor, params, body, res }) => {
-        await loadVisible(agreements, actor, params.id);
         const { expectedRev, ...answer } = body;
         const record = await agreements.answerComment(
           actor,
@@ -199,7 +196,6 @@ export function agreementApi({ agreements, documents }: ApiServices) {
         ...WRITE_ERRORS,
       },
       handle: async ({ actor, params, body, res }) => {
-        await loadVisible(agreements, actor, params.id);
         const record = await agreements.withdrawComment(actor, params.id, body.expectedRev, params.commentId);
         res.json({ rev: record.rev, comment: record.comments.find((c) => c.id === params.commentId) });
       },
@@ -220,7 +216,6 @@ export function agreementApi({ agreements, documents }: ApiServices) {
         ...WRITE_ERRORS,
       },
       handle: async ({ actor, params, body, res }) => {
-        await loadVisible(agreements, actor, params.id);
         const event: AgreementEvent = body.event;
         const options = body.note !== undefined ? { note: body.note } : {};
         const record = await agreements.send(actor, params.id, body.expectedRev, event, options);
@@ -237,7 +232,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       query: NoQuery,
       responses: { 200: { description: 'Versions', schema: VersionList }, ...READ_ERRORS },
       handle: async ({ actor, params, res }) => {
-        res.json({ items: versionSummaries(documents, await loadVisible(agreements, actor, params.id)) });
+        res.json({ items: versionSummaries(documents, await agreements.get(actor, params.id)) });
       },
     }),
     apiRoute({
@@ -250,7 +245,7 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       query: NoQuery,
       responses: { 200: { description: 'The version', schema: VersionView }, ...READ_ERRORS },
       handle: async ({ actor, params, res }) => {
-        res.json(versionView(documents, await loadVisible(agreements, actor, params.id), params.n));
+        res.json(versionView(documents, await agreements.get(actor, params.id), params.n));
       },
     }),
   ]);

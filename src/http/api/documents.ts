@@ -17,7 +17,7 @@ import {
   VerificationView,
   VersionParams,
 } from './schemas';
-import { API_V1, issuedView, loadVisible, versionDocuments } from './views';
+import { API_V1, issuedView, versionDocuments } from './views';
 
 const problem = (description: string): ResponseDoc => ({
   description,
@@ -56,7 +56,7 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
       query: NoQuery,
       responses: { 200: { description: 'Documents', schema: DocumentList }, ...ERRORS },
       handle: async ({ actor, params, res }) => {
-        const record = await loadVisible(agreements, actor, params.id);
+        const record = await agreements.get(actor, params.id);
         findVersion(record, params.n);
         res.json(versionDocuments(documents, record, params.n));
       },
@@ -80,7 +80,7 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
         ...ERRORS,
       },
       handle: async ({ actor, params, query, res }) => {
-        const record = await loadVisible(agreements, actor, params.id);
+        const record = await agreements.get(actor, params.id);
         const d = await documents.download(record, params.n, params.doc, query.layout);
         sendFile(res, d.file, d.issued ? 'issued' : 'preview', d.issued?.seq);
       },
@@ -95,7 +95,7 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
       query: NoQuery,
       responses: { 200: { description: 'Issued documents', schema: IssuedList }, ...ERRORS },
       handle: async ({ actor, params, res }) => {
-        const record = await loadVisible(agreements, actor, params.id);
+        const record = await agreements.get(actor, params.id);
         res.json({ items: documents.issued(record).map((i) => issuedView(record.id, i)) });
       },
     }),
@@ -112,7 +112,7 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
         ...ERRORS,
       },
       handle: async ({ actor, params, res }) => {
-        const record = await loadVisible(agreements, actor, params.id);
+        const record = await agreements.get(actor, params.id);
         sendFile(res, await documents.issuedFile(record, params.seq), 'issued', params.seq);
       },
     }),
@@ -130,7 +130,7 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
         ...ERRORS,
       },
       handle: async ({ actor, params, res }) => {
-        const record = await loadVisible(agreements, actor, params.id);
+        const record = await agreements.get(actor, params.id);
         res.setHeader('Cache-Control', 'no-store');
         res.json(await verifier.verify(record));
       },

@@ -1,10 +1,11 @@
-// What the API sends back: records turned into the response shapes declared in schemas.ts.
+// What the API sends back: records turned into the response shapes declared in schemas.ts, field by field.
 import type { z } from 'zod';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DocumentService, IssuedListing, ListedDocument } from '../../app/document-service';
-import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, notFound, type Actor } from '../../domain';
+import type { AgreementRecord, AgreementSummary } from '../../app/ports';
+import { notFound, type Actor } from '../../domain';
 import type {
+  AgreementSummaryView,
   AgreementView,
   DocumentLink,
   IssuedDocumentView,
@@ -16,27 +17,51 @@ export const API_V1 = '/api/v1';
 
 export const agreementPath = (id: string) => `${API_V1}/agreements/${id}`;
 
-/** The agreement as `actor` may see it; someone who may not see it learns nothing, not even that it exists (404). */
-export async function loadVisible(
-  agreements: AgreementService,
-  actor: Actor,
-  id: string,
-): Promise<AgreementRecord> {
-  try {
-    return await agreements.get(actor, id);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not-allowed') throw notFound();
-    throw e;
-  }
-}
-
+/**
+ * The agreement as the API shows it, field by field from the response schema (AgreementView): a whitelist, so a
+ * field the storage adds to the record (the snapshot, its machine version, anything later) never leaves the API.
+ * The object literal is checked against the schema's type: a field the schema requires cannot be forgotten, and
+ * one it does not declare cannot be added.
+ */
 export function agreementView(
   agreements: AgreementService,
   actor: Actor,
   record: AgreementRecord,
 ): z.output<typeof AgreementView> {
-  const { snapshot: _snapshot, machineVersion: _machineVersion, ...rest } = record;
-  return { ...rest, availableEvents: agreements.availableEvents(actor, record) };
+  return {
+    id: record.id,
+    province: record.province,
+    workingDraft: record.workingDraft,
+    versions: record.versions,
+    comments: record.comments,
+    resolutions: record.resolutions,
+    ...(record.signing !== undefined ? { signing: record.signing } : {}),
+    flags: record.flags,
+    state: record.state,
+    stateSince: record.stateSince,
+    round: record.round,
+    history: record.history,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    rev: record.rev,
+    availableEvents: agreements.availableEvents(actor, record),
+  };
+}
+
+/** A row of a list, by the same rule: only what AgreementSummaryView declares. */
+export function summaryView(s: AgreementSummary): z.output<typeof AgreementSummaryView> {
+  return {
+    id: s.id,
+    province: s.province,
+    kind: s.kind,
+    title: s.title,
+    partnerName: s.partnerName,
+    partnerCountryEn: s.partnerCountryEn,
+    state: s.state,
+    stateSince: s.stateSince,
+    updatedAt: s.updatedAt,
+    rev: s.rev,
+  };
 }
 
 export function documentLink(id: string, d: ListedDocument): z.output<typeof DocumentLink> {

@@ -1,8 +1,6 @@
 // The agreement page, the new-agreement page and the draft editor (save, add, remove and reorder articles).
 import type { Request, Response } from 'express';
-import { mayPerform } from '../../../workflows';
 import type { AgreementRecord } from '../../app/ports';
-import { restoreSnapshot } from '../../app/workflow-runtime';
 import { findProvince, type Actor, type AgreementContent } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
@@ -98,7 +96,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       access: 'login',
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
-        ensureEditable(actor, record, catalogue);
+        ensureEditable(s, actor, record, catalogue);
         editor(req, res, {
           form: formFromContent(record.workingDraft),
           id: record.id,
@@ -114,7 +112,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       access: 'login',
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
-        ensureEditable(actor, record, catalogue);
+        ensureEditable(s, actor, record, catalogue);
         const op = parseOp(field(req.body, 'op'));
         const form = applyOp(formFromBody(req.body), op);
         const rev = expectedRev(req.body);
@@ -140,8 +138,8 @@ function statusAndError(e: unknown, req: Request): { status: number; error: Form
 }
 
 /** The editor is offered only in states that allow editing, to those who may edit (the service checks again on save). */
-function ensureEditable(actor: Actor, record: AgreementRecord, catalogue: Catalogue): void {
-  if (!mayPerform(actor, 'EDIT_CONTENT', record.province) || !restoreSnapshot(record).hasTag('editable')) {
+function ensureEditable(s: PageServices, actor: Actor, record: AgreementRecord, catalogue: Catalogue): void {
+  if (!s.agreements.capabilities(actor, record).editContent) {
     throw localeError(catalogue, 'not-allowed', 'agreement.edit.notEditable');
   }
 }

@@ -1,9 +1,8 @@
 // The view model of an agreement: its text side by side with the current round's comments, records and history.
-import { mayPerform, type AgreementEventType } from '../../../workflows';
+import type { AgreementEventType, Capabilities } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
-import { restoreSnapshot } from '../../app/workflow-runtime';
-import type { Actor, AgreementContent, Bilingual } from '../../domain';
+import type { AgreementContent, Bilingual } from '../../domain';
 import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
 import { fillClosing } from '../../documents';
 import { commentsOn } from './comment-view';
@@ -33,20 +32,14 @@ const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'ABANDON_AMENDMENT',
 ]);
 
-/** What this actor may do here now: the buttons, and which forms and links to show. */
-export function permissionsView(
-  record: AgreementRecord,
-  actor: Actor,
-  events: AgreementEventType[],
-  l: Labels,
-) {
-  const snap = restoreSnapshot(record);
-  const may = (a: Parameters<typeof mayPerform>[1]) => mayPerform(actor, a, record.province);
+/** What this actor may do here now (the service's answer), as the page shows it: buttons, forms and links. */
+export function permissionsView(may: Capabilities, l: Labels) {
+  const { events } = may;
   return {
-    canEdit: snap.hasTag('editable') && may('EDIT_CONTENT'),
-    canComment: snap.hasTag('commentable') && may('ADD_COMMENT'),
-    canAnswer: snap.hasTag('answerable') && may('ANSWER_COMMENT'),
-    editable: snap.hasTag('editable'),
+    canEdit: may.editContent,
+    canComment: may.addComment,
+    canAnswer: may.answerComment,
+    editable: may.draftEditable,
     buttons: events
       .filter((e) => !FORM_EVENTS.has(e))
       .map((e) => ({ type: e, label: l.event(e), danger: DANGER_EVENTS.has(e) })),

@@ -46,8 +46,6 @@ export function commentView(c: Comment, l: Labels, place: CommentPlace) {
   };
 }
 
-export type CommentView = ReturnType<typeof commentView>;
-
 /**
  * A round's comments sorted by where they show in `text` (the working draft, or the version the round reviewed):
  * on an article by its key; a comment whose article `text` does not have goes to `elsewhere`, listed after the

@@ -1,34 +1,12 @@
 // My queue: the agreements waiting for my role (and my province), the longest-waiting first, with overdue badges.
-import type { Role } from '../../domain';
-import { isEventType, machineStructure, PERMISSIONS } from '../../../workflows';
+import { waitingStates } from '../../../workflows';
 import type { Config } from '../../config';
 import { actorOf } from '../auth/actor';
 import type { Route } from '../types';
 import { daysSince, labelsFor, type PageServices } from './shared';
 import type { Catalogue } from '../../i18n/catalogue';
 
-/** Leaving the path is always possible and waits for no one. */
-const SIDE_EXITS = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
-/** A signed agreement in force is not waiting for anyone, though its province may act on it. */
-const AT_REST = new Set(['inForce']);
 const QUEUE_LIMIT = 200;
-
-/** The states in which `role` has a next step to take: read from the machine and the permission table. */
-export function waitingStates(role: Role): string[] {
-  const { states, edges } = machineStructure();
-  return states
-    .filter((s) => !s.final && !AT_REST.has(s.name))
-    .filter((s) =>
-      edges.some(
-        (e) =>
-          e.from === s.name &&
-          !SIDE_EXITS.has(e.event) &&
-          isEventType(e.event) &&
-          PERMISSIONS[e.event][role] !== 'none',
-      ),
-    )
-    .map((s) => s.name);
-}
 
 export function overdueLimit(config: Config, state: string): number {
   return config.overdueDays.byState[state] ?? config.overdueDays.default;

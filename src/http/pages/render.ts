@@ -105,12 +105,11 @@ export function pageModel(
   text: TextView = { round: record.round, content: record.workingDraft },
 ) {
   const l = labelsFor(req, catalogue);
-  const events = s.agreements.availableEvents(actor, record);
   const refused = (name: string) => (extras.form?.name === name ? extras.form.values : undefined);
   const signing = refused('signing') ?? signingDefaults(record.workingDraft);
   return {
     a: agreementView(record, l, s.documents, s.now?.() ?? new Date(), text),
-    may: permissionsView(record, actor, events, l),
+    may: permissionsView(s.agreements.capabilities(actor, record), l),
     forms: { resolution: refused('resolution') ?? resolutionDefaults() },
     signingForm: signingView(signing, l),
     commentForms: commentForms(text, extras),

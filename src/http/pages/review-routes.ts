@@ -2,12 +2,13 @@
 import type { Request } from 'express';
 import type { Bilingual, CommentAnchorInput } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
+import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
 import { field } from '../validate';
 import { postedValues } from './event-form';
 import { formError, renderAgreement, renderReview } from './render';
-import { expectedRev, loadFor, queryValue, type PageServices } from './shared';
+import { agreementId, expectedRev, loadFor, queryValue, type PageServices } from './shared';
 
 const COMMENT_FIELDS = ['text.th', 'text.en', 'suggestion.th', 'suggestion.en'];
 const ANSWER_FIELDS = ['status', 'response.th', 'response.en'];
@@ -33,6 +34,10 @@ export function backTo(req: Request, id: string): string {
   return field(req.body, 'from') === 'review' ? `${base}/review` : base;
 }
 
+/**
+ * A change is sent straight to the service, which answers not-found to someone who may not see the agreement; only
+ * a refused change reads the agreement (as it is now) to show the page again with the error.
+ */
 export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
   const rerender = (req: Request) => (field(req.body, 'from') === 'review' ? renderReview : renderAgreement);
   return [
@@ -53,7 +58,8 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments',
       access: 'login',
       handler: async (req, res) => {
-        const { actor, record } = await loadFor(req, s.agreements);
+        const actor = actorOf(req);
+        const id = agreementId(req);
         const suggestion = bi(req.body, 'suggestion');
         const comment = {
           anchor: parseAnchor(field(req.body, 'anchor'), field(req.body, 'articleKey').trim()),
@@ -61,10 +67,11 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
           ...(suggestion.th || suggestion.en ? { suggestion } : {}),
         };
         try {
-          await s.agreements.addComment(actor, record.id, expectedRev(req.body), comment);
+          await s.agreements.addComment(actor, id, expectedRev(req.body), comment);
           flash(req, { kind: 'success', key: 'agreement.flash.commented' });
-          res.redirect(303, `${backTo(req, record.id)}#comments`);
+          res.redirect(303, `${backTo(req, id)}#comments`);
         } catch (e) {
+          const record = await s.agreements.get(actor, id);
           const error = formError(e, req.locale ?? 'th');
           const values = postedValues(req.body, COMMENT_FIELDS);
           rerender(req)(s, catalogue, req, res, actor, record, {
@@ -80,14 +87,16 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments/:commentId/answer',
       access: 'login',
       handler: async (req, res) => {
-        const { actor, record } = await loadFor(req, s.agreements);
+        const actor = actorOf(req);
+        const id = agreementId(req);
         const commentId = String(req.params.commentId);
         const answer = { status: field(req.body, 'status'), response: bi(req.body, 'response') };
         try {
-          await s.agreements.answerComment(actor, record.id, expectedRev(req.body), commentId, answer);
+          await s.agreements.answerComment(actor, id, expectedRev(req.body), commentId, answer);
           flash(req, { kind: 'success', key: 'agreement.flash.answered' });
-          res.redirect(303, `${backTo(req, record.id)}#comment-${encodeURIComponent(commentId)}`);
+          res.redirect(303, `${backTo(req, id)}#comment-${encodeURIComponent(commentId)}`);
         } catch (e) {
+          const record = await s.agreements.get(actor, id);
           const error = formError(e, req.locale ?? 'th');
           const values = postedValues(req.body, ANSWER_FIELDS);
           rerender(req)(s, catalogue, req, res, actor, record, {
@@ -103,13 +112,15 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments/:commentId/withdraw',
       access: 'login',
       handler: async (req, res) => {
-        const { actor, record } = await loadFor(req, s.agreements);
+        const actor = actorOf(req);
+        const id = agreementId(req);
         const commentId = String(req.params.commentId);
         try {
-          await s.agreements.withdrawComment(actor, record.id, expectedRev(req.body), commentId);
+          await s.agreements.withdrawComment(actor, id, expectedRev(req.body), commentId);
           flash(req, { kind: 'success', key: 'agreement.flash.withdrawn' });
-          res.redirect(303, `${backTo(req, record.id)}#comment-${encodeURIComponent(commentId)}`);
+          res.redirect(303, `${backTo(req, id)}#comment-${encodeURIComponent(commentId)}`);
         } catch (e) {
+          const record = await s.agreements.get(actor, id);
           const error = formError(e, req.locale ?? 'th');
           rerender(req)(s, catalogue, req, res, actor, record, { status: error.status, error });
         }

@@ -1,10 +1,10 @@
-// What every agreement page needs: the services, the page language's labels, query/form readers, the 404 rule.
+// What every agreement page needs: the services, the page language's labels, query/form readers.
 import type { Request } from 'express';
 import type { AgreementService } from '../../app/agreement-service';
 import type { Verifier } from '../../app/verification';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, notFound, type Actor } from '../../domain';
+import type { Actor } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { labels, type Labels } from './labels';
@@ -24,29 +24,19 @@ export function labelsFor(req: Request, catalogue: Catalogue): Labels {
   return labels(catalogue, req.locale ?? 'th');
 }
 
-/**
- * The agreement as `actor` may see it. Someone who may not see it gets not-found, never not-allowed:
- * a secretary of another province must not learn that the agreement exists.
- */
-export async function visibleAgreement(
-  svc: AgreementService,
-  actor: Actor,
-  id: string,
-): Promise<AgreementRecord> {
-  try {
-    return await svc.get(actor, id);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not-allowed') throw notFound();
-    throw e;
-  }
-}
+/** The agreement the route's :id names. */
+export const agreementId = (req: Request): string => String(req.params.id);
 
+/**
+ * The signed-in actor and the agreement as they may see it. The service answers not-found to someone who may not
+ * see it, so a secretary of another province does not learn that it exists.
+ */
 export async function loadFor(
   req: Request,
   svc: AgreementService,
 ): Promise<{ actor: Actor; record: AgreementRecord }> {
   const actor = actorOf(req);
-  return { actor, record: await visibleAgreement(svc, actor, String(req.params.id)) };
+  return { actor, record: await svc.get(actor, agreementId(req)) };
 }
 
 /** A query-string value as one string ('' when absent; the first when repeated). */

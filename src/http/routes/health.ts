@@ -1,12 +1,10 @@
 // GET /healthz: is the app up, and does the database answer? 503 with a JSON body when it does not.
 import { Router } from 'express';
-import type { Connection } from 'mongoose';
-import { pingDatabase } from '../../storage/connection';
 
-export function healthRoutes(conn: Connection): Router {
+export function healthRoutes(ping: (timeoutMs: number) => Promise<boolean>): Router {
   const r = Router();
   r.get('/healthz', async (_req, res) => {
-    const up = await pingDatabase(conn, 1500);
+    const up = await ping(1500);
     res.setHeader('Cache-Control', 'no-store');
     if (up) res.status(200).json({ status: 'ok', db: 'up' });
     else res.status(503).setHeader('Retry-After', '5').json({ status: 'degraded', db: 'down' });

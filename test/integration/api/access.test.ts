@@ -1,5 +1,6 @@
 // Who gets what, for every API route: each role, a secretary of another province (404) and nobody (401).
 import { loadConfig } from '../../../src/config';
+import { appServices } from '../../../src/compose';
 import type { AgreementRecord } from '../../../src/app/ports';
 import type { Actor } from '../../../src/domain';
 import { apiRouteModules } from '../../../src/http/api';
@@ -203,7 +204,9 @@ const CASES: Case[] = [
 describe('access to every API route', () => {
   it('the table covers every route the API modules declare, and /api/v1/me', () => {
     const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-    const ctx = routeContext({ config, connection: api.db.connection, logger: createLogger('silent') });
+    const ctx = routeContext(
+      appServices({ config, connection: api.db.connection, logger: createLogger('silent') }),
+    );
     const declared = listRoutes(apiRouteModules(api.services), ctx).map((r) => `${r.method} ${r.path}`);
     expect(new Set(CASES.map((c) => c.route))).toEqual(new Set([...declared, 'get /api/v1/me']));
   });

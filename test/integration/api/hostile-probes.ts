@@ -1,7 +1,7 @@
 // The probes of the hostile run: each arbitrary yields one request (and its check) against a lane's agreements.
 import fc from 'fast-check';
 import { NewComment } from '../../../src/app/comments';
-import { AgreementContent, stableStringify } from '../../../src/domain';
+import { AgreementContent, stableStringify, type AgreementContentInput } from '../../../src/domain';
 import { renderDocument } from '../../../src/documents';
 import { hostileContent, hostileText, storable } from './hostile-inputs';
 import { accepted, api, call, expectIn, freshReview, rev, stats, type Lane } from './hostile-lane';
@@ -93,9 +93,23 @@ const mutatedWrite = fc
       Object.assign(t === 'comments' ? review : drafting, {
         rev: await fetchRev(t === 'comments' ? review.id : drafting.id),
       });
-      if (t === 'content') lane.lastContent = (m as { content: AgreementContent }).content;
+      if (t === 'content')
+        lane.lastContent = await storedAsSent(drafting.id, (m as { content: AgreementContentInput }).content);
     }),
   );
+
+/**
+ * What a mutated (still valid) content write must have stored: the content as sent, except that an article sent
+ * without a key (a mutation may delete one and leave the body valid) carries the key the server gave it.
+ */
+async function storedAsSent(id: string, sent: AgreementContentInput): Promise<AgreementContent> {
+  const r = await call('moi', 'GET', `${agreementsPath}/${id}`);
+  const stored = (r.body as { workingDraft: AgreementContent }).workingDraft;
+  return AgreementContent.parse({
+    ...sent,
+    articles: sent.articles.map((a, i) => ({ ...a, key: a.key ?? stored.articles[i]?.key })),
+  });
+}
 
 async function fetchRev(id: string): Promise<number> {
   return rev(await call('admin', 'GET', `${agreementsPath}/${id}`));

@@ -5,6 +5,7 @@ import { apiRouteModules } from '../../../src/http/api';
 import { NAMED_SCHEMAS } from '../../../src/http/api/schemas';
 import { openApiPath } from '../../../src/http/api/openapi';
 import { routeContext } from '../../../src/http/app';
+import { appServices } from '../../../src/compose';
 import { listRoutes } from '../../../src/http/routing';
 import { createLogger } from '../../../src/logger';
 import { startApi, type ApiApp } from './support';
@@ -35,7 +36,9 @@ function* refs(v: unknown): Generator<string> {
 
 function declaredRoutes() {
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-  const ctx = routeContext({ config, connection: api.db.connection, logger: createLogger('silent') });
+  const ctx = routeContext(
+    appServices({ config, connection: api.db.connection, logger: createLogger('silent') }),
+  );
   const modules = apiRouteModules(api.services);
   return listRoutes(modules, ctx).filter((r) => r.path.startsWith('/api/v1/'));
 }

@@ -1,6 +1,7 @@
 // Every state-changing route refuses a request without the session's CSRF token; admin pages refuse other roles.
 import { loadConfig } from '../../../src/config';
 import { appRouteModules, routeContext } from '../../../src/http/app';
+import { appServices } from '../../../src/compose';
 import { actorOf } from '../../../src/http/auth/actor';
 import { listRoutes, type ListedRoute } from '../../../src/http/routing';
 import type { AppDeps, RouteModule } from '../../../src/http/types';
@@ -40,9 +41,11 @@ beforeAll(async () => {
   victim = await makeUser(app, { username: 'moi', role: 'moi' });
   await makeUser(app, { username: 'mfa', role: 'mfa' });
   const deps: AppDeps = {
-    config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(40) }),
-    connection: app.db.connection,
-    logger: createLogger('silent'),
+    ...appServices({
+      config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(40) }),
+      connection: app.db.connection,
+      logger: createLogger('silent'),
+    }),
     routes: [probe],
   };
   routes = listRoutes(appRouteModules(deps), routeContext(deps));

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
+import { appServices } from '../../../src/compose';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';
 import { connectDatabase } from '../../../src/storage/connection';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   });
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false' });
   server = await listen(
-    createApp({ config, connection: conn, logger: createLogger('silent') }),
+    createApp(appServices({ config, connection: conn, logger: createLogger('silent') })),
     0,
     '127.0.0.1',
   );

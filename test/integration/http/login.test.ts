@@ -1,6 +1,7 @@
 // Signing in and out: argon2 hashes, sessions kept in the database, a fresh session id, the login rate limit.
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
+import { appServices } from '../../../src/compose';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';
 import { userModels } from '../../../src/storage/users';
@@ -71,7 +72,7 @@ describe('login', () => {
 
     const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
     const second = await listen(
-      createApp({ config, connection: app.db.connection, logger: createLogger('silent') }),
+      createApp(appServices({ config, connection: app.db.connection, logger: createLogger('silent') })),
       0,
       '127.0.0.1',
     );

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
+import { appServices } from '../../../src/compose';
 import { closeServer, listen } from '../../../src/http/server';
 import type { AppDeps } from '../../../src/http/types';
 import { createLogger } from '../../../src/logger';
@@ -30,7 +31,10 @@ export async function startApp(
     SESSION_SECRET: 'x'.repeat(40),
     ...env,
   });
-  const app = createApp({ config, connection: db.connection, logger: createLogger('silent'), ...extra });
+  const app = createApp({
+    ...appServices({ config, connection: db.connection, logger: createLogger('silent') }),
+    ...extra,
+  });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const users = createUserService(db.connection, undefined, { cacheMs: config.identityCacheMs });

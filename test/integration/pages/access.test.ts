@@ -1,5 +1,5 @@
 // Agreement routes: 404 for another province's secretary, CSRF on every change, edits only where the state allows.
-import { compose } from '../../../src/compose';
+import { appServices, compose } from '../../../src/compose';
 import { loadConfig } from '../../../src/config';
 import { routeContext } from '../../../src/http/app';
 import { agreementPages } from '../../../src/http/pages';
@@ -29,7 +29,7 @@ async function pageRoutes() {
   const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'p'.repeat(40) });
   const deps = { config, connection: app.db.connection, logger: createLogger('silent') };
   const { services } = await compose(deps);
-  return listRoutes([agreementPages(services)], routeContext(deps));
+  return listRoutes([agreementPages(services)], routeContext(appServices(deps)));
 }
 
 const concrete = (path: string, id: string, commentId: string) =>

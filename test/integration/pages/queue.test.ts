@@ -1,5 +1,5 @@
 // My queue shows each role the agreements waiting for it, longest waiting first, with days and overdue badges.
-import { waitingStates } from '../../../src/http/pages/queue';
+import { waitingStates } from '../../../workflows';
 import { place, startPages, type PagesApp, type Who } from './support';
 
 let app: PagesApp;

@@ -1,6 +1,6 @@
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import type { AgreementRecord, AgreementRepository } from '../../../src/app/ports';
-import { verifyHistoryChain, type Actor } from '../../../src/domain';
+import { verifyHistoryChain, type Actor, type DomainError } from '../../../src/domain';
 import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
 import {
@@ -38,16 +38,40 @@ const walk = (a: AgreementRecord, steps: readonly (readonly [Actor, AgreementEve
 const draft = () => service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
 
 describe('who may act', () => {
-  it('a secretary cannot act on, or see, another province’s agreement', async () => {
+  it('to a secretary of another province the agreement is not there: every operation says not-found', async () => {
     const a = await draft();
-    await expect(
+    const unknown = await service.get(secretary, 'no-such-id').catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'not-found' });
+    const comment = { anchor: { kind: 'document' }, text: { th: 'ก', en: 'a' } };
+    const answer = { status: 'accepted', response: { th: 'ก', en: 'a' } };
+    const attempts: Promise<unknown>[] = [
+      service.get(otherSecretary, a.id),
       service.send(otherSecretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }),
-    ).rejects.toMatchObject({ code: 'not-allowed' });
-    await expect(service.get(otherSecretary, a.id)).rejects.toMatchObject({ code: 'not-allowed' });
+      service.updateContent(otherSecretary, a.id, a.rev, story.draft2),
+      service.addComment(otherSecretary, a.id, a.rev, comment),
+      service.answerComment(otherSecretary, a.id, a.rev, 'c1', answer),
+      service.withdrawComment(otherSecretary, a.id, a.rev, 'c1'),
+    ];
+    for (const attempt of attempts) {
+      // The same answer as for an id that does not exist, so the answer does not reveal that it does.
+      const e = await attempt.catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'not-found', userMessage: (unknown as DomainError).userMessage });
+    }
     await expect(
       service.createDraft(otherSecretary, { province: 'chiang-mai', content: story.draft1 }),
     ).rejects.toMatchObject({ code: 'not-allowed' });
     expect(await service.list(otherSecretary)).toEqual([]);
+    expect((await repo.get(a.id)).rev).toBe(a.rev);
+  });
+
+  it('someone who may see the agreement but not take the step is refused (not-allowed), not told not-found', async () => {
+    const a = await draft();
+    await expect(
+      service.send(mfaReviewer, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }),
+    ).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(service.updateContent(moiOfficer, a.id, a.rev, story.draft2)).rejects.toMatchObject({
+      code: 'not-allowed',
+    });
   });
 
   it('MOI cannot take the province’s steps, and the province cannot take MFA’s', async () => {

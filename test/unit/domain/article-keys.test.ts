@@ -6,7 +6,6 @@ import {
   derivedArticleKey,
   keyArticles,
   pairArticles,
-  renumberArticles,
   type ArticleInput,
   type NewArticleKey,
 } from '../../../src/domain';
@@ -50,7 +49,10 @@ describe('article keys', () => {
   });
 
   it('moving and renumbering keep every key', () => {
-    const moved = renumberArticles([previous[2], previous[0], previous[1]].filter((a) => a !== undefined));
+    // As the editor saves a move: the articles in their new order, numbered 1..n.
+    const moved = [previous[2], previous[0], previous[1]]
+      .filter((a) => a !== undefined)
+      .map((a, i) => ({ ...a, no: i + 1 }));
     expect(moved.map((a) => [a.no, a.key])).toEqual([
       [1, 'a-costs00001'],
       [2, 'a-objective1'],
