@@ -10,6 +10,7 @@ import {
   type RenderedFile,
   type VersionDocuments,
 } from './document-renderer';
+import { createLru } from './document-service-cache';
 import { ISSUED_LAYOUT } from './issued-documents';
 import type { AgreementRecord, IssuedFileStore } from './ports';
 
@@ -93,9 +94,16 @@ export function createDocumentService({ agreements, renderer, files }: DocumentS
       return l ? [l] : [];
     });
 
+  // Files that were read and matched their SHA-256: they never change (their key is their hash), so a repeated
+  // download is served from memory. `mou verify` and the verification endpoint always read the store itself.
+  const verified = createLru<RenderedFile>(500, 64 * 1024 * 1024, (f) => f.buffer.length);
+
   async function issuedFile(record: AgreementRecord, seq: number): Promise<RenderedFile> {
     const entry = issued(record).find((l) => l.seq === seq);
     if (!entry) throw notFound({ th: `รายการ ${seq} ไม่ได้ออกเอกสาร`, en: `Entry ${seq} issued no document` });
+    const key = `${record.id}\u0000${seq}\u0000${entry.sha256}`;
+    const known = verified.get(key);
+    if (known) return known;
     const stored = await files.get(record.id, seq, entry.sha256);
     const actual = stored ? sha256Hex(stored.bytes) : undefined;
     if (!stored || actual !== entry.sha256) {
@@ -108,12 +116,14 @@ export function createDocumentService({ agreements, renderer, files }: DocumentS
           : `The stored file of the document issued at entry ${seq} is missing`,
       });
     }
-    return {
+    const file = {
       buffer: stored.bytes,
       sha256: actual,
       fileName: stored.fileName,
       contentType: DOCX_CONTENT_TYPE,
     };
+    verified.set(key, file);
+    return file;
   }
 
   async function download(

@@ -17,14 +17,19 @@ function collection(conn: Connection, name: string): Collection<Document> {
   return db.collection(name) as unknown as Collection<Document>;
 }
 
-/** Inserts, treating "already there" as done: both stores are append-only and keyed by what they hold. */
+/**
+ * Inserts in one round trip, treating "already there" as done: both stores are append-only and keyed by what they
+ * hold, so a duplicate key means the same record was stored before.
+ */
 async function insertOnce(c: Collection<Document>, docs: Document[]): Promise<void> {
-  for (const d of docs) {
-    try {
-      await c.insertOne(d);
-    } catch (e) {
-      if (!isDuplicateKeyError(e)) throw e;
-    }
+  if (docs.length === 0) return;
+  try {
+    await c.insertMany(docs, { ordered: false });
+  } catch (e) {
+    const errors = (e as { writeErrors?: unknown }).writeErrors;
+    const list: unknown[] = Array.isArray(errors) ? errors : errors ? [errors] : [e];
+    if (!list.every((w) => isDuplicateKeyError(w) || isDuplicateKeyError((w as { err?: unknown }).err)))
+      throw e;
   }
 }
 
