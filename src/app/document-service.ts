@@ -116,7 +116,7 @@ export function createDocumentService({ agreements, renderer, files }: DocumentS
           : `The stored file of the document issued at entry ${seq} is missing`,
       });
     }
-    const file = {
+    const file: RenderedFile = {
       buffer: stored.bytes,
       sha256: actual,
       fileName: stored.fileName,
