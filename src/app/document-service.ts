@@ -1,7 +1,7 @@
 // The documents of an agreement as people get them: issued ones exactly as issued (stored bytes, checked against
 // the SHA-256 in the history), everything else a preview rendered on demand.
 import { DomainError, notFound, sha256Hex, type Actor, type HistoryEntry } from '../domain';
-import type { DocType, Layout } from '../documents';
+import { documentFileName, type DocType, type Layout } from '../documents';
 import type { AgreementService } from './agreement-service';
 import {
   DOCX_CONTENT_TYPE,
@@ -31,6 +31,8 @@ export interface IssuedListing {
   layout: Layout;
   sha256: string;
   issuedAt: string;
+  /** The name the file is downloaded under, e.g. MOU_ChiangMai-Sejong_v1_memo.docx. */
+  fileName: string;
 }
 
 export interface ListedDocument extends DocumentRef {
@@ -74,23 +76,27 @@ export interface DocumentServiceDeps {
   files: IssuedFileStore;
 }
 
-function listing(h: HistoryEntry): IssuedListing | undefined {
+function listing(record: AgreementRecord, h: HistoryEntry): IssuedListing | undefined {
   if (h.documentSha256 === undefined || h.doc === undefined || h.versionNo === undefined) return undefined;
+  const version = record.versions.find((v) => v.no === h.versionNo);
+  if (!version) return undefined;
+  const doc = h.doc as DocType;
   return {
     seq: h.seq,
     event: h.event,
     versionNo: h.versionNo,
-    doc: h.doc as DocType,
+    doc,
     layout: ISSUED_LAYOUT,
     sha256: h.documentSha256,
     issuedAt: h.at,
+    fileName: documentFileName(version.content, h.versionNo, doc, ISSUED_LAYOUT),
   };
 }
 
 export function createDocumentService({ agreements, renderer, files }: DocumentServiceDeps): DocumentService {
   const issued = (record: AgreementRecord) =>
     record.history.flatMap((h) => {
-      const l = listing(h);
+      const l = listing(record, h);
       return l ? [l] : [];
     });
 

@@ -134,6 +134,7 @@ export const IssuedDocumentView = z
     layout: z.enum(LAYOUTS),
     sha256: z.string(),
     issuedAt: z.string(),
+    fileName: z.string(),
     href: z.string(),
   })
   .strict();
