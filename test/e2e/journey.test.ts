@@ -153,6 +153,14 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   await shot(secretary, 'agreement');
   const signed = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v2_signing.docx', DOCS);
   expect(missing(signed, 'Signed in duplicate at Chiang Mai Province on 17 November 2022')).toEqual([]);
+  // The signing copy prints who signed, as recorded at signing.
+  expect(missing(signed, 'Mr. Somchai Tuayang')).toEqual([]);
+  // The documents page lists what the steps issued apart from previews; the record verifies.
+  await secretary.goto(`${url}/documents`);
+  expect(await secretary.locator('table.documents.issued tr').count()).toBeGreaterThanOrEqual(5);
+  await shot(secretary, 'documents');
+  await secretary.goto(url);
+  expect(await secretary.locator('.verification-ok').count()).toBe(1);
 
   for (const p of [secretary, moi, mfa]) expect(problemsOf(p)).toEqual([]);
 });
