@@ -10,6 +10,8 @@ export interface NumberToken {
   readonly value: string;
   /** Set when a number word and the digits after it disagree ("five (6)"): the digits' value. */
   readonly digitsSay?: string;
+  /** Written in words alone ("six months", "หกเดือน", "once"): a weaker reading than one with digits. */
+  readonly wordsOnly?: true;
 }
 
 export function arabicDigits(s: string): string {
@@ -46,7 +48,9 @@ const TH_WORD = `(?:(?:${TH_ONES.slice(1).join('|')}|ยี่)?สิบ(?:เ�
 // A number word counts only before digits in brackets or before a unit: elsewhere "one" and "สอง" are rarely numbers
 // ("one another", "ฝ่ายหนึ่ง" = "either side"); "ทั้งสอง…" is "both", never counted.
 const EN_UNITS =
-  '(?:years?|months?|weeks?|days?|hours?|times|copies|originals?|languages?|texts?|persons?|people|members?|areas?|fields?|delegates?|rounds?)';
+  '(?:years?|months?|weeks?|days?|hours?|times|copies|originals?|languages?|texts?|persons?|people|members?|' +
+  'representatives?|officials?|experts?|students?|participants?|delegates?|delegations?|meetings?|visits?|' +
+  'areas?|fields?|rounds?)';
 const TH_UNITS = '(?:ปี|เดือน|สัปดาห์|วัน|ชั่วโมง|ครั้ง|ฉบับ|ภาษา|คน|ราย|สาขา|ด้าน|ประการ|รอบ|คณะ)';
 const DIGITS = '[0-9๐-๙]+(?:,[0-9๐-๙]{3})*(?:\\.[0-9๐-๙]+)?';
 
@@ -55,6 +59,9 @@ const WORD_NUMBER: Record<Lang, RegExp> = {
   th: new RegExp(`(?<!ทั้ง)(${TH_WORD})(?:\\s*\\(\\s*(${DIGITS})\\s*\\)|(?=\\s*${TH_UNITS}))`, 'g'),
 };
 const DIGIT_NUMBER = new RegExp(DIGITS, 'g');
+/** English counts of times need no unit: "once a year" = "ปีละหนึ่งครั้ง". */
+const EN_TIMES = /\b(?:once|twice|thrice)\b/gi;
+const TIMES_VALUE: Record<string, string> = { once: '1', twice: '2', thrice: '3' };
 
 function englishWordValue(w: string): number {
   const [tens, ones] = w.toLowerCase().split(/[- ]/);
@@ -94,8 +101,15 @@ export function numbersIn(text: string, lang: Lang): NumberToken[] {
       index: m.index,
       value,
       ...(digits !== undefined && digits !== value ? { digitsSay: digits } : {}),
+      ...(digits === undefined ? { wordsOnly: true as const } : {}),
     });
     rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  }
+  if (lang === 'en') {
+    for (const m of text.matchAll(EN_TIMES)) {
+      const value = TIMES_VALUE[m[0].toLowerCase()] ?? '';
+      tokens.push({ text: m[0], index: m.index, value, wordsOnly: true });
+    }
   }
   for (const m of rest.matchAll(DIGIT_NUMBER)) {
     tokens.push({ text: m[0], index: m.index, value: numberValue(m[0]) });

@@ -72,16 +72,47 @@ function difference<T extends { text: string }>(
   ];
 }
 
+/** Numbers of one language the other lacks: those written with digits, and those in words alone ("six months"). */
+function numberDifference(p: Place): {
+  digits: { th: NumberToken[]; en: NumberToken[] };
+  words: { th: NumberToken[]; en: NumberToken[] };
+} {
+  const r = readingOf(p);
+  const extra = unmatched<NumberToken>(r.th.numbers, r.en.numbers, sameNumber);
+  const split = (words: boolean) => ({
+    th: extra.th.filter((t) => (t.wordsOnly === true) === words),
+    en: extra.en.filter((t) => (t.wordsOnly === true) === words),
+  });
+  return { digits: split(false), words: split(true) };
+}
+
 const numbers: Rule = {
   id: 'parity.numbers',
   severity: 'error',
   guideline: GUIDELINES.parity,
-  check: eachPlace((p) => {
-    if (!bothPresent(p)) return [];
-    const r = readingOf(p);
-    const extra = unmatched<NumberToken>(r.th.numbers, r.en.numbers, sameNumber);
-    return difference(p, extra, { th: 'ตัวเลข', en: 'numbers' }, (t) => `"${t.text.trim()}"`);
-  }),
+  check: eachPlace((p) =>
+    bothPresent(p)
+      ? difference(p, numberDifference(p).digits, { th: 'ตัวเลข', en: 'numbers' }, (t) => `"${t.text.trim()}"`)
+      : [],
+  ),
+};
+
+// A number in words alone may stand for a word of the other language that is no number ("once a year" beside
+// "ปีละครั้ง", "both" beside "ทั้งสอง"), so a difference there is a warning; digits leave no such doubt.
+const numberWords: Rule = {
+  id: 'parity.number-words',
+  severity: 'warning',
+  guideline: GUIDELINES.parity,
+  check: eachPlace((p) =>
+    bothPresent(p)
+      ? difference(
+          p,
+          numberDifference(p).words,
+          { th: 'จำนวนที่เขียนเป็นคำ', en: 'numbers in words' },
+          (t) => `"${t.text.trim()}"`,
+        )
+      : [],
+  ),
 };
 
 const wordDigits: Rule = {
@@ -224,6 +255,7 @@ const partyNames: Rule = {
 export const PARITY_RULES: readonly Rule[] = [
   missingLanguage,
   numbers,
+  numberWords,
   wordDigits,
   dates,
   invalidDates,

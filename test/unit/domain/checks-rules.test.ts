@@ -129,6 +129,17 @@ describe('parity between the languages', () => {
     expect(onAdded(c, 'parity.missing-language').map((f) => f.lang)).toEqual(['en', 'en']);
   });
 
+  it('a number in words alone that the other language lacks is a warning; "once" is one, as in "ปีละหนึ่งครั้ง"', () => {
+    const c = withArticle({
+      th: 'ทั้งสองฝ่ายจะประชุมปีละหนึ่งครั้ง และแจ้งล่วงหน้าหกเดือน',
+      en: 'The Sides will meet once a year and give notice in advance.',
+    });
+    expect(onAdded(c, 'parity.number-words')).toEqual([
+      expect.objectContaining({ severity: 'warning', lang: 'th', excerpt: 'หก' }),
+    ]);
+    expect(onAdded(c, 'parity.numbers')).toEqual([]);
+  });
+
   it('"five (6)" is an error: the words and the digits disagree', () => {
     const c = withArticle({ th: 'เป็นเวลาห้า (๕) ปี', en: 'for five (6) years' });
     expect(onAdded(c, 'numbers.word-digits')).toEqual([
