@@ -5,6 +5,7 @@ import { GAZETTEER, type Gazetteer } from './gazetteer';
 import { placesOf } from './places';
 import { CLAUSE_RULES } from './rules-clauses';
 import { CLOSING_RULES } from './rules-closing';
+import { DATE_RULES } from './rules-dates';
 import { COUNTRY_RULES } from './rules-countries';
 import { HYGIENE_RULES } from './rules-hygiene';
 import { NAME_RULES } from './rules-names';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...CLAUSE_RULES,
   ...CLOSING_RULES,
   ...PARITY_RULES,
+  ...DATE_RULES,
   ...HYGIENE_RULES,
   ...NAME_RULES,
   ...COUNTRY_RULES,

@@ -1,7 +1,5 @@
-// Parity of the Thai and English texts, place by place: both present, the same numbers, dates, list items and names.
+// Parity of the Thai and English texts, place by place: both present, the same numbers, list items and names.
 import type { Bilingual, Lang } from '../bilingual';
-import { englishDate, parseIsoDate, thaiDate } from '../thai-format';
-import type { DateToken } from './dates';
 import type { Hit, Rule } from './finding';
 import { GUIDELINES, LANG_NAME } from './guidelines';
 import type { NumberToken } from './numbers';
@@ -10,9 +8,9 @@ import { readingOf, sameNumber, unmatched } from './reading';
 
 const blank = (s: string) => s.trim() === '';
 const other = (l: Lang): Lang => (l === 'th' ? 'en' : 'th');
-const bothPresent = (p: Place) => !blank(p.text.th) && !blank(p.text.en);
+export const bothPresent = (p: Place) => !blank(p.text.th) && !blank(p.text.en);
 
-function eachPlace(check: (p: Place) => Hit[]): Rule['check'] {
+export function eachPlace(check: (p: Place) => Hit[]): Rule['check'] {
   return ({ places }) => places.flatMap(check);
 }
 
@@ -41,7 +39,7 @@ const missingLanguage: Rule = {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** One finding for a place whose languages differ: each language's extra items listed, excerpt when one-sided. */
-function difference<T extends { text: string }>(
+export function difference<T extends { text: string }>(
   p: Place,
   extra: { th: T[]; en: T[] },
   what: Bilingual,
@@ -136,71 +134,6 @@ const wordDigits: Rule = {
   ),
 };
 
-function showDate(t: DateToken, lang: Lang): string {
-  const d = t.value ? parseIsoDate(t.value.length === 7 ? `${t.value}-01` : t.value) : undefined;
-  if (!d) return `"${t.text}"`;
-  const same = lang === 'th' ? englishDate(d) : thaiDate(d);
-  return `"${t.text}" (= ${t.value?.length === 7 ? same.replace(/^1 /, '') : same})`;
-}
-
-const dates: Rule = {
-  id: 'parity.dates',
-  severity: 'error',
-  guideline: GUIDELINES.parity,
-  check: eachPlace((p) => {
-    if (!bothPresent(p)) return [];
-    const r = readingOf(p);
-    const real = (ds: readonly DateToken[]) => ds.filter((d) => d.value !== undefined);
-    const extra = unmatched(real(r.th.dates), real(r.en.dates), (a, b) => a.value === b.value);
-    return difference(p, extra, { th: 'วันที่', en: 'dates' }, showDate);
-  }),
-};
-
-const invalidDates: Rule = {
-  id: 'dates.invalid',
-  severity: 'error',
-  guideline: GUIDELINES.parity,
-  check: eachPlace((p) =>
-    (['th', 'en'] as const).flatMap((lang) =>
-      readingOf(p)
-        [lang].dates.filter((d) => d.value === undefined)
-        .map((d) => ({
-          anchor: p.anchor,
-          lang,
-          excerpt: d.text,
-          message: { th: `"${d.text}" ไม่ใช่วันที่ที่มีอยู่จริง`, en: `"${d.text}" is not a date that exists` },
-        })),
-    ),
-  ),
-};
-
-const era: Rule = {
-  id: 'dates.era',
-  severity: 'warning',
-  guideline: GUIDELINES.thaiStyle,
-  check: eachPlace((p) =>
-    (['th', 'en'] as const).flatMap((lang) =>
-      readingOf(p)
-        [lang].dates.filter((d) => d.otherEra)
-        .map((d) => ({
-          anchor: p.anchor,
-          lang,
-          excerpt: d.text,
-          message:
-            lang === 'th'
-              ? {
-                  th: `"${d.text}" ใช้ปีคริสต์ศักราช ฉบับภาษาไทยใช้ปีพุทธศักราช (ค.ศ. + 543) หรือระบุ "ค.ศ." ให้ชัด`,
-                  en: `"${d.text}" has a Gregorian year; the Thai text uses Buddhist-era years (CE + 543), or says "ค.ศ."`,
-                }
-              : {
-                  th: `"${d.text}" ดูเหมือนใช้ปีพุทธศักราช ฉบับภาษาอังกฤษใช้ปีคริสต์ศักราช (พ.ศ. − 543)`,
-                  en: `"${d.text}" looks like a Buddhist-era year; the English text uses Gregorian years (BE − 543)`,
-                },
-        })),
-    ),
-  ),
-};
-
 const ITEM: Record<Lang, RegExp> = { th: /\([ก-ฮ]\)/g, en: /\((?:[a-z]|[ivx]{2,4})\)/g };
 
 const listItems: Rule = {
@@ -257,9 +190,6 @@ export const PARITY_RULES: readonly Rule[] = [
   numbers,
   numberWords,
   wordDigits,
-  dates,
-  invalidDates,
-  era,
   listItems,
   partyNames,
 ];
