@@ -1,6 +1,8 @@
-// Reads an agreement file for `mou render`: a render request, a fixture story, or bare agreement content.
+// Reads an agreement file for `mou render` and `mou check`: a render request, a fixture story, or bare agreement content.
 import { z } from 'zod';
-import { AgreementContentInput } from '../domain/agreement';
+import { AgreementContentInput, type AgreementContent } from '../domain/agreement';
+import { derivedArticleKey } from '../domain/article-key';
+import { keyContent } from '../domain/article-keys';
 import { DomainError } from '../domain/errors';
 import { storyFromFixture } from '../domain/fixture';
 import type { DocType, Layout, RenderInput, RenderMeta } from '../documents';
@@ -43,6 +45,27 @@ export function inputFromFile(
   if (!content.success)
     throw badFile(content.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return { doc, layout, content: content.data, versionNo: versionNo ?? 1, meta };
+}
+
+/**
+ * The text `mou check` reads from the same files: a render request's `content`, a fixture story's draft (the last one,
+ * draft 2, unless `draft` says 1), or bare content. Articles without keys get keys derived from their numbers, as a
+ * render does; they are never printed.
+ */
+export function contentFromFile(json: unknown, draft?: string): AgreementContent {
+  if (!json || typeof json !== 'object') throw badFile('the file does not hold a JSON object');
+  if ('draft1' in json) {
+    const story = storyFromFixture(json);
+    if (draft === undefined || draft === '2') return story.draft2;
+    if (draft === '1') return story.draft1;
+    throw badFile('--draft is 1 or 2');
+  }
+  if (draft !== undefined)
+    throw badFile('--draft applies to a fixture story (draft1, comments, draft2) only');
+  const content = AgreementContentInput.safeParse('content' in json ? json.content : json);
+  if (!content.success)
+    throw badFile(content.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return keyContent(content.data, undefined, (a) => derivedArticleKey('current', a.no));
 }
 
 function badFile(why: string): DomainError {

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// `mou` command line: render agreement files to .docx (one file or a folder, with a progress bar); verify a database.
+// `mou` command line: render agreement files to .docx (one file or a folder, with a progress bar), check one, verify a database.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { DOC_TYPES, LAYOUTS, renderDocument, type DocType, type Layout, type RenderMeta } from '../documents';
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
+import { checkCommand } from './check';
 import { verifyCommand } from './verify';
 
 const USAGE = `usage:
   mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout ${LAYOUTS.join('|')}] -o <out.docx>
   mou render <folder> --doc <doc|all> [--layout ${LAYOUTS.join('|')}] -o <out-folder>
+  mou check <agreement.json> [--json] [--draft 1|2]   pre-review and bilingual checks (exit 1 on an error)
   mou verify [--json]      check every agreement's history, its anchors and issued files (exit 1 on a problem;
                            the database of MONGODB_URI, else the embedded one in MOU_DATA_DIR, with the app stopped)
 options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
@@ -31,7 +33,8 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '-o') flags.set('out', argv[++i] ?? '');
     else if (a.startsWith('--')) {
       const next = argv[i + 1];
-      if (a === '--final' || next === undefined || next.startsWith('-')) flags.set(a.slice(2), true);
+      if (a === '--final' || a === '--json' || next === undefined || next.startsWith('-'))
+        flags.set(a.slice(2), true);
       else flags.set(a.slice(2), (i++, next));
     } else positional.push(a);
   }
@@ -148,6 +151,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'render':
         // Returned, never set on process.exitCode: main() also runs inside other programs (and tests).
         return await render(args);
+      case 'check':
+        return checkCommand(args.positional[1], {
+          json: args.flags.has('json'),
+          draft: str(args, 'draft'),
+          out: (s) => process.stdout.write(s),
+        });
       case 'verify':
         return await verifyCommand({
           out: (s) => process.stdout.write(s),

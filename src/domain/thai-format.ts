@@ -1,8 +1,8 @@
 // Thai official formatting: Thai digits, Buddhist-era dates, Thai and Latin list letters. Pure functions.
 
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+export const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
-const THAI_MONTHS = [
+export const THAI_MONTHS = [
   'มกราคม',
   'กุมภาพันธ์',
   'มีนาคม',
@@ -17,7 +17,7 @@ const THAI_MONTHS = [
   'ธันวาคม',
 ] as const;
 
-const THAI_MONTHS_SHORT = [
+export const THAI_MONTHS_SHORT = [
   'ม.ค.',
   'ก.พ.',
   'มี.ค.',
@@ -32,7 +32,7 @@ const THAI_MONTHS_SHORT = [
   'ธ.ค.',
 ] as const;
 
-const ENGLISH_MONTHS = [
+export const ENGLISH_MONTHS = [
   'January',
   'February',
   'March',
@@ -73,9 +73,23 @@ export function parseIsoDate(iso: string): CalendarDate | undefined {
   return { year, month, day };
 }
 
+/**
+ * The Buddhist-era year of a Gregorian date: Gregorian + 543 since 1941, when the Thai year began on 1 January.
+ * Before, it began on 1 April (BE 2483 ran April–December 1940), so January–March were still the year before.
+ */
+export function buddhistYear(d: Pick<CalendarDate, 'year' | 'month'>): number {
+  return d.year >= 1941 || d.month >= 4 ? d.year + 543 : d.year + 542;
+}
+
+/** The Gregorian year of a Buddhist-era year and month; undefined for January–March of BE 2483, which never was. */
+export function gregorianYear(beYear: number, month: number): number | undefined {
+  if (beYear >= 2484 || month >= 4) return beYear - 543;
+  return beYear === 2483 ? undefined : beYear - 542;
+}
+
 /** "14 มีนาคม 2565" (Buddhist era = Gregorian + 543); `short` gives "14 มี.ค. 65"; `thaiDigits` gives "๑๔ มีนาคม ๒๕๖๕". */
 export function thaiDate(d: CalendarDate, opts: { short?: boolean; thaiDigits?: boolean } = {}): string {
-  const be = d.year + 543;
+  const be = buddhistYear(d);
   const s = opts.short
     ? `${d.day} ${THAI_MONTHS_SHORT[d.month - 1] ?? ''} ${String(be).slice(-2)}`
     : `${d.day} ${THAI_MONTHS[d.month - 1] ?? ''} ${be}`;

@@ -2,22 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
-import { z } from 'zod';
 import { createAgreementService, type RecordKeeping, type AgreementService } from '../app/agreement-service';
 import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
-import {
-  AREAS,
-  Bilingual,
-  provinceByName,
-  storyFromFixture,
-  type Actor,
-  type AgreementKind,
-  type Resolution,
-} from '../domain';
+import { storyFromFixture, type Actor, type Resolution } from '../domain';
 import type { AgreementEvent } from '../../workflows';
 import { createDemoUsers, type DemoUserLogin } from '../users/demo';
 import { createUserService } from '../users/service';
-import { standardContent } from './standard-mou';
+import { demoPairContent, Pairs } from './standard-mou';
 import { randomUUID } from 'node:crypto';
 
 export type DemoLogin = DemoUserLogin;
@@ -30,17 +21,6 @@ export interface SeedOptions {
   progress: (line: string) => void;
   now?: Date;
 }
-
-const Pairs = z.object({
-  pairs: z.array(
-    z.object({
-      thai: Bilingual,
-      partner: Bilingual,
-      country: Bilingual,
-      kind: z.enum(['sister', 'friendship', 'partnership']).nullable(),
-    }),
-  ),
-});
 
 /** Where each demo pair is left on the path, in turn. */
 const TARGETS = [
@@ -216,33 +196,9 @@ export async function seedDemoData(
   tick();
 
   for (const [i, p] of pairs.slice(1).entries()) {
-    const province = provinceByName(p.thai.th);
-    if (!province) continue;
-    const kind: AgreementKind = p.kind ?? 'friendship';
-    const areas = [
-      AREAS[i % AREAS.length],
-      AREAS[(i + 3) % AREAS.length],
-      AREAS[(i + 7) % AREAS.length],
-    ].filter((a): a is (typeof AREAS)[number] => a !== undefined);
-    const letters = { th: 'กขค', en: 'abc' };
-    const content = standardContent({
-      kind,
-      thai: {
-        name: province.name,
-        country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' },
-        signatory: { title: { th: `ผู้ว่าราชการ${province.name.th}`, en: `Governor of ${province.name.en}` } },
-      },
-      partner: {
-        name: p.partner,
-        country: p.country,
-        signatory: { title: { th: `ผู้บริหารสูงสุดของ${p.partner.th}`, en: `Head of ${p.partner.en}` } },
-      },
-      areas: areas.map((a) => a.id),
-      areaText: {
-        th: `ทั้งสองฝ่ายจะร่วมมือกันในสาขา ${areas.map((a, k) => `(${letters.th[k]}) ${a.label.th}`).join(' ')}`,
-        en: `The Sides will cooperate in ${areas.map((a, k) => `(${letters.en[k]}) ${a.label.en.toLowerCase()}`).join('; ')}.`,
-      },
-    });
+    const demo = demoPairContent(p, i);
+    if (!demo) continue;
+    const { province, content } = demo;
     const clock = backdatedClock(now, 40 + i * 17);
     const svc = createAgreementService({
       repository: o.repository,

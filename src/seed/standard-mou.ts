@@ -1,10 +1,14 @@
 // A standard bilingual MOU text (MOI's model form, after MFA's usual advice) for the demo pairs.
+import { z } from 'zod';
 import {
+  AREAS,
+  Bilingual,
   derivedArticleKey,
+  provinceByName,
   type AgreementContent,
   type AgreementKind,
-  type Bilingual,
   type Party,
+  type Province,
 } from '../domain';
 
 const KIND_TITLE: Record<AgreementKind, Bilingual> = {
@@ -100,4 +104,52 @@ export function standardContent(p: PairInput): AgreementContent {
       en: 'Signed in duplicate at {{place.en}} on {{date.en}}, in the Thai and English languages, all texts being equally authentic. In case of any divergence of interpretation, the English text shall prevail.',
     },
   };
+}
+
+/** fixtures/pairs.json: real pairs named in public Thai government news. */
+export const Pairs = z.object({
+  pairs: z.array(
+    z.object({
+      thai: Bilingual,
+      partner: Bilingual,
+      country: Bilingual,
+      kind: z.enum(['sister', 'friendship', 'partnership']).nullable(),
+    }),
+  ),
+});
+export type Pair = z.infer<typeof Pairs>['pairs'][number];
+
+/** The demo agreement of the `i`-th pair after the first: three areas in turn, the standard text; none for a pair whose Thai side is not a province. */
+export function demoPairContent(
+  p: Pair,
+  i: number,
+): { province: Province; content: AgreementContent } | undefined {
+  const province = provinceByName(p.thai.th);
+  if (!province) return undefined;
+  const kind: AgreementKind = p.kind ?? 'friendship';
+  const areas = [
+    AREAS[i % AREAS.length],
+    AREAS[(i + 3) % AREAS.length],
+    AREAS[(i + 7) % AREAS.length],
+  ].filter((a): a is (typeof AREAS)[number] => a !== undefined);
+  const letters = { th: 'กขค', en: 'abc' };
+  const content = standardContent({
+    kind,
+    thai: {
+      name: province.name,
+      country: { th: 'ราชอาณาจักรไทย', en: 'the Kingdom of Thailand' },
+      signatory: { title: { th: `ผู้ว่าราชการ${province.name.th}`, en: `Governor of ${province.name.en}` } },
+    },
+    partner: {
+      name: p.partner,
+      country: p.country,
+      signatory: { title: { th: `ผู้บริหารสูงสุดของ${p.partner.th}`, en: `Head of ${p.partner.en}` } },
+    },
+    areas: areas.map((a) => a.id),
+    areaText: {
+      th: `ทั้งสองฝ่ายจะร่วมมือกันในสาขา ${areas.map((a, k) => `(${letters.th[k]}) ${a.label.th}`).join(' ')}`,
+      en: `The Sides will cooperate in ${areas.map((a, k) => `(${letters.en[k]}) ${a.label.en.toLowerCase()}`).join('; ')}.`,
+    },
+  });
+  return { province, content };
 }

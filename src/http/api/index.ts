@@ -1,6 +1,7 @@
 // The JSON API's route modules (/api/v1 …) and its OpenAPI document, from one set of route tables.
 import type { RouteModule } from '../types';
 import { agreementApi, type ApiServices } from './agreements';
+import { checksApi } from './checks';
 import { openApiModule } from './docs-page';
 import { documentApi } from './documents';
 import { buildOpenApi, ME_DOC } from './openapi';
@@ -11,7 +12,7 @@ export type { ApiServices } from './agreements';
 export const API_VERSION = '1.0.0';
 
 export function apiRouteModules(services: ApiServices): RouteModule[] {
-  const modules = [agreementApi(services), documentApi(services)];
+  const modules = [agreementApi(services), documentApi(services), checksApi(services)];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];
 }

@@ -16,6 +16,7 @@ import {
   Signing,
   Version,
 } from '../../domain';
+import { Finding, FindingList } from '../../domain/checks';
 import { DOC_TYPES, LAYOUTS } from '../../documents';
 import { EVENT_TYPES, type AgreementEvent } from '../../../workflows';
 
@@ -216,6 +217,9 @@ export const MeView = z
   })
   .strict();
 
+/** GET …/checks: the pre-review and bilingual checks' findings (the same JSON as `mou check --json`). */
+export const CheckList = FindingList;
+
 export const Problem = z
   .object({
     type: z.string(),
@@ -253,6 +257,8 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   IssuedDocumentView,
   IssuedList,
   VerificationView,
+  Finding,
+  CheckList,
   MeView,
   Problem,
 };

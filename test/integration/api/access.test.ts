@@ -194,6 +194,11 @@ const CASES: Case[] = [
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/issued/1` }),
   },
   {
+    route: 'get /api/v1/agreements/:id/checks',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/checks` }),
+  },
+  {
     route: 'get /api/v1/agreements/:id/verification',
     stage: 'revision',
     expect: READ,

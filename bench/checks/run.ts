@@ -1,0 +1,108 @@
+// Benchmark (issue 16): the pre-review checks of a 40-article agreement beside the .docx render of the same agreement,
+// in the same process and run (the two take turns in blocks, so a busy neighbour slows both alike); median and p99 of
+// each, and the ratio. Goal: checks take no longer than the render, so they can run on every save.
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { AgreementContent, Article } from '../../src/domain/agreement';
+import { derivedArticleKey } from '../../src/domain/article-key';
+import { checkContent, countBySeverity, RULES } from '../../src/domain/checks';
+import { storyFromFixture } from '../../src/domain/fixture';
+import { renderDocument } from '../../src/documents';
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 400);
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+const FIXTURE = [join(__dirname, '..', '..', '..', 'fixtures'), join(__dirname, '..', '..', 'fixtures')]
+  .map((dir) => join(dir, 'chiang-mai-sejong.json'))
+  .find((p) => existsSync(p));
+if (FIXTURE === undefined) throw new Error('fixtures/chiang-mai-sejong.json not found');
+const story = storyFromFixture(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+
+/** Draft 2's articles repeated to `n` (each with a key of its own), with draft 1's flaws in every fifth one. */
+function agreementOf(n: number): AgreementContent {
+  const articles: Article[] = Array.from({ length: n }, (_, i) => {
+    const from = i % 5 === 4 ? story.draft1.articles : story.draft2.articles;
+    const a = from[i % from.length] ?? story.draft2.articles[0];
+    if (!a) throw new Error('fixture has no articles');
+    return { ...a, no: i + 1, key: derivedArticleKey('bench-checks', i) };
+  });
+  return { ...story.draft2, articles };
+}
+
+async function time(job: () => unknown): Promise<number> {
+  const t = performance.now();
+  await job();
+  return performance.now() - t;
+}
+
+const quantile = (xs: readonly number[], q: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
+};
+
+/** Each job `runs` times (after `warmup` uncounted), taking turns in blocks of `block`. */
+async function interleaved<K extends string>(
+  jobs: Record<K, () => unknown>,
+  warmup: number,
+  runs: number,
+  block = 20,
+) {
+  const keys = Object.keys(jobs) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let r = 0; r * block < warmup + runs; r++) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[(r + i) % keys.length] as K;
+      for (let j = 0; j < block; j++) {
+        const dt = await time(jobs[k]);
+        if (r * block + j >= warmup) times.get(k)?.push(dt);
+      }
+    }
+  }
+  return Object.fromEntries(
+    keys.map((k) => {
+      const xs = times.get(k) ?? [];
+      return [k, { median: quantile(xs, 0.5), p99: quantile(xs, 0.99), n: xs.length }];
+    }),
+  ) as Record<K, { median: number; p99: number; n: number }>;
+}
+
+async function main(): Promise<void> {
+  const content = agreementOf(ARTICLES);
+  const input = {
+    doc: 'mou',
+    layout: 'parallel',
+    content,
+    versionNo: 2,
+    meta: { date: '2022-05-20' },
+  } as const;
+  const counts = countBySeverity(checkContent(content));
+  say(
+    `node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  say(
+    `${ARTICLES} articles, ${RULES.length} rules; findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info`,
+  );
+  const t = await interleaved(
+    { checks: () => checkContent(content), render: () => renderDocument(input) },
+    40,
+    RUNS,
+  );
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  say(`checks  median ${ms(t.checks.median)}  p99 ${ms(t.checks.p99)}  (${t.checks.n} runs)`);
+  say(
+    `render  median ${ms(t.render.median)}  p99 ${ms(t.render.p99)}  (${t.render.n} runs, .docx of the same agreement)`,
+  );
+  const ratio = t.checks.median / t.render.median;
+  const ratio99 = t.checks.p99 / t.render.p99;
+  say(`checks/render: median ${ratio.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×`);
+  say(`GOAL checks ≤ render (median): ${ratio <= 1 ? 'MET' : 'NOT MET'}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
