@@ -117,7 +117,11 @@ function signatureCtx(p: Party, signed: SigningSignatory | undefined) {
       en: signed?.name.en ?? p.signatory.name?.en ?? null,
     },
     office: signed?.title ?? p.signatory.title,
-    onBehalfOf: signed?.capacity === 'on-behalf' && signed.onBehalfOf ? signed.onBehalfOf : null,
+    onBehalfOf:
+      signed?.capacity === 'on-behalf' && signed.onBehalfOf
+        ? // An office is named with its article in English: "On behalf of the Governor of …".
+          { th: signed.onBehalfOf.th, en: signed.onBehalfOf.en.replace(/^(?!the )/i, 'the ') }
+        : null,
   };
 }
 

@@ -9,7 +9,7 @@ export interface ConnectOptions {
   /** How long an operation waits for an unreachable server before failing (→ HTTP 503). */
   serverSelectionTimeoutMS?: number;
   /**
-   * Refuse, before it is sent, any command with write concern w:0 (development and tests on the embedded
+   * Refuse, before it is sent, any command with write concern zero (development and tests on the embedded
    * database): FerretDB v1 answers such a write although the protocol says it must not, which shifts every
    * later answer on the connection by one. Our embedded server drops that answer; this makes the mistake loud.
    */
@@ -19,7 +19,7 @@ export interface ConnectOptions {
 export class UnacknowledgedWriteError extends Error {
   constructor(readonly commandName: string) {
     super(
-      `Refused an unacknowledged write (writeConcern w:0, command "${commandName}"): the embedded FerretDB ` +
+      `Refused an unacknowledged write (write concern zero, command "${commandName}"): the embedded FerretDB ` +
         'answers it anyway, which would give every later request the previous answer. Use an acknowledged write.',
     );
     this.name = 'UnacknowledgedWriteError';

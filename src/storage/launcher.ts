@@ -29,7 +29,7 @@ export interface LauncherOptions {
   progress?: Progress;
   /** Tests: skip the data-folder lock (each test uses its own temporary folder anyway). */
   lock?: boolean;
-  /** Benchmarks: `false` serves plain FerretDB without our w:0 relay, to measure what the relay costs. */
+  /** Benchmarks: `false` serves plain FerretDB without our relay for unacknowledged writes, to measure what the relay costs. */
   relay?: boolean;
 }
 

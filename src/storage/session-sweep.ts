@@ -1,6 +1,6 @@
 // Removes expired cookie sessions on a timer of our own, with an acknowledged delete.
 //
-// connect-mongo's own sweep (`autoRemove: 'interval'`) sends `deleteMany(…, { writeConcern: { w: 0 } })`.
+// connect-mongo's own interval sweep sends its deleteMany with write concern zero (unacknowledged).
 // The driver sends that as OP_MSG with moreToCome and reads no reply; FerretDB v1.24 replies anyway, so on
 // our one connection every later request got the previous request's answer (people saw each other's
 // identities). FerretDB has no TTL indexes either, so the sweep is ours: one acknowledged deleteMany per

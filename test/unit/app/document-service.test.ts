@@ -142,7 +142,14 @@ describe('what each document holds', () => {
       final: true,
       signing: { place: sejongSigning.place, date: sejongSigning.date },
     });
-    expect(text(part(signing.buffer, 'word/document.xml'))).not.toMatch(/DRAFT|ร่าง\s*$/);
+    const body = text(part(signing.buffer, 'word/document.xml'));
+    expect(body).not.toMatch(/DRAFT|ร่าง\s*$/);
+    // The signatories recorded at signing, with the capacity of the one who signed on the governor's behalf.
+    const thai = sejongSigning.signatories.thai;
+    for (const s of [thai.name.th, thai.name.en, thai.title.th, sejongSigning.signatories.partner.name.en])
+      expect(body).toContain(s);
+    expect(body).toContain(`ปฏิบัติราชการแทน${thai.onBehalfOf?.th ?? ''}`);
+    expect(body).toContain(`On behalf of the ${thai.onBehalfOf?.en ?? ''}`);
   });
 });
 
