@@ -301,5 +301,6 @@ describe('the record over random paths (model-based, through the API on the embe
       'EDIT_CONTENT',
     ])
       expect(seen).toContain(e);
-  });
+    // 200 runs take about 80 s on two cores; room for a slower machine.
+  }, 600_000);
 });
