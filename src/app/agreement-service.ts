@@ -17,6 +17,7 @@ import {
   type ChangeAction,
   type AgreementEvent,
   type AgreementEventType,
+  type AgreementSnapshot,
 } from '../../workflows';
 import { addComment, answerComment, withdrawComment } from './comments';
 import type { Issuer } from './issued-documents';
@@ -104,14 +105,15 @@ export function createAgreementService({
 
   /** A history entry for a change that is not a workflow step (the state stays as it is). */
   const note = (
-    record: AgreementRecord,
+    snapshot: AgreementSnapshot,
     actor: Actor,
     event: string,
     at: string,
     extra: Partial<HistoryEntryInput>,
   ): HistoryEntryInput => {
-    // The state as the machine reads it now (a migrated snapshot may name it differently from the stored field).
-    const state = stateName(restoreSnapshot(record));
+    // The state as the machine reads it (loadForEdit's snapshot: a migrated one may name it differently from the
+    // stored field).
+    const state = stateName(snapshot);
     return { at, actor: who(actor), event, from: state, to: state, ...extra };
   };
 
@@ -169,7 +171,7 @@ export function createAgreementService({
     },
 
     async updateContent(actor, id, expectedRev, content) {
-      const { record } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT');
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT');
       const workingDraft = parseContent(content, record);
       const at = now();
       const contentSha256 = sha256Hex(stableStringify(workingDraft));
@@ -177,7 +179,7 @@ export function createAgreementService({
         record,
         expectedRev,
         { set: { workingDraft, updatedAt: at } },
-        note(record, actor, 'EDIT_CONTENT', at, { contentSha256 }),
+        note(snapshot, actor, 'EDIT_CONTENT', at, { contentSha256 }),
       );
     },
 
@@ -190,7 +192,7 @@ export function createAgreementService({
         record,
         expectedRev,
         { set: { comments, updatedAt: at } },
-        note(record, actor, 'ADD_COMMENT', at, {
+        note(snapshot, actor, 'ADD_COMMENT', at, {
           ...(added ? { commentId: added.id, versionNo: added.versionNo } : {}),
         }),
       );
@@ -205,7 +207,7 @@ export function createAgreementService({
         record,
         expectedRev,
         { set: { comments, updatedAt: at } },
-        note(record, actor, 'ANSWER_COMMENT', at, { commentId, ...(status ? { note: status } : {}) }),
+        note(snapshot, actor, 'ANSWER_COMMENT', at, { commentId, ...(status ? { note: status } : {}) }),
       );
     },
 
@@ -217,7 +219,7 @@ export function createAgreementService({
         record,
         expectedRev,
         { set: { comments, updatedAt: at } },
-        note(record, actor, 'WITHDRAW_COMMENT', at, { commentId }),
+        note(snapshot, actor, 'WITHDRAW_COMMENT', at, { commentId }),
       );
     },
 
