@@ -1,13 +1,13 @@
 // The review page: MFA comments on the document, the preamble or an article; the province answers each comment.
-import type { Request } from 'express';
-import type { Bilingual, CommentAnchorInput } from '../../domain';
+import type { Request, Response } from 'express';
+import type { Actor, Bilingual, CommentAnchorInput } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
 import { field } from '../validate';
 import { postedValues } from './event-form';
-import { formError, renderAgreement, renderReview } from './render';
+import { formError, renderAgreement, renderReview, type PageExtras } from './render';
 import { agreementId, expectedRev, loadFor, queryValue, type PageServices } from './shared';
 
 const COMMENT_FIELDS = ['text.th', 'text.en', 'suggestion.th', 'suggestion.en'];
@@ -40,6 +40,35 @@ export function backTo(req: Request, id: string): string {
  */
 export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
   const rerender = (req: Request) => (field(req.body, 'from') === 'review' ? renderReview : renderAgreement);
+
+  /** A comment change: done → a notice and back to `hash` on the page; refused → the page again with the error. */
+  async function commentChange(
+    req: Request,
+    res: Response,
+    o: {
+      change: (actor: Actor, id: string) => Promise<unknown>;
+      done: string;
+      hash: string;
+      form?: PageExtras['form'];
+    },
+  ): Promise<void> {
+    const actor = actorOf(req);
+    const id = agreementId(req);
+    try {
+      await o.change(actor, id);
+      flash(req, { kind: 'success', key: o.done });
+      res.redirect(303, `${backTo(req, id)}${o.hash}`);
+    } catch (e) {
+      const record = await s.agreements.get(actor, id);
+      const error = formError(e, req.locale ?? 'th');
+      rerender(req)(s, catalogue, req, res, actor, record, {
+        status: error.status,
+        error,
+        ...(o.form ? { form: o.form } : {}),
+      });
+    }
+  }
+
   return [
     {
       method: 'get',
@@ -58,28 +87,22 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments',
       access: 'login',
       handler: async (req, res) => {
-        const actor = actorOf(req);
-        const id = agreementId(req);
         const suggestion = bi(req.body, 'suggestion');
         const comment = {
           anchor: parseAnchor(field(req.body, 'anchor'), field(req.body, 'articleKey').trim()),
           text: bi(req.body, 'text'),
           ...(suggestion.th || suggestion.en ? { suggestion } : {}),
         };
-        try {
-          await s.agreements.addComment(actor, id, expectedRev(req.body), comment);
-          flash(req, { kind: 'success', key: 'agreement.flash.commented' });
-          res.redirect(303, `${backTo(req, id)}#comments`);
-        } catch (e) {
-          const record = await s.agreements.get(actor, id);
-          const error = formError(e, req.locale ?? 'th');
-          const values = postedValues(req.body, COMMENT_FIELDS);
-          rerender(req)(s, catalogue, req, res, actor, record, {
-            status: error.status,
-            error,
-            form: { name: 'comment', values, anchor: field(req.body, 'anchor') },
-          });
-        }
+        await commentChange(req, res, {
+          change: (actor, id) => s.agreements.addComment(actor, id, expectedRev(req.body), comment),
+          done: 'agreement.flash.commented',
+          hash: '#comments',
+          form: {
+            name: 'comment',
+            values: postedValues(req.body, COMMENT_FIELDS),
+            anchor: field(req.body, 'anchor'),
+          },
+        });
       },
     },
     {
@@ -87,24 +110,15 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments/:commentId/answer',
       access: 'login',
       handler: async (req, res) => {
-        const actor = actorOf(req);
-        const id = agreementId(req);
         const commentId = String(req.params.commentId);
         const answer = { status: field(req.body, 'status'), response: bi(req.body, 'response') };
-        try {
-          await s.agreements.answerComment(actor, id, expectedRev(req.body), commentId, answer);
-          flash(req, { kind: 'success', key: 'agreement.flash.answered' });
-          res.redirect(303, `${backTo(req, id)}#comment-${encodeURIComponent(commentId)}`);
-        } catch (e) {
-          const record = await s.agreements.get(actor, id);
-          const error = formError(e, req.locale ?? 'th');
-          const values = postedValues(req.body, ANSWER_FIELDS);
-          rerender(req)(s, catalogue, req, res, actor, record, {
-            status: error.status,
-            error,
-            form: { name: 'answer', values, anchor: commentId },
-          });
-        }
+        await commentChange(req, res, {
+          change: (actor, id) =>
+            s.agreements.answerComment(actor, id, expectedRev(req.body), commentId, answer),
+          done: 'agreement.flash.answered',
+          hash: `#comment-${encodeURIComponent(commentId)}`,
+          form: { name: 'answer', values: postedValues(req.body, ANSWER_FIELDS), anchor: commentId },
+        });
       },
     },
     {
@@ -112,18 +126,12 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       path: '/agreements/:id/comments/:commentId/withdraw',
       access: 'login',
       handler: async (req, res) => {
-        const actor = actorOf(req);
-        const id = agreementId(req);
         const commentId = String(req.params.commentId);
-        try {
-          await s.agreements.withdrawComment(actor, id, expectedRev(req.body), commentId);
-          flash(req, { kind: 'success', key: 'agreement.flash.withdrawn' });
-          res.redirect(303, `${backTo(req, id)}#comment-${encodeURIComponent(commentId)}`);
-        } catch (e) {
-          const record = await s.agreements.get(actor, id);
-          const error = formError(e, req.locale ?? 'th');
-          rerender(req)(s, catalogue, req, res, actor, record, { status: error.status, error });
-        }
+        await commentChange(req, res, {
+          change: (actor, id) => s.agreements.withdrawComment(actor, id, expectedRev(req.body), commentId),
+          done: 'agreement.flash.withdrawn',
+          hash: `#comment-${encodeURIComponent(commentId)}`,
+        });
       },
     },
   ];
