@@ -22,3 +22,4 @@ export * from './validation/issues';
 export * from './validation/content';
 export * from './validation/steps';
 export * from './verification';
+export * from './clauses';

@@ -16,6 +16,8 @@ interface PartnerRow {
   aliases?: Aliases;
   care?: NamingCare;
   preferred?: Bilingual;
+  signatory?: Bilingual;
+  nativeName?: string;
 }
 
 // Thai aliases are only the forms with "ประเทศ…": the bare name ("จีน", "รัสเซีย") is also part of a language's
@@ -96,6 +98,8 @@ export const PARTNER_ROWS: readonly PartnerRow[] = [
     id: 'sejong',
     name: { th: 'เขตปกครองตนเองพิเศษเซจง', en: 'Sejong Special Self-Governing City' },
     country: 'korea',
+    nativeName: '세종특별자치시',
+    signatory: { th: 'นายกเทศมนตรีเขตปกครองตนเองพิเศษเซจง', en: 'Mayor of Sejong Special Self-Governing City' },
     aliases: {
       th: ['นครเซจง', 'เมืองเซจง', 'เซจง'],
       en: ['Sejong Metropolitan Autonomous City', 'Sejong City', 'Sejong'],

@@ -31,6 +31,12 @@ export interface GazetteerSide {
   readonly care?: NamingCare;
   /** The fuller name MFA prefers where one exists (Macao … of the People's Republic of China). */
   readonly preferred?: Bilingual;
+  /** The office that signs for the side (a province's governor; a partner's mayor), when known. */
+  readonly signatory?: Bilingual;
+  /** The official name in the side's own script (세종특별자치시), when it has one. */
+  readonly nativeName?: string;
+  /** Level of government (province, prefecture, city, special administrative region…), when known. */
+  readonly level?: Bilingual;
 }
 
 export interface Gazetteer {
