@@ -6,10 +6,12 @@ import type { Connection } from 'mongoose';
 import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
 import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
+import { draftingChecks, type DraftingChecks } from './app/drafting-gate';
 import { createIssuer } from './app/issued-documents';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
+import { GAZETTEER } from './domain/checks';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
@@ -31,6 +33,7 @@ export interface Services {
   documents: DocumentService;
   records: RecordKeeping;
   verifier: Verifier;
+  drafting: DraftingChecks;
 }
 
 export interface Composition {
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   readCache?: boolean;
   /** Progress of start-up work (building the read cache's index). */
   progress?: (line: string) => void;
+  /** Gate the steps that send a draft on with the pre-review checks (default on; config MOU_DRAFTING_GATE). */
+  draftingGate?: boolean;
 }
 
 /** Issued files and history anchors in the database, and the issuer that renders what a step issues. */
@@ -73,10 +78,17 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   // agreements and preview with it.
   const renderer = createDocumentRenderer();
   const records = recordKeeping(connection, renderer);
-  const agreements = createAgreementService({ repository, clock, newId: randomUUID, records });
+  const drafting = draftingChecks(() => GAZETTEER);
+  const agreements = createAgreementService({
+    repository,
+    clock,
+    newId: randomUUID,
+    records,
+    ...(o.draftingGate === false ? {} : { drafting }),
+  });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
   const verifier = createVerifier(records);
-  return { agreements, repository, documents, records, verifier };
+  return { agreements, repository, documents, records, verifier, drafting };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */

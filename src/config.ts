@@ -22,6 +22,7 @@ const Env = z.object({
   MOU_DATA_DIR: z.string().default('.data'),
   MOU_CACHE_DIR: z.string().default('.cache'),
   MOU_SEED_DEMO: Bool.default(true),
+  MOU_DRAFTING_GATE: Bool.default(true),
   SESSION_SECRET: z.string().min(32).optional(),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: Bool.default(false),
@@ -52,6 +53,8 @@ export interface Config {
   cacheDir: string;
   projectRoot: string;
   seedDemo: boolean;
+  /** Pre-review errors and stale articles block the steps that send a draft on (off only to load agreements under way). */
+  draftingGate: boolean;
   sessionSecret: string;
   sessionSecretGenerated: boolean;
   cookieSecure: 'auto' | boolean;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     cacheDir: resolve(projectRoot, e.MOU_CACHE_DIR),
     projectRoot,
     seedDemo: e.MOU_SEED_DEMO,
+    draftingGate: e.MOU_DRAFTING_GATE,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: !e.SESSION_SECRET,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -30,12 +30,17 @@ async function main(): Promise<void> {
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
-  const services = await buildServices(connection, { readCache, progress: say });
+  const services = await buildServices(connection, {
+    readCache,
+    progress: say,
+    draftingGate: config.draftingGate,
+  });
   const demo = config.seedDemo
     ? await seedDemoData(connection, {
         projectRoot: config.projectRoot,
         repository: services.repository,
         records: services.records,
+        drafting: services.drafting,
         progress: say,
       })
     : undefined;

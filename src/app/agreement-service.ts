@@ -1,8 +1,10 @@
 // The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
+  markId,
   notAllowed,
   notFound,
   sha256Hex,
+  staleAfterEdit,
   stableStringify,
   type Actor,
   type HistoryEntryInput,
@@ -20,6 +22,7 @@ import {
   type AgreementSnapshot,
 } from '../../workflows';
 import { addComment, answerComment, withdrawComment } from './comments';
+import { runGate, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
@@ -36,7 +39,16 @@ import type {
   IssuedFileStore,
   Page,
 } from './ports';
-import { ensureRev, parseContent, parseOptions, refuse, who, type SendOptions } from './service-checks';
+import {
+  ensureRev,
+  parseContent,
+  parseEditOptions,
+  parseOptions,
+  refuse,
+  who,
+  type EditOptions,
+  type SendOptions,
+} from './service-checks';
 import { restoreSnapshot, stateName } from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
@@ -52,9 +64,15 @@ export interface AgreementServiceDeps {
   clock: Clock;
   newId: IdGenerator;
   records: RecordKeeping;
+  /**
+   * The pre-review checks that gate the steps sending a draft on (errors and stale articles block them; warnings are
+   * acknowledged once). The app always has them; without them (replaying agreements drafted before MOU Engine, as
+   * the demo's Chiang Mai–Sejong story does) steps are not gated.
+   */
+  drafting?: DraftingChecks;
 }
 
-export type { SendOptions };
+export type { EditOptions, SendOptions };
 
 export interface AgreementService {
   createDraft(actor: Actor, input: { province: string; content: unknown }): Promise<AgreementRecord>;
@@ -64,7 +82,14 @@ export interface AgreementService {
   count(actor: Actor, filter?: AgreementFilter): Promise<number>;
   /** Distinct provinces or partner countries among the agreements the actor may see. */
   distinct(actor: Actor, field: DistinctField, filter?: AgreementFilter): Promise<string[]>;
-  updateContent(actor: Actor, id: string, expectedRev: number, content: unknown): Promise<AgreementRecord>;
+  /** Saves the working draft; one language of an article changed alone marks the other stale until confirmed. */
+  updateContent(
+    actor: Actor,
+    id: string,
+    expectedRev: number,
+    content: unknown,
+    options?: EditOptions,
+  ): Promise<AgreementRecord>;
   addComment(actor: Actor, id: string, expectedRev: number, comment: unknown): Promise<AgreementRecord>;
   answerComment(
     actor: Actor,
@@ -98,6 +123,7 @@ export function createAgreementService({
   clock,
   newId,
   records,
+  drafting,
 }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
@@ -170,16 +196,26 @@ export function createAgreementService({
       return scoped ? repository.distinct(field, scoped) : [];
     },
 
-    async updateContent(actor, id, expectedRev, content) {
+    async updateContent(actor, id, expectedRev, content, options = {}) {
+      const confirm = parseEditOptions(options);
       const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'EDIT_CONTENT');
       const workingDraft = parseContent(content, record);
       const at = now();
       const contentSha256 = sha256Hex(stableStringify(workingDraft));
+      const previous = record.stale ?? [];
+      const unconfirmed = staleAfterEdit(record.workingDraft, workingDraft, previous);
+      const stale = staleAfterEdit(record.workingDraft, workingDraft, previous, confirm);
+      // Only a confirmation that lifted a mark is recorded (confirming an article that was not stale says nothing).
+      const kept = new Set(stale.map(markId));
+      const confirmed = unconfirmed.map(markId).filter((m) => !kept.has(m));
       return commit(
         record,
         expectedRev,
-        { set: { workingDraft, updatedAt: at } },
-        note(snapshot, actor, 'EDIT_CONTENT', at, { contentSha256 }),
+        { set: { workingDraft, stale, updatedAt: at } },
+        note(snapshot, actor, 'EDIT_CONTENT', at, {
+          contentSha256,
+          ...(confirmed.length > 0 ? { confirmed } : {}),
+        }),
       );
     },
 
@@ -228,8 +264,13 @@ export function createAgreementService({
       const record = await load(actor, id, event.type);
       ensureRev(record, expectedRev);
       const plan = planStep(record, actor, event, options, now());
+      const gate = drafting
+        ? await runGate(event.type, record, drafting, options.acknowledgeWarnings === true)
+        : { acknowledged: [] };
+      const entry =
+        gate.acknowledged.length > 0 ? { ...plan.entry, acknowledged: gate.acknowledged } : plan.entry;
       const issued = await records.issuer(plan.after, event);
-      return commit(record, expectedRev, plan.change, plan.entry, issued);
+      return commit(record, expectedRev, plan.change, entry, issued);
     },
 
     availableEvents(actor, record) {

@@ -51,6 +51,7 @@ export type DistinctField = 'province' | 'partnerCountryEn';
 
 export type ChangeableField =
   | 'workingDraft'
+  | 'stale'
   | 'comments'
   | 'signing'
   | 'flags'

@@ -14,6 +14,7 @@ import {
   type Actor,
   type AgreementContent,
   type HistoryEntry,
+  type StaleMark,
 } from '../domain';
 import type { AgreementAction } from '../../workflows';
 import type { AgreementRecord } from './ports';
@@ -21,6 +22,14 @@ import type { AgreementRecord } from './ports';
 /** What a caller may add to a step. (The SHA-256 of an issued document is the server's to compute, never a caller's.) */
 export interface SendOptions {
   note?: string;
+  /** The person has read the pre-review warnings and goes on (recorded in the step's history entry). */
+  acknowledgeWarnings?: boolean;
+}
+
+/** What a caller may add to a save of the working draft. */
+export interface EditOptions {
+  /** Articles whose other language the person has checked: "<article key>:th" or "<article key>:en". */
+  confirm?: string[];
 }
 
 export function refuse(action: AgreementAction): DomainError {
@@ -62,8 +71,28 @@ export function parseContent(
 const SendOptionsSchema = z
   .object({
     note: z.string().max(1000).optional(),
+    acknowledgeWarnings: z.boolean().optional(),
   })
   .strict();
+
+const EditOptionsSchema = z
+  .object({
+    confirm: z
+      .array(z.string().regex(/^a-[A-Za-z0-9_-]{8,12}:(th|en)$/))
+      .max(400)
+      .optional(),
+  })
+  .strict();
+
+export function parseEditOptions(options: EditOptions): StaleMark[] {
+  const r = EditOptionsSchema.safeParse(options);
+  if (!r.success)
+    throw invalid({ th: 'ข้อมูลประกอบไม่ถูกต้อง', en: 'Invalid edit options' }, fromZod('options', r.error));
+  return (r.data.confirm ?? []).map((id) => {
+    const [key = '', lang] = id.split(':');
+    return { key, lang: lang === 'th' ? 'th' : 'en' };
+  });
+}
 
 export function parseOptions(options: SendOptions): SendOptions {
   const r = SendOptionsSchema.safeParse(options);

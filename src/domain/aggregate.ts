@@ -5,6 +5,7 @@ import { Comment } from './comment';
 import { HistoryEntry } from './history';
 import { Resolution } from './resolution';
 import { Signing } from './signing';
+import { StaleMark } from './parity';
 import { Version } from './version';
 
 /** Set by MOI/MFA at review; neither is a fixed rule (a standard non-binding MOU needs neither). */
@@ -38,6 +39,8 @@ export const Agreement = z
     /** MFA review round; 1 for the first review. */
     round: z.number().int().min(0),
     history: z.array(HistoryEntry),
+    /** Articles of the working draft whose one language has not followed a change to the other (parity locks). */
+    stale: z.array(StaleMark).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -4,6 +4,8 @@ import type { Bilingual } from './bilingual';
 export type ErrorCode =
   | 'invalid-input'
   | 'validation-failed'
+  /** A step the pre-review checks warn about: taken once the warnings are acknowledged (and recorded). */
+  | 'warnings-unacknowledged'
   | 'unauthenticated'
   | 'not-allowed'
   | 'not-found'

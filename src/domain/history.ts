@@ -28,6 +28,10 @@ export const HistoryEntry = z
     commentId: z.string().min(1).max(64).optional(),
     /** SHA-256 of the canonical JSON of the working draft as saved (draft edits). */
     contentSha256: Sha256Hex.optional(),
+    /** Pre-review warnings the person acknowledged at this step (src/domain/checks: rule@anchor/lang#excerpt). */
+    acknowledged: z.array(z.string().min(1).max(200)).max(500).optional(),
+    /** Articles whose other language the person confirmed at this edit ("<key>:th" / "<key>:en"). */
+    confirmed: z.array(z.string().min(1).max(40)).max(400).optional(),
     /** Free note, e.g. a withdrawal reason or a resolution's meeting number. */
     note: z.string().max(2000).optional(),
     prevHash: Sha256Hex,
@@ -45,11 +49,11 @@ export function sha256Hex(data: string | Uint8Array): string {
 /** The hash covers the agreement id too, so an entry cannot be moved to another agreement's chain. */
 export function hashEntry(agreementId: string, entry: Omit<HistoryEntry, 'hash'>): string {
   const { seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash } = entry;
-  const { doc, commentId, contentSha256 } = entry;
+  const { doc, commentId, contentSha256, acknowledged, confirmed } = entry;
   // Fields an entry lacks are left out of the canonical JSON, so entries written before a field existed still verify.
   const covered = {
     ...{ agreementId, seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash },
-    ...{ doc, commentId, contentSha256 },
+    ...{ doc, commentId, contentSha256, acknowledged, confirmed },
   };
   return sha256Hex(stableStringify(covered));
 }

@@ -23,3 +23,4 @@ export * from './validation/content';
 export * from './validation/steps';
 export * from './verification';
 export * from './clauses';
+export * from './parity';

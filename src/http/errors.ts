@@ -15,6 +15,7 @@ export const STATUS_OF: Readonly<Record<ProblemCode, number>> = {
   conflict: 409,
   'payload-too-large': 413,
   'validation-failed': 422,
+  'warnings-unacknowledged': 422,
   'internal-error': 500,
   'integrity-failure': 500,
   'db-unavailable': 503,

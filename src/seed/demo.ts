@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { createAgreementService, type RecordKeeping, type AgreementService } from '../app/agreement-service';
+import type { DraftingChecks } from '../app/drafting-gate';
 import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
 import { storyFromFixture, type Actor, type Resolution } from '../domain';
 import type { AgreementEvent } from '../../workflows';
@@ -18,6 +19,8 @@ export interface SeedOptions {
   repository: AgreementRepository;
   /** The same record keeping as the app's: demo steps issue and store their documents like real ones. */
   records: RecordKeeping;
+  /** The app's pre-review gate: the demo pairs pass it like any new draft (their warnings acknowledged). */
+  drafting: DraftingChecks;
   progress: (line: string) => void;
   now?: Date;
 }
@@ -135,7 +138,7 @@ async function advance(
         });
       }
     } else {
-      r = await s.send(who, r.id, r.rev, step);
+      r = await s.send(who, r.id, r.rev, step, { acknowledgeWarnings: true });
     }
   }
   return r;
@@ -179,7 +182,8 @@ export async function seedDemoData(
   const tick = () => o.progress(`  demo agreements ${++made}/${total}`);
   o.progress('Loading demo agreements…');
 
-  // Chiang Mai–Sejong waits at MFA with the five comments of the fixture, not yet returned.
+  // Chiang Mai–Sejong waits at MFA with the five comments of the fixture, not yet returned. Its draft 1 is the real
+  // one, sent to MFA before MOU Engine existed, errors and all (they are what MFA commented): replayed ungated.
   const svc0 = createAgreementService({
     repository: o.repository,
     clock: backdatedClock(now, 200),
@@ -205,6 +209,7 @@ export async function seedDemoData(
       clock,
       newId: randomUUID,
       records: o.records,
+      drafting: o.drafting,
     });
     const rec = await svc.createDraft(cast.secretaryOf(province.id), { province: province.id, content });
     await advance(svc, cast, rec, TARGETS[i % TARGETS.length] ?? 'drafting', clock);

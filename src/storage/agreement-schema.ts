@@ -34,6 +34,8 @@ export const agreementSchema = new Schema(
     resolutions: { type: [Schema.Types.Mixed], default: [] },
     history: { type: [Schema.Types.Mixed], default: [] },
     signing: { type: Schema.Types.Mixed, required: false },
+    // Parity locks of the working draft; absent on agreements saved before they existed.
+    stale: { type: [Schema.Types.Mixed], default: undefined },
     // ISO-8601 UTC strings from the injected clock: they sort as text.
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },

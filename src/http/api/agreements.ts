@@ -130,7 +130,13 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       body: UpdateContentBody,
       responses: { 200: { description: 'The changed agreement', schema: AgreementView }, ...WRITE_ERRORS },
       handle: async ({ actor, params, body, res }) => {
-        const record = await agreements.updateContent(actor, params.id, body.expectedRev, body.content);
+        const record = await agreements.updateContent(
+          actor,
+          params.id,
+          body.expectedRev,
+          body.content,
+          body.confirm ? { confirm: body.confirm } : {},
+        );
         res.json(agreementView(agreements, actor, record));
       },
     }),
@@ -217,7 +223,12 @@ export function agreementApi({ agreements, documents }: ApiServices) {
       },
       handle: async ({ actor, params, body, res }) => {
         const event: AgreementEvent = body.event;
-        const options = body.note !== undefined ? { note: body.note } : {};
+        const options = {
+          ...(body.note !== undefined ? { note: body.note } : {}),
+          ...(body.acknowledgeWarnings !== undefined
+            ? { acknowledgeWarnings: body.acknowledgeWarnings }
+            : {}),
+        };
         const record = await agreements.send(actor, params.id, body.expectedRev, event, options);
         res.json(agreementView(agreements, actor, record));
       },

@@ -57,7 +57,12 @@ export const CreateAgreementBody = z
   .object({ province: z.string().min(1).max(64), content: AgreementContentInput })
   .strict();
 export const UpdateContentBody = z
-  .object({ expectedRev: ExpectedRev, content: AgreementContentInput })
+  .object({
+    expectedRev: ExpectedRev,
+    content: AgreementContentInput,
+    /** Articles whose other language you checked after one language changed alone: "<article key>:th|en". */
+    confirm: z.array(z.string().max(40)).max(400).optional(),
+  })
   .strict();
 export const NewCommentBody = z.object({ ...NewComment.shape, expectedRev: ExpectedRev }).strict();
 export const WithdrawCommentBody = z.object({ expectedRev: ExpectedRev }).strict();
@@ -110,6 +115,12 @@ export const EventBody = z
     expectedRev: ExpectedRev,
     /** Recorded in the history entry (e.g. a reason for withdrawing). */
     note: z.string().max(1000).optional(),
+    /**
+     * The sender has read the pre-review warnings (GET …/checks) and goes on; recorded in the history entry. Without
+     * it, a step that sends the draft on (SUBMIT_TO_COMMITTEE, SUBMIT_TO_MOI, RESUBMIT) with warnings not acknowledged
+     * before answers 422 warnings-unacknowledged, listing them.
+     */
+    acknowledgeWarnings: z.boolean().optional(),
   })
   .strict();
 

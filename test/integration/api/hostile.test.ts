@@ -8,7 +8,7 @@ import { agreementsPath, startApi, story, type ApiApp } from './support';
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 10_000);
 let api: ApiApp;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ gate: false });
   useApi(api);
 });
 afterAll(async () => api.close());

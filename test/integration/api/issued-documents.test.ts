@@ -4,7 +4,7 @@ import { agreementsPath, approved, startApi, story, type ApiApp, type Who } from
 
 let api: ApiApp;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ gate: false });
 });
 afterAll(async () => api.close());
 

@@ -38,12 +38,19 @@ export interface ApiApp {
   close(): Promise<void>;
 }
 
-export async function startApi(o: { readCache?: boolean } = {}): Promise<ApiApp> {
+/**
+ * `gate: false` for suites that replay the fixture's draft 1 as MFA received it, errors and all (it predates MOU
+ * Engine's pre-review gate; test/integration/api/checks.test.ts runs the gate itself over the API).
+ */
+export async function startApi(o: { readCache?: boolean; gate?: boolean } = {}): Promise<ApiApp> {
   const db = await openTestDb('api');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   // As src/main.ts runs on the embedded database: this process is its single writer and caches reads.
   // (Tests that change the database behind the app's back turn the cache off.)
-  const services = await buildServices(db.connection, { readCache: o.readCache ?? db.maxPoolSize === 1 });
+  const services = await buildServices(db.connection, {
+    readCache: o.readCache ?? db.maxPoolSize === 1,
+    draftingGate: o.gate ?? true,
+  });
   const { app } = await compose({
     config,
     connection: db.connection,

@@ -12,7 +12,7 @@ import { agreementsPath, startApi, type ApiApp } from './support';
 
 let api: ApiApp;
 beforeAll(async () => {
-  api = await startApi({ readCache: false });
+  api = await startApi({ readCache: false, gate: false });
 });
 afterAll(async () => api.close());
 

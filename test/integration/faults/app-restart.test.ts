@@ -41,7 +41,7 @@ beforeAll(async () => {
   }
   await conn.close();
   await db.stop();
-  app = await startApp({ MOU_DATA_DIR: dataDir });
+  app = await startApp({ MOU_DATA_DIR: dataDir, MOU_DRAFTING_GATE: 'false' });
 });
 
 afterAll(async () => {
@@ -61,7 +61,7 @@ async function call(who: Who, method: string, path: string, body?: unknown) {
 async function crashAndRestart(): Promise<void> {
   app.child.kill('SIGKILL');
   await exited(app.child);
-  app = await startApp({ MOU_DATA_DIR: dataDir });
+  app = await startApp({ MOU_DATA_DIR: dataDir, MOU_DRAFTING_GATE: 'false' });
 }
 
 describe('the app killed twice in the middle of the journey', () => {

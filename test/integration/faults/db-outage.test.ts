@@ -39,7 +39,8 @@ beforeAll(async () => {
     serverSelectionTimeoutMS: 1000,
   });
   // As src/main.ts runs on the embedded database: with the single-writer read cache.
-  const services = await buildServices(conn, { readCache: true });
+  // Its agreements replay the fixture's draft 1, which predates the pre-review gate.
+  const services = await buildServices(conn, { readCache: true, draftingGate: false });
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'y'.repeat(40) });
   const { app } = await compose({ config, connection: conn, logger: createLogger('silent'), services });
   server = await listen(app, 0, '127.0.0.1');

@@ -40,7 +40,7 @@ interface Real {
 
 let api: ApiApp;
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ gate: false });
 });
 afterAll(async () => api.close());
 

@@ -12,12 +12,13 @@ afterAll(async () => db.close());
 
 describe('the demo data', () => {
   it('loads five demo logins and 25 agreements spread along the path, the Chiang Mai–Sejong MOU waiting at MFA with five comments', async () => {
-    const { repository, records } = await buildServices(db.connection);
+    const { repository, records, drafting } = await buildServices(db.connection);
     const lines: string[] = [];
     const r = await seedDemoData(db.connection, {
       projectRoot: ROOT,
       repository,
       records,
+      drafting,
       progress: (l) => lines.push(l),
       now: new Date('2024-06-01T00:00:00Z'),
     });
@@ -51,12 +52,13 @@ describe('the demo data', () => {
   });
 
   it('adds nothing to a database that already has agreements', async () => {
-    const { repository, records } = await buildServices(db.connection);
+    const { repository, records, drafting } = await buildServices(db.connection);
     const before = await repository.count({});
     const r = await seedDemoData(db.connection, {
       projectRoot: ROOT,
       repository,
       records,
+      drafting,
       progress: () => undefined,
     });
     expect(r.agreements).toBe(0);

@@ -10,11 +10,12 @@ import { ROOT } from '../../support/processes';
 let db: TestDb;
 beforeAll(async () => {
   db = await openTestDb('cache');
-  const { repository, records } = await buildServices(db.connection);
+  const { repository, records, drafting } = await buildServices(db.connection);
   await seedDemoData(db.connection, {
     projectRoot: ROOT,
     repository,
     records,
+    drafting,
     progress: () => undefined,
     now: new Date('2024-06-01T00:00:00Z'),
   });
