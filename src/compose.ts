@@ -114,7 +114,12 @@ export function routeModules(services: Services): RouteModule[] {
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
-  const services = o.services ?? (await buildServices(o.connection, o.clock ? { clock: o.clock } : {}));
+  const services =
+    o.services ??
+    (await buildServices(o.connection, {
+      ...(o.clock ? { clock: o.clock } : {}),
+      draftingGate: o.config.draftingGate,
+    }));
   const app = createApp({ ...appServices(o), routes: routeModules(services) });
   return { app, services };
 }

@@ -37,7 +37,14 @@ beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
   db = await openTestDb('journey');
   await createDemoUsers(db.connection);
-  const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'j'.repeat(40) });
+  // Draft 1 as Chiang Mai really sent it, errors and all: it predates the pre-review gate (test/e2e/drafting.test.ts
+  // drafts with the gate on).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    MOU_SEED_DEMO: 'false',
+    MOU_DRAFTING_GATE: 'false',
+    SESSION_SECRET: 'j'.repeat(40),
+  });
   const { app } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
   server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();

@@ -10,6 +10,7 @@ import type { Route } from '../types';
 import { field } from '../validate';
 import {
   applyOp,
+  confirmationsOf,
   contentFromForm,
   emptyForm,
   formFromBody,
@@ -17,7 +18,16 @@ import {
   parseOp,
   type ContentForm,
 } from './content-form';
+import {
+  contentOfForm,
+  draftingView,
+  findingToTake,
+  insertClause,
+  resetArticle,
+  takeSuggestion,
+} from './drafting';
 import { editorView } from './editor-view';
+import { wizardRoutes, wizardView } from './wizard';
 import { formError, renderAgreement, type FormError } from './render';
 import { expectedRev, labelsFor, loadFor, type PageServices } from './shared';
 
@@ -27,20 +37,61 @@ interface EditorPage {
   id?: string;
   rev?: number;
   keep?: Pick<AgreementContent, 'actionPlan'>;
+  /** The saved working draft (article keys, parity locks); absent for a new agreement. */
+  record?: AgreementRecord;
   province: string;
+  /** Locale key of a notice about a drafting operation (a suggestion that no longer applies). */
+  notice?: string;
   status?: number;
   error?: FormError;
   unsaved?: boolean;
 }
 
+/** Applies an editor operation to the posted form: the article operations, or a drafting one (findings, clauses). */
+async function operate(
+  s: PageServices,
+  form: ContentForm,
+  op: ReturnType<typeof parseOp>,
+  body: unknown,
+  current: AgreementContent | undefined,
+): Promise<{ form: ContentForm; gone?: boolean }> {
+  switch (op.op) {
+    case 'fix': {
+      const content = contentOfForm(form, current);
+      const findings = content ? await s.drafting.check(content) : [];
+      const f = findingToTake(op.value, findings);
+      return f ? { form: takeSuggestion(form, f) } : { form, gone: true };
+    }
+    case 'reset':
+      return { form: resetArticle(form, op.index, contentOfForm(form, current)) };
+    case 'insert':
+      return { form: insertClause(form, field(body, 'clause'), contentOfForm(form, current)) };
+    default:
+      return { form: applyOp(form, op) };
+  }
+}
+
 export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] {
-  function editor(req: Request, res: Response, p: EditorPage): void {
+  async function editor(req: Request, res: Response, p: EditorPage): Promise<void> {
     const l = labelsFor(req, catalogue);
     const v = editorView(p.form, l);
     const isAdmin = actorOf(req).role === 'admin';
+    const content = contentOfForm(p.form, p.record?.workingDraft);
+    const findings = content ? await s.drafting.check(content) : [];
+    const drafting = draftingView(content, findings, p.record?.stale ?? [], l.locale, (k, params) =>
+      l.t(k, params),
+    );
     res.status(p.status ?? 200).render('agreements/edit', {
+      drafting,
+      wizard: p.id ? undefined : wizardView(l, { isAdmin, province: p.province }),
+      notice: p.notice ? l.t(p.notice) : undefined,
       pageTitle: l.t(p.id ? 'agreement.edit.title' : 'agreement.new.title'),
       ...v,
+      articles: v.articles.map((a, i) => ({
+        ...a,
+        findings: drafting.at[`articles.${i}`] ?? [],
+        aid: drafting.articles[i],
+      })),
       provinces: isAdmin && !p.id ? v.provinceOptions(p.province) : undefined,
       provinceLabel: l.province(p.province),
       action: p.id ? `/agreements/${encodeURIComponent(p.id)}/content` : '/agreements',
@@ -58,6 +109,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       access: ['secretary', 'admin'],
       handler: (req, res) => editor(req, res, { form: emptyForm(), province: actorOf(req).province ?? '' }),
     },
+    ...wizardRoutes(s, catalogue),
     {
       method: 'post',
       path: '/agreements',
@@ -66,8 +118,8 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
         const actor = actorOf(req);
         const province = actor.role === 'secretary' ? (actor.province ?? '') : field(req.body, 'province');
         const op = parseOp(field(req.body, 'op'));
-        const form = applyOp(formFromBody(req.body), op);
-        if (op.op !== 'save') return editor(req, res, { form, province, unsaved: true });
+        const { form, gone } = await operate(s, formFromBody(req.body), op, req.body, undefined);
+        if (op.op !== 'save') return editor(req, res, { form, province, unsaved: true, ...goneNotice(gone) });
         try {
           if (!findProvince(province))
             throw localeError(catalogue, 'validation-failed', 'agreement.new.provinceRequired');
@@ -75,7 +127,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
           flash(req, { kind: 'success', key: 'agreement.flash.created' });
           res.redirect(303, `/agreements/${encodeURIComponent(created.id)}`);
         } catch (e) {
-          editor(req, res, { form, province, ...statusAndError(e, req) });
+          await editor(req, res, { form, province, ...statusAndError(e, req) });
         }
       },
     },
@@ -85,7 +137,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       access: 'login',
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
-        renderAgreement(s, catalogue, req, res, actor, record, {
+        await renderAgreement(s, catalogue, req, res, actor, record, {
           verification: await s.verifier.recent(record),
         });
       },
@@ -97,11 +149,12 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       handler: async (req, res) => {
         const { actor, record } = await loadFor(req, s.agreements);
         ensureEditable(s, actor, record, catalogue);
-        editor(req, res, {
+        await editor(req, res, {
           form: formFromContent(record.workingDraft),
           id: record.id,
           rev: record.rev,
           keep: record.workingDraft,
+          record,
           province: record.province,
         });
       },
@@ -114,22 +167,34 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
         const { actor, record } = await loadFor(req, s.agreements);
         ensureEditable(s, actor, record, catalogue);
         const op = parseOp(field(req.body, 'op'));
-        const form = applyOp(formFromBody(req.body), op);
+        const { form, gone } = await operate(s, formFromBody(req.body), op, req.body, record.workingDraft);
         const rev = expectedRev(req.body);
-        const base = { form, id: record.id, province: record.province };
-        if (op.op !== 'save') return editor(req, res, { ...base, rev, unsaved: true });
+        const base = { form, id: record.id, province: record.province, record };
+        if (op.op !== 'save') return editor(req, res, { ...base, rev, unsaved: true, ...goneNotice(gone) });
         try {
-          await s.agreements.updateContent(actor, record.id, rev, contentFromForm(form, record.workingDraft));
+          const confirm = confirmationsOf(form);
+          await s.agreements.updateContent(
+            actor,
+            record.id,
+            rev,
+            contentFromForm(form, record.workingDraft),
+            confirm.length > 0 ? { confirm } : {},
+          );
           flash(req, { kind: 'success', key: 'agreement.flash.saved' });
           res.redirect(303, `/agreements/${encodeURIComponent(record.id)}`);
         } catch (e) {
           const err = statusAndError(e, req);
           // On a conflict the form keeps what was typed and takes the current rev: saving again overwrites knowingly.
-          editor(req, res, { ...base, rev: err.error.conflict ? record.rev : rev, ...err });
+          await editor(req, res, { ...base, rev: err.error.conflict ? record.rev : rev, ...err });
         }
       },
     },
   ];
+}
+
+/** "That suggestion no longer applies": the text changed between the page and the click. */
+function goneNotice(gone: boolean | undefined): { notice?: string } {
+  return gone ? { notice: 'agreement.drafting.gone' } : {};
 }
 
 function statusAndError(e: unknown, req: Request): { status: number; error: FormError } {

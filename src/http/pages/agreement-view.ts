@@ -1,4 +1,5 @@
 // The view model of an agreement: its text side by side with the current round's comments, records and history.
+import { isGated } from '../../app/drafting-gate';
 import type { AgreementEventType, Capabilities } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
@@ -42,7 +43,7 @@ export function permissionsView(may: Capabilities, l: Labels) {
     editable: may.draftEditable,
     buttons: events
       .filter((e) => !FORM_EVENTS.has(e))
-      .map((e) => ({ type: e, label: l.event(e), danger: DANGER_EVENTS.has(e) })),
+      .map((e) => ({ type: e, label: l.event(e), danger: DANGER_EVENTS.has(e), gated: isGated(e) })),
     resolutionForm: events.includes('RECORD_RESOLUTION'),
     noObjectionForm: events.includes('GIVE_NO_OBJECTION'),
     signingForm: events.includes('RECORD_SIGNING'),

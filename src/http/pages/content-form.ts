@@ -28,10 +28,16 @@ export interface ArticleForm {
   key: string;
   heading: Bilingual;
   text: Bilingual;
+  /** The stale language the person has checked ('th' or 'en'), sent with a save to lift the parity lock. */
+  confirm?: string;
 }
 
 export type ArticleOp =
   | { op: 'save' }
+  | { op: 'check' }
+  | { op: 'fix'; value: string }
+  | { op: 'reset'; index: number }
+  | { op: 'insert' }
   | { op: 'add' }
   | { op: 'remove'; index: number }
   | { op: 'up'; index: number }
@@ -125,6 +131,9 @@ export function formFromBody(body: unknown): ContentForm {
       key: field(body, `articles.${i}.key`).trim(),
       heading: bi(body, `articles.${i}.heading`),
       text: bi(body, `articles.${i}.text`),
+      ...(/^(th|en)$/.test(field(body, `articles.${i}.confirm`))
+        ? { confirm: field(body, `articles.${i}.confirm`) }
+        : {}),
     })),
   };
 }
@@ -164,10 +173,17 @@ export function contentFromForm(f: ContentForm, keep?: Pick<AgreementContent, 'a
 }
 
 export function parseOp(value: string): ArticleOp {
-  if (value === 'add') return { op: 'add' };
-  const m = /^(remove|up|down):(\d{1,3})$/.exec(value);
-  if (m?.[1] === 'remove' || m?.[1] === 'up' || m?.[1] === 'down') return { op: m[1], index: Number(m[2]) };
+  if (value === 'add' || value === 'check' || value === 'insert') return { op: value };
+  if (value.startsWith('fix:')) return { op: 'fix', value };
+  const m = /^(remove|up|down|reset):(\d{1,3})$/.exec(value);
+  if (m?.[1] === 'remove' || m?.[1] === 'up' || m?.[1] === 'down' || m?.[1] === 'reset')
+    return { op: m[1], index: Number(m[2]) };
   return { op: 'save' };
+}
+
+/** The parity-lock confirmations a save carries: "<key>:<lang>" for each article whose stale language was checked. */
+export function confirmationsOf(f: ContentForm): string[] {
+  return f.articles.flatMap((a) => (a.key && a.confirm ? [`${a.key}:${a.confirm}`] : []));
 }
 
 /**
@@ -178,6 +194,11 @@ export function applyOp(f: ContentForm, o: ArticleOp): ContentForm {
   const articles = [...f.articles];
   switch (o.op) {
     case 'save':
+    case 'check':
+    case 'fix':
+    case 'reset':
+    case 'insert':
+      // The drafting operations need the findings and the clause library: src/http/pages/drafting.ts.
       return f;
     case 'add':
       if (articles.length < MAX_ARTICLES) articles.push({ key: '', heading: EMPTY, text: EMPTY });

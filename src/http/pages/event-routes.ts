@@ -25,7 +25,8 @@ export function eventRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const l = labelsFor(req, catalogue);
         try {
           const event = eventFromForm(type, req.body, catalogue);
-          await s.agreements.send(actor, id, expectedRev(req.body), event);
+          const acknowledgeWarnings = field(req.body, 'acknowledgeWarnings') === 'yes';
+          await s.agreements.send(actor, id, expectedRev(req.body), event, { acknowledgeWarnings });
           flash(req, { kind: 'success', key: 'agreement.flash.event', params: { event: l.event(type) } });
           res.redirect(303, backTo(req, id));
         } catch (e) {
@@ -39,7 +40,7 @@ export function eventRoutes(s: PageServices, catalogue: Catalogue): Route[] {
                 ? { name: 'signing', values: signingValues(req.body) }
                 : undefined;
           const render = field(req.body, 'from') === 'review' ? renderReview : renderAgreement;
-          render(s, catalogue, req, res, actor, record, {
+          await render(s, catalogue, req, res, actor, record, {
             status: error.status,
             error,
             ...(form ? { form } : {}),

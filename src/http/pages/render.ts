@@ -1,11 +1,18 @@
 // Renders the agreement page and the review page, optionally with a refused form's error and the values typed.
 import type { Request, Response } from 'express';
 import type { AgreementRecord } from '../../app/ports';
-import { isDomainError, roundVersion, type Actor, type Verification } from '../../domain';
+import {
+  isDomainError,
+  roundVersion,
+  type Actor,
+  type AgreementContent,
+  type Verification,
+} from '../../domain';
 import type { Catalogue, Locale } from '../../i18n/catalogue';
 import { STATUS_OF } from '../errors';
 import { agreementView, permissionsView, type TextView } from './agreement-view';
 import { diagram, DIAGRAM_BOX } from './diagram-svg';
+import { draftingView } from './drafting';
 import { resolutionDefaults, signingDefaults, type FormValues } from './event-form';
 import type { Labels } from './labels';
 import { labelsFor, type PageServices } from './shared';
@@ -15,16 +22,34 @@ export interface FormError {
   message: string;
   fields: { path: string; message: string }[];
   conflict: boolean;
+  /** The pre-review checks' warnings were listed: the step's form now offers to acknowledge them. */
+  warnings: boolean;
+}
+
+const PLACES: Record<string, Record<Locale, string>> = {
+  content: { th: 'ทั้งฉบับ', en: 'Whole document' },
+  title: { th: 'ชื่อบันทึก', en: 'Title' },
+  preamble: { th: 'อารัมภบท', en: 'Preamble' },
+  closing: { th: 'ข้อความท้ายบันทึก', en: 'Closing' },
+};
+
+/** Where an issue is, as a reader names it: "ข้อ 3" / "Article 3" for articles.2…; other paths as they are. */
+function fieldLabel(path: string, locale: Locale): string {
+  const m = /^articles\.(\d{1,3})(?:\.|$)/.exec(path);
+  if (m) return locale === 'th' ? `ข้อ ${Number(m[1]) + 1}` : `Article ${Number(m[1]) + 1}`;
+  return PLACES[path]?.[locale] ?? path;
 }
 
 /** Errors the user can fix in the form (bad data, someone else was first) stay on the page; others go to the error page. */
 export function formError(e: unknown, locale: Locale): FormError {
-  if (!isDomainError(e) || (e.code !== 'validation-failed' && e.code !== 'conflict')) throw e;
+  const onPage = ['validation-failed', 'conflict', 'warnings-unacknowledged'];
+  if (!isDomainError(e) || !onPage.includes(e.code)) throw e;
   return {
     status: STATUS_OF[e.code],
     message: e.userMessage[locale],
-    fields: e.issues.map((i) => ({ path: i.path, message: i.message[locale] })),
+    fields: e.issues.map((i) => ({ path: fieldLabel(i.path, locale), message: i.message[locale] })),
     conflict: e.code === 'conflict',
+    warnings: e.code === 'warnings-unacknowledged',
   };
 }
 
@@ -130,7 +155,7 @@ export function pageModel(
   };
 }
 
-export function renderAgreement(
+export async function renderAgreement(
   s: PageServices,
   catalogue: Catalogue,
   req: Request,
@@ -138,12 +163,33 @@ export function renderAgreement(
   actor: Actor,
   record: AgreementRecord,
   extras: PageExtras = {},
-): void {
+): Promise<void> {
   const m = pageModel(s, catalogue, req, actor, record, extras);
   const chart = diagram(record.state, m.l.state, m.l.event);
+  const checks = await checksView(s, m.l, record.workingDraft);
   res
     .status(extras.status ?? 200)
-    .render('agreements/show', { ...m, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
+    .render('agreements/show', { ...m, checks, chart, box: DIAGRAM_BOX, from: 'page', l: undefined });
+}
+
+/** The pre-review findings on a text, as a list with where each one is (the agreement and review pages). */
+async function checksView(s: PageServices, l: Labels, content: AgreementContent) {
+  const findings = await s.drafting.check(content);
+  const v = draftingView(content, findings, [], l.locale, (k, p) => l.t(k, p));
+  const where = (path: string) => {
+    const m = /^articles\.(\d+)$/.exec(path);
+    if (m)
+      return {
+        label: l.t('agreement.anchor.article', { no: Number(m[1]) + 1 }),
+        href: `#article-${Number(m[1]) + 1}`,
+      };
+    if (path === 'content') return { label: l.t('agreement.drafting.document') };
+    return { label: l.t(path === 'preamble' ? 'agreement.anchor.preamble' : `agreement.fields.${path}`) };
+  };
+  const items = Object.entries(v.at).flatMap(([path, list]) =>
+    list.map((f) => ({ ...f, take: undefined, where: where(path) })),
+  );
+  return { counts: v.counts, items, clean: findings.length === 0 };
 }
 
 /** The review page shows the version a round reviewed, so each comment stands under the article it was made on. */
@@ -161,7 +207,7 @@ function roundLinks(record: AgreementRecord, shown: number) {
   }));
 }
 
-export function renderReview(
+export async function renderReview(
   s: PageServices,
   catalogue: Catalogue,
   req: Request,
@@ -170,10 +216,12 @@ export function renderReview(
   record: AgreementRecord,
   extras: PageExtras = {},
   round: number = record.round,
-): void {
-  const m = pageModel(s, catalogue, req, actor, record, extras, reviewText(record, round));
+): Promise<void> {
+  const text = reviewText(record, round);
+  const m = pageModel(s, catalogue, req, actor, record, extras, text);
   res.status(extras.status ?? 200).render('agreements/review', {
     ...m,
+    checks: await checksView(s, m.l, text.content),
     pageTitle: `${m.l.t('agreement.review.title')} · ${m.pageTitle}`,
     // Comments are made and answered in the current round only; earlier rounds are for reading.
     reviewing: round === record.round,

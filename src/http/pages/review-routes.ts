@@ -61,7 +61,7 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
     } catch (e) {
       const record = await s.agreements.get(actor, id);
       const error = formError(e, req.locale ?? 'th');
-      rerender(req)(s, catalogue, req, res, actor, record, {
+      await rerender(req)(s, catalogue, req, res, actor, record, {
         status: error.status,
         error,
         ...(o.form ? { form: o.form } : {}),
@@ -79,7 +79,7 @@ export function reviewRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         // ?round=N reads an earlier round's comments; anything else shows the current round.
         const asked = Number(queryValue(req.query, 'round'));
         const round = Number.isInteger(asked) && asked >= 1 && asked <= record.round ? asked : record.round;
-        renderReview(s, catalogue, req, res, actor, record, {}, round);
+        await renderReview(s, catalogue, req, res, actor, record, {}, round);
       },
     },
     {

@@ -1,6 +1,7 @@
 // What every agreement page needs: the services, the page language's labels, query/form readers.
 import type { Request } from 'express';
 import type { AgreementService } from '../../app/agreement-service';
+import type { DraftingChecks } from '../../app/drafting-gate';
 import type { Verifier } from '../../app/verification';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
@@ -14,6 +15,8 @@ export interface PageServices {
   documents: DocumentService;
   /** The record check shown on the agreement page. */
   verifier: Verifier;
+  /** The pre-review checks (the editor shows their findings beside each field). */
+  drafting: DraftingChecks;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }
