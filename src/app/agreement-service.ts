@@ -1,12 +1,15 @@
 // The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
+  articleTextHash,
   markId,
+  roundVersion,
   notAllowed,
   notFound,
   sha256Hex,
   staleAfterEdit,
   stableStringify,
   type Actor,
+  type AgreementContent,
   type HistoryEntryInput,
 } from '../domain';
 import {
@@ -108,8 +111,17 @@ export interface AgreementService {
     options?: SendOptions,
   ): Promise<AgreementRecord>;
   availableEvents(actor: Actor, record: AgreementRecord): AgreementEventType[];
+  /** Keys of the articles of `content` whose text MFA has already cleared, word for word, in another agreement. */
+  clearedBefore(actor: Actor, record: AgreementRecord, content: AgreementContent): Promise<Set<string>>;
   /** What the actor may do on this agreement now: the changes the state and their role allow, and the steps. */
   capabilities(actor: Actor, record: AgreementRecord): Capabilities;
+}
+
+/** MFA's no objection clears the version it reviewed: its articles' text hashes go on record with the step. */
+function withCleared(record: AgreementRecord, plan: ReturnType<typeof planStep>): ReturnType<typeof planStep> {
+  const version = roundVersion(record, record.round);
+  const cleared = [...new Set((version?.content ?? record.workingDraft).articles.map(articleTextHash))];
+  return { ...plan, change: { ...plan.change, set: { ...plan.change.set, cleared } } };
 }
 
 /** A secretary sees only their own province (none at all without one); everyone else sees every agreement. */
@@ -263,7 +275,8 @@ export function createAgreementService({
       const options = parseOptions(rawOptions);
       const record = await load(actor, id, event.type);
       ensureRev(record, expectedRev);
-      const plan = planStep(record, actor, event, options, now());
+      const planned = planStep(record, actor, event, options, now());
+      const plan = event.type === 'GIVE_NO_OBJECTION' ? withCleared(record, planned) : planned;
       const gate = drafting
         ? await runGate(event.type, record, drafting, options.acknowledgeWarnings === true)
         : { acknowledged: [] };
@@ -271,6 +284,13 @@ export function createAgreementService({
         gate.acknowledged.length > 0 ? { ...plan.entry, acknowledged: gate.acknowledged } : plan.entry;
       const issued = await records.issuer(plan.after, event);
       return commit(record, expectedRev, plan.change, entry, issued);
+    },
+
+    async clearedBefore(actor, record, content) {
+      if (!mayPerform(actor, 'VIEW', record.province)) throw notFound();
+      const byHash = new Map(content.articles.map((a) => [articleTextHash(a), a.key]));
+      const found = await repository.clearedAmong([...byHash.keys()], record.id);
+      return new Set([...found].map((h) => byHash.get(h)).filter((k): k is string => k !== undefined));
     },
 
     availableEvents(actor, record) {

@@ -52,6 +52,7 @@ export type DistinctField = 'province' | 'partnerCountryEn';
 export type ChangeableField =
   | 'workingDraft'
   | 'stale'
+  | 'cleared'
   | 'comments'
   | 'signing'
   | 'flags'
@@ -82,6 +83,8 @@ export interface AgreementRepository {
   count(filter: AgreementFilter): Promise<number>;
   /** Distinct values of a field among the matching agreements, sorted. */
   distinct(field: DistinctField, filter: AgreementFilter): Promise<string[]>;
+  /** Which of these article text hashes MFA has cleared in an agreement other than `exceptId`. */
+  clearedAmong(hashes: readonly string[], exceptId: string): Promise<Set<string>>;
 }
 
 export interface Clock {

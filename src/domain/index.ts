@@ -24,3 +24,4 @@ export * from './validation/steps';
 export * from './verification';
 export * from './clauses';
 export * from './parity';
+export * from './cleared';

@@ -177,6 +177,8 @@ export function withReadCache(
     list: (filter, page) =>
       answer(['list', filter, page], (all) => querySummaries(all, filter, page ?? { limit: 50, skip: 0 })),
     count: (filter) => answer(['count', filter], (all) => querySummaries(all, filter).length),
+    // Rare (the review page) and across agreements: asked of the database.
+    clearedAmong: (hashes, exceptId) => repo.clearedAmong(hashes, exceptId),
     distinct: (field, filter) =>
       answer(['distinct', field, filter], (all) => distinctValues(all, field, filter)),
   };

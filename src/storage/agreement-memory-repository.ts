@@ -49,6 +49,13 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
     async distinct(field, filter) {
       return distinctValues(summaries(), field, filter);
     },
+    async clearedAmong(hashes, exceptId) {
+      const wanted = new Set(hashes);
+      const found = new Set<string>();
+      for (const r of rows.values())
+        if (r.id !== exceptId) for (const h of r.cleared ?? []) if (wanted.has(h)) found.add(h);
+      return found;
+    },
     async *scanSummaries(batchSize) {
       const all = copy(summaries());
       for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);

@@ -192,5 +192,18 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
       const values: unknown[] = await Model.distinct(field, toFilter(filter));
       return values.filter((v): v is string => typeof v === 'string').sort();
     },
+
+    async clearedAmong(hashes, exceptId) {
+      if (hashes.length === 0) return new Set();
+      const docs: { cleared?: unknown }[] = await Model.find(
+        { cleared: { $in: [...hashes] }, _id: { $ne: exceptId } },
+        { cleared: 1 },
+      ).lean();
+      const wanted = new Set(hashes);
+      const found = new Set<string>();
+      for (const d of docs)
+        for (const h of Array.isArray(d.cleared) ? d.cleared : []) if (typeof h === 'string' && wanted.has(h)) found.add(h);
+      return found;
+    },
   };
 }

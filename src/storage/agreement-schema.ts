@@ -36,6 +36,8 @@ export const agreementSchema = new Schema(
     signing: { type: Schema.Types.Mixed, required: false },
     // Parity locks of the working draft; absent on agreements saved before they existed.
     stale: { type: [Schema.Types.Mixed], default: undefined },
+    // Text hashes of the articles MFA cleared (set by GIVE_NO_OBJECTION): "cleared before" on other review pages.
+    cleared: { type: [String], default: undefined },
     // ISO-8601 UTC strings from the injected clock: they sort as text.
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
@@ -52,6 +54,7 @@ export const agreementSchema = new Schema(
 agreementSchema.index({ province: 1, updatedAt: -1 });
 agreementSchema.index({ state: 1, updatedAt: -1 });
 agreementSchema.index({ kind: 1 });
+agreementSchema.index({ cleared: 1 });
 agreementSchema.index({ partnerCountryEn: 1 });
 agreementSchema.index({ updatedAt: -1, _id: 1 });
 

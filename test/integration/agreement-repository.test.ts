@@ -172,3 +172,36 @@ describe('the agreement repository', () => {
     );
   });
 });
+
+describe('"cleared before" on the real database', () => {
+  it('MFA’s no objection records the reviewed version’s article texts; another agreement with the same texts finds them, word for word', async () => {
+    let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft2 });
+    for (const [who, e] of [
+      [secretary, { type: 'SUBMIT_TO_COMMITTEE' }],
+      [secretary, { type: 'RECORD_RESOLUTION', resolution: approved }],
+      [secretary, { type: 'SUBMIT_TO_MOI' }],
+      [moiOfficer, { type: 'FORWARD_TO_MFA' }],
+      [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
+    ] as const)
+      a = await service.send(who, a.id, a.rev, e);
+    const raw = await db.connection.collection('agreements').findOne({ _id: a.id as never });
+    expect((raw?.cleared as string[]).length).toBe(story.draft2.articles.length);
+
+    const other = structuredClone(story.draft2);
+    const changed = other.articles[1];
+    if (!changed) throw new Error('draft 2 has no article 2');
+    changed.text.en = `${changed.text.en} And more.`;
+    // Whitespace does not count; renumbering and headings do not either.
+    const first = other.articles[0];
+    if (first) first.text.th = `  ${first.text.th.replace(/ /g, '  ')} `;
+    const b = await service.createDraft(secretary, { province: 'chiang-mai', content: other });
+    const found = await service.clearedBefore(mfaReviewer, b, b.workingDraft);
+    const expected = b.workingDraft.articles.filter((x) => x.no !== 2).map((x) => x.key);
+    expect([...found].sort()).toEqual(expected.sort());
+    // An agreement is never "cleared before" by itself, and a secretary of another province is not told.
+    expect((await service.clearedBefore(mfaReviewer, a, a.workingDraft)).size).toBe(0);
+    await expect(service.clearedBefore(otherSecretary, b, b.workingDraft)).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});

@@ -41,6 +41,8 @@ export function agreementView(
     stateSince: record.stateSince,
     round: record.round,
     history: record.history,
+    // Articles whose one language has not followed the other (parity locks); [] on agreements saved before them.
+    stale: record.stale ?? [],
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     rev: record.rev,

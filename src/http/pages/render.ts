@@ -222,6 +222,10 @@ export async function renderReview(
   res.status(extras.status ?? 200).render('agreements/review', {
     ...m,
     checks: await checksView(s, m.l, text.content),
+    // Articles MFA already cleared word for word elsewhere: the reviewer reads only what is new.
+    cleared: Object.fromEntries(
+      [...(await s.agreements.clearedBefore(actor, record, text.content))].map((k) => [k, true]),
+    ),
     pageTitle: `${m.l.t('agreement.review.title')} · ${m.pageTitle}`,
     // Comments are made and answered in the current round only; earlier rounds are for reading.
     reviewing: round === record.round,

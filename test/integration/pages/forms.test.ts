@@ -137,3 +137,20 @@ describe('step forms', () => {
     });
   });
 });
+
+describe('the review page', () => {
+  it('marks the articles MFA already cleared word for word in another agreement, and only those', async () => {
+    await place(app, 'partnerAgreement', { content: story.draft2 });
+    const changed = structuredClone(story.draft2);
+    const last = changed.articles.at(-1);
+    if (!last) throw new Error('draft 2 has no articles');
+    last.text.th = `${last.text.th} เพิ่มเติม`;
+    const rec = await place(app, 'mfaReview', { content: changed });
+    const html = await (await (await app.login('mfa')).get(`/agreements/${rec.id}/review`)).text();
+    expect(html.match(/data-cleared/g)?.length).toBe(changed.articles.length - 1);
+    expect(html).toContain('เคยผ่านการพิจารณาแล้ว');
+    // The last article's note would follow its text; it has none.
+    const tail = html.slice(html.indexOf(`id="article-${last.no}"`));
+    expect(tail.slice(0, tail.indexOf('</div>\n  </div>') + 200)).not.toContain('data-cleared');
+  });
+});

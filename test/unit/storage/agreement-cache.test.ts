@@ -20,6 +20,7 @@ function counting(repo: MemoryAgreementRepository) {
     list: (f, p) => (calls.list++, repo.list(f, p)),
     count: (f) => (calls.count++, repo.count(f)),
     distinct: (f, x) => (calls.distinct++, repo.distinct(f, x)),
+    clearedAmong: (h, id) => repo.clearedAmong(h, id),
   };
   return { wrapped, calls };
 }
