@@ -7,11 +7,11 @@ import { createAgreementService, type AgreementService, type RecordKeeping } fro
 import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
 import { draftingChecks, type DraftingChecks } from './app/drafting-gate';
+import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config } from './config';
-import { GAZETTEER } from './domain/checks';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
@@ -23,6 +23,7 @@ import { createAgreementRepository } from './storage/agreement-repository';
 import { pingDatabase } from './storage/connection';
 import { isDatabaseUnavailable } from './storage/errors';
 import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
+import { createGazetteerStore } from './storage/gazetteer-store';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
 import { createTokenService } from './users/tokens';
@@ -34,6 +35,7 @@ export interface Services {
   records: RecordKeeping;
   verifier: Verifier;
   drafting: DraftingChecks;
+  gazetteer: GazetteerService;
 }
 
 export interface Composition {
@@ -78,7 +80,8 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   // agreements and preview with it.
   const renderer = createDocumentRenderer();
   const records = recordKeeping(connection, renderer);
-  const drafting = draftingChecks(() => GAZETTEER);
+  const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
+  const drafting = draftingChecks(() => gazetteer.current());
   const agreements = createAgreementService({
     repository,
     clock,
@@ -88,7 +91,7 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
   const verifier = createVerifier(records);
-  return { agreements, repository, documents, records, verifier, drafting };
+  return { agreements, repository, documents, records, verifier, drafting, gazetteer };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */

@@ -118,7 +118,10 @@ export interface AgreementService {
 }
 
 /** MFA's no objection clears the version it reviewed: its articles' text hashes go on record with the step. */
-function withCleared(record: AgreementRecord, plan: ReturnType<typeof planStep>): ReturnType<typeof planStep> {
+function withCleared(
+  record: AgreementRecord,
+  plan: ReturnType<typeof planStep>,
+): ReturnType<typeof planStep> {
   const version = roundVersion(record, record.round);
   const cleared = [...new Set((version?.content ?? record.workingDraft).articles.map(articleTextHash))];
   return { ...plan, change: { ...plan.change, set: { ...plan.change.set, cleared } } };

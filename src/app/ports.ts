@@ -1,4 +1,5 @@
 // What the application layer needs from the outside world: storage, a clock and ids, passed in, never imported.
+import type { GazetteerEdit } from '../domain/checks';
 import type { Agreement, AgreementKind, Bilingual, HistoryEntry, Resolution, Version } from '../domain';
 
 /** An agreement as stored: the aggregate plus its workflow snapshot and compare-and-set counter. */
@@ -132,4 +133,11 @@ export interface HistoryHeadStore {
   get(agreementId: string, seq: number): Promise<HistoryHead | undefined>;
   /** Every agreement's newest anchor, in one pass (for verifying a whole database). */
   newest(progress?: (done: number) => void): Promise<Map<string, HistoryHead>>;
+}
+
+/** The admins' edits of the gazetteer (src/domain/checks/gazetteer-edits.ts), one record per province or partner. */
+export interface GazetteerStore {
+  list(): Promise<GazetteerEdit[]>;
+  /** Stores the edit, replacing an earlier one of the same kind and id. */
+  put(edit: GazetteerEdit, by: { userId: string; at: string }): Promise<void>;
 }

@@ -42,7 +42,10 @@ export const Agreement = z
     /** Articles of the working draft whose one language has not followed a change to the other (parity locks). */
     stale: z.array(StaleMark).optional(),
     /** Text hashes (src/domain/cleared.ts) of the articles of the version MFA gave no objection to. */
-    cleared: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(400).optional(),
+    cleared: z
+      .array(z.string().regex(/^[0-9a-f]{32}$/))
+      .max(400)
+      .optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

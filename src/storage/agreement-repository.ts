@@ -202,7 +202,8 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
       const wanted = new Set(hashes);
       const found = new Set<string>();
       for (const d of docs)
-        for (const h of Array.isArray(d.cleared) ? d.cleared : []) if (typeof h === 'string' && wanted.has(h)) found.add(h);
+        for (const h of Array.isArray(d.cleared) ? d.cleared : [])
+          if (typeof h === 'string' && wanted.has(h)) found.add(h);
       return found;
     },
   };

@@ -69,3 +69,4 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 
 export const hasErrors = (findings: readonly Finding[]): boolean =>
   findings.some((f) => f.severity === 'error');
+export * from './gazetteer-edits';

@@ -1,4 +1,5 @@
 // /api/v1/agreements: create, read, list, edit the working draft, comments, workflow events, versions.
+import type { DraftingChecks } from '../../app/drafting-gate';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DocumentService } from '../../app/document-service';
 import type { Verifier } from '../../app/verification';
@@ -49,6 +50,8 @@ export interface ApiServices {
   agreements: AgreementService;
   documents: DocumentService;
   verifier: Verifier;
+  /** The pre-review checks, with the gazetteer as the admins keep it. */
+  drafting: DraftingChecks;
 }
 
 export function agreementApi({ agreements, documents }: ApiServices) {

@@ -1,5 +1,4 @@
 // GET /api/v1/agreements/{id}/checks: the pre-review and bilingual checks of the working draft, as { findings }.
-import { checkContent } from '../../domain/checks';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, type ResponseDoc } from './define';
 import { AgreementParams, CheckList, NoQuery, Problem } from './schemas';
@@ -11,7 +10,7 @@ const problem = (description: string): ResponseDoc => ({
   contentType: 'application/problem+json',
 });
 
-export function checksApi({ agreements }: ApiServices) {
+export function checksApi({ agreements, drafting }: ApiServices) {
   return apiModule('api-checks', API_V1, [
     apiRoute({
       method: 'get',
@@ -33,7 +32,8 @@ export function checksApi({ agreements }: ApiServices) {
       },
       handle: async ({ actor, params, res }) => {
         const record = await agreements.get(actor, params.id);
-        res.json({ findings: checkContent(record.workingDraft) });
+        // The same checks as the gate's, with the gazetteer as the admins keep it.
+        res.json({ findings: await drafting.check(record.workingDraft) });
       },
     }),
   ]);

@@ -179,11 +179,13 @@ export const VerificationView = z
   .strict();
 
 // Without the cleared-text hashes (an index for "cleared before", not something a client reads).
-export const AgreementView = Agreement.omit({ cleared: true }).extend({
-  rev: z.number().int(),
-  /** Workflow events this caller may send now. */
-  availableEvents: z.array(z.enum(EVENT_TYPES)),
-}).strict();
+export const AgreementView = Agreement.omit({ cleared: true })
+  .extend({
+    rev: z.number().int(),
+    /** Workflow events this caller may send now. */
+    availableEvents: z.array(z.enum(EVENT_TYPES)),
+  })
+  .strict();
 
 export const AgreementSummaryView = AgreementSummarySchema;
 

@@ -83,7 +83,9 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
     );
     res.status(p.status ?? 200).render('agreements/edit', {
       drafting,
-      wizard: p.id ? undefined : wizardView(l, { isAdmin, province: p.province }),
+      wizard: p.id
+        ? undefined
+        : wizardView(l, await s.gazetteer.current(), { isAdmin, province: p.province }),
       notice: p.notice ? l.t(p.notice) : undefined,
       pageTitle: l.t(p.id ? 'agreement.edit.title' : 'agreement.new.title'),
       ...v,

@@ -3,6 +3,7 @@ import type { RouteModule } from '../types';
 import { agreementRoutes } from './agreement-routes';
 import { documentRoutes } from './document-routes';
 import { eventRoutes } from './event-routes';
+import { gazetteerRoutes } from './gazetteer-admin';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
@@ -21,6 +22,7 @@ export function agreementPages(s: PageServices): RouteModule {
       ...reviewRoutes(s, ctx.catalogue),
       ...eventRoutes(s, ctx.catalogue),
       ...documentRoutes(s, ctx.catalogue),
+      ...gazetteerRoutes(s, ctx.catalogue),
     ],
   };
 }

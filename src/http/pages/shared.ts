@@ -2,6 +2,7 @@
 import type { Request } from 'express';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DraftingChecks } from '../../app/drafting-gate';
+import type { GazetteerService } from '../../app/gazetteer-service';
 import type { Verifier } from '../../app/verification';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
@@ -17,6 +18,8 @@ export interface PageServices {
   verifier: Verifier;
   /** The pre-review checks (the editor shows their findings beside each field). */
   drafting: DraftingChecks;
+  /** Official names: the wizard's partners, the admins' edits. */
+  gazetteer: GazetteerService;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }

@@ -10,7 +10,7 @@ import {
   PROVINCES,
   type FieldIssue,
 } from '../../domain';
-import { GAZETTEER } from '../../domain/checks';
+import type { Gazetteer } from '../../domain/checks';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
@@ -38,11 +38,15 @@ const DEFAULTS: WizardValues = {
   province: '',
 };
 
-export function wizardView(l: Labels, o: { isAdmin: boolean; province: string; values?: WizardValues }) {
+export function wizardView(
+  l: Labels,
+  g: Gazetteer,
+  o: { isAdmin: boolean; province: string; values?: WizardValues },
+) {
   const v = o.values ?? { ...DEFAULTS, province: o.province };
   const collator = new Intl.Collator(l.locale);
-  const country = (id: string) => GAZETTEER.countries.find((c) => c.id === id)?.name[l.locale] ?? id;
-  const partners = GAZETTEER.sides
+  const country = (id: string) => g.countries.find((c) => c.id === id)?.name[l.locale] ?? id;
+  const partners = g.sides
     .filter((s) => s.country !== 'thailand')
     .map((s) => ({
       id: s.id,
@@ -122,7 +126,7 @@ export function wizardRoutes(s: PageServices, catalogue: Catalogue): Route[] {
             noticeMonths: Number(values.noticeMonths),
           });
           if (!parsed.success) throw invalid(INVALID, fromZod('', parsed.error));
-          const content = modelDraft(parsed.data, GAZETTEER);
+          const content = modelDraft(parsed.data, await s.gazetteer.current());
           const created = await s.agreements.createDraft(actor, { province, content });
           flash(req, { kind: 'success', key: 'agreement.wizard.created' });
           res.redirect(303, `/agreements/${encodeURIComponent(created.id)}/edit`);
@@ -131,7 +135,7 @@ export function wizardRoutes(s: PageServices, catalogue: Catalogue): Route[] {
           const error = formError(e, l.locale);
           res.status(error.status).render('agreements/wizard', {
             pageTitle: l.t('agreement.wizard.title'),
-            wizard: wizardView(l, { isAdmin, province, values }),
+            wizard: wizardView(l, await s.gazetteer.current(), { isAdmin, province, values }),
             error,
           });
         }
