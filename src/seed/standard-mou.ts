@@ -4,27 +4,13 @@ import {
   AREAS,
   Bilingual,
   derivedArticleKey,
+  KIND_TITLE,
   provinceByName,
   type AgreementContent,
   type AgreementKind,
   type Party,
   type Province,
 } from '../domain';
-
-const KIND_TITLE: Record<AgreementKind, Bilingual> = {
-  sister: {
-    th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง',
-    en: 'Memorandum of Understanding on the Establishment of Sister City Relations',
-  },
-  friendship: {
-    th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์ฉันมิตร',
-    en: 'Memorandum of Understanding on the Establishment of Friendship City Relations',
-  },
-  partnership: {
-    th: 'บันทึกความเข้าใจว่าด้วยความร่วมมือลักษณะหุ้นส่วน',
-    en: 'Memorandum of Understanding on Partnership Cooperation',
-  },
-};
 
 export interface PairInput {
   kind: AgreementKind;

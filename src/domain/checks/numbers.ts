@@ -18,7 +18,8 @@ export function arabicDigits(s: string): string {
   return s.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
 }
 
-const EN_ONES = [
+/** One to nineteen, twenty to ninety, one to nine: the words both the checks and the model form write. */
+export const EN_ONES = [
   'one',
   'two',
   'three',
@@ -39,8 +40,8 @@ const EN_ONES = [
   'eighteen',
   'nineteen',
 ];
-const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const TH_ONES = ['หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'];
+export const EN_TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+export const TH_ONES = ['หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'];
 
 const EN_WORD = `(?:(?:${EN_TENS.join('|')})(?:[- ](?:${EN_ONES.slice(0, 9).join('|')}))?|${[...EN_ONES].reverse().join('|')})`;
 const TH_WORD = `(?:(?:${TH_ONES.slice(1).join('|')}|ยี่)?สิบ(?:เอ็ด|${TH_ONES.join('|')})?|${TH_ONES.join('|')})`;

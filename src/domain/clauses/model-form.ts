@@ -8,7 +8,8 @@ import type { Gazetteer, GazetteerCountry, GazetteerSide } from '../checks/gazet
 import { invalid } from '../errors';
 import { CLAUSES, clausesFor, ClauseVariables, DEFAULT_VARIABLES, type Clause } from './library';
 
-const KIND_TITLE: Record<AgreementKind, Bilingual> = {
+/** The title of each kind of MOU, before "between …". */
+export const KIND_TITLE: Record<AgreementKind, Bilingual> = {
   sister: {
     th: 'บันทึกความเข้าใจว่าด้วยการสถาปนาความสัมพันธ์เมืองพี่เมืองน้อง',
     en: 'Memorandum of Understanding on the Establishment of Sister City Relations',
