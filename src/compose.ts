@@ -78,9 +78,11 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   await repository.init();
   // Dependencies point one way: the renderer knows no service; agreements issue with it; documents read
   // agreements and preview with it.
-  const renderer = createDocumentRenderer();
-  const records = recordKeeping(connection, renderer);
+  // The gazetteer first: the cover memo names the committee as the admins keep it.
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
+  await gazetteer.load();
+  const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
+  const records = recordKeeping(connection, renderer);
   const drafting = draftingChecks(() => gazetteer.current());
   const agreements = createAgreementService({
     repository,

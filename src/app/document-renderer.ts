@@ -1,7 +1,7 @@
 // Renders any document of any version of an agreement record, with an LRU of results (documents are
 // deterministic). Knows no service: the agreement service issues with it, the document service previews with it.
 import { createHash } from 'node:crypto';
-import { notFound, stableStringify } from '../domain';
+import { notFound, stableStringify, type Bilingual } from '../domain';
 import {
   DOC_TYPES,
   renderDocument,
@@ -54,6 +54,8 @@ export interface DocumentRenderer {
 export interface DocumentRendererOptions {
   /** Rendered files kept in memory (default 200 files or 64 MB, whichever comes first). */
   cache?: { maxEntries: number; maxBytes: number };
+  /** The province's committee as the admins name it (the gazetteer), for the cover memo. */
+  committee?: (province: string) => Bilingual | undefined;
   /** Replaces the renderer (tests count calls); defaults to the documents pipeline. */
   renderer?: (input: RenderInput) => Promise<{ buffer: Buffer; sha256: string; fileName: string }>;
 }
@@ -62,6 +64,7 @@ const hashOf = (input: RenderInput) => createHash('sha256').update(stableStringi
 
 export function createDocumentRenderer({
   cache,
+  committee,
   renderer = renderDocument,
 }: DocumentRendererOptions = {}): DocumentRenderer {
   const lru = createLru<RenderedFile>(
@@ -82,7 +85,8 @@ export function createDocumentRenderer({
   function inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout: Layout = 'parallel') {
     const a = availability(record, versionNo, doc, layout);
     if (!a.ok) throw notFound(a.why);
-    return a.input;
+    const name = doc === 'memo' ? committee?.(record.province) : undefined;
+    return name ? { ...a.input, meta: { ...a.input.meta, committeeName: name } } : a.input;
   }
 
   async function renderRecord(
@@ -91,7 +95,9 @@ export function createDocumentRenderer({
     doc: DocType,
     layout: Layout = 'parallel',
   ): Promise<RenderedFile> {
-    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout].join('\u0000');
+    // The committee's name can change in the gazetteer while the agreement does not.
+    const names = doc === 'memo' ? JSON.stringify(committee?.(record.province) ?? null) : '';
+    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout, names].join('\u0000');
     const known = inputHashes.get(memo);
     const cached = known === undefined ? undefined : (lru.get(known) ?? inFlight.get(known));
     if (cached) return cached;

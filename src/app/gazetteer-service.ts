@@ -16,6 +16,10 @@ export interface GazetteerService {
   current(): Promise<Gazetteer>;
   /** A province's sister-city committee as the cover memo names it: the admins' name, else the catalogue's. */
   committee(province: string): Promise<Bilingual | undefined>;
+  /** The admins' name for a province's committee as last read (documents render synchronously); none before load. */
+  committeeNow(province: string): Bilingual | undefined;
+  /** Reads the edits (at start-up, so committeeNow knows them). */
+  load(): Promise<void>;
   edits(): Promise<GazetteerEdit[]>;
   setProvince(actor: Actor, edit: Omit<ProvinceEdit, 'kind'>): Promise<void>;
   addPartner(actor: Actor, edit: Omit<PartnerEdit, 'kind'>): Promise<void>;
@@ -30,7 +34,12 @@ function issue(path: string, th: string, en: string): FieldIssue {
 export function createGazetteerService(store: GazetteerStore, clock: Clock): GazetteerService {
   // This process is the only writer of its edits (MOU_SINGLE_INSTANCE holds for MongoDB too): read once, then kept.
   let cached: Promise<GazetteerEdit[]> | undefined;
-  const edits = () => (cached ??= store.list());
+  let known: readonly GazetteerEdit[] = [];
+  const edits = () =>
+    (cached ??= store.list().then((list) => {
+      known = list;
+      return list;
+    }));
   const admin = (actor: Actor) => {
     if (actor.role !== 'admin')
       throw notAllowed({
@@ -54,10 +63,15 @@ export function createGazetteerService(store: GazetteerStore, clock: Clock): Gaz
     }
     await store.put(r.data, { userId: actor.userId, at: clock.now().toISOString() });
     cached = undefined;
+    await edits();
   };
   return {
     current: async () => withEdits(GAZETTEER, await edits()),
     committee: async (province) => committeeOf(await edits(), province) ?? findProvince(province)?.committee,
+    committeeNow: (province) => committeeOf(known, province),
+    load: async () => {
+      await edits();
+    },
     edits,
     async setProvince(actor, edit) {
       admin(actor);

@@ -91,7 +91,7 @@ function baseContext(
     date: meta.date ?? null,
     committee: meta.committee ?? null,
     signing: { place: meta.signing?.place ?? null, date: meta.signing?.date ?? null },
-    province: province ? { name: province.name, committee: province.committee } : null,
+    province: province ? { name: province.name, committee: meta.committeeName ?? province.committee } : null,
     provinceShort: { th: thai.name.th.replace(/^จังหวัด/, ''), en: thai.name.en.replace(/ Province$/, '') },
     memo: {
       office: meta.memo?.office ?? null,

@@ -37,6 +37,8 @@ export const RenderMeta = z
     final: z.boolean().optional(),
     /** Province id (src/domain/catalogue/provinces): names the committee in the cover memo. */
     province: z.string().max(64).optional(),
+    /** The province's committee as the admins name it in the gazetteer; the catalogue's name otherwise. */
+    committeeName: Bilingual.optional(),
     /** The provincial committee's resolution, cited by the cover memo. */
     committee: z.object({ meeting: Text, date: IsoDate, resolution: Bilingual }).strict().optional(),
     /** Place and date of signing; fill the closing's {{place.*}} / {{date.*}} placeholders. */

@@ -4,7 +4,8 @@ import { createGazetteerService } from '../../../src/app/gazetteer-service';
 import { systemClock } from '../../../src/app/ports';
 import { checkContent } from '../../../src/domain/checks';
 import { createGazetteerStore } from '../../../src/storage/gazetteer-store';
-import { formTokens, startPages, type PagesApp } from './support';
+import { part, text } from '../../support/doc-xml';
+import { formTokens, place, startPages, type PagesApp } from './support';
 
 let app: PagesApp;
 beforeAll(async () => {
@@ -76,6 +77,12 @@ describe('the gazetteer page', () => {
       systemClock,
     ).current();
     expect(checkContent(rec.workingDraft, { gazetteer }).filter((f) => f.severity === 'error')).toEqual([]);
+    // The cover memo names the committee as the admin named it.
+    const approved = await place(app, 'committeeApproved');
+    const memo = await (
+      await admin.get(`/agreements/${approved.id}/documents/1/memo?layout=parallel`)
+    ).arrayBuffer();
+    expect(text(part(Buffer.from(memo), 'word/document.xml'))).toContain('คณะทำงานเมืองพี่เมืองน้องจังหวัดเชียงใหม่');
     // Kept in the database: a new service (as after a restart) reads the same committee.
     const again = createGazetteerService(createGazetteerStore(app.db.connection), systemClock);
     expect((await again.committee('chiang-mai'))?.en).toBe('Chiang Mai Sister City Working Group');
