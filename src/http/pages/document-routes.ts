@@ -1,6 +1,7 @@
 // Downloads: every document of every version, and a page listing them with each file's SHA-256.
 import type { Response } from 'express';
 import type { RenderedFile } from '../../app/document-service';
+import type { PdfVariant } from '../../app/ports';
 import { DOC_TYPES, LAYOUTS, type DocType, type Layout } from '../../documents';
 import type { Catalogue } from '../../i18n/catalogue';
 import { localeError } from '../errors';
@@ -16,7 +17,33 @@ function layoutOf(v: string): Layout | undefined {
   return (LAYOUTS as readonly string[]).includes(v) ? (v as Layout) : undefined;
 }
 
-function sendDocx(res: Response, file: RenderedFile, status: 'issued' | 'preview'): void {
+/** `mou.pdf` → the PDF of `mou`; `?pdfa=1` the PDF/A-2b one. */
+function pdfRequest(raw: string, query: unknown): { name: string; variant?: PdfVariant } {
+  if (!raw.endsWith('.pdf')) return { name: raw };
+  return { name: raw.slice(0, -4), variant: queryValue(query, 'pdfa') === '1' ? 'pdfa' : 'plain' };
+}
+
+/** The .docx, or its PDF when one was asked for; the same headers either way. */
+async function sendDocument(
+  res: Response,
+  s: PageServices,
+  catalogue: Catalogue,
+  file: RenderedFile,
+  status: 'issued' | 'preview',
+  variant: PdfVariant | undefined,
+): Promise<void> {
+  if (!variant) return sendDocx(res, file, status);
+  if (!s.pdf) throw localeError(catalogue, 'not-found');
+  const pdf = await s.pdf.pdfOf(file, variant);
+  res.setHeader('X-MOU-Source-SHA256', pdf.sourceSha256);
+  sendDocx(res, pdf, status);
+}
+
+function sendDocx(
+  res: Response,
+  file: { buffer: Buffer; sha256: string; fileName: string; contentType: string },
+  status: 'issued' | 'preview',
+): void {
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
   res.setHeader('X-Content-SHA256', file.sha256);
@@ -78,9 +105,10 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       access: 'login',
       handler: async (req, res) => {
         const { record } = await loadFor(req, s.agreements);
-        const seq = Number(req.params.seq);
-        if (!/^\d{1,7}$/.test(String(req.params.seq))) throw localeError(catalogue, 'not-found');
-        sendDocx(res, await s.documents.issuedFile(record, seq), 'issued');
+        const { name, variant } = pdfRequest(String(req.params.seq), req.query);
+        if (!/^\d{1,7}$/.test(name)) throw localeError(catalogue, 'not-found');
+        const file = await s.documents.issuedFile(record, Number(name));
+        await sendDocument(res, s, catalogue, file, 'issued', variant);
       },
     },
     {
@@ -90,12 +118,13 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       handler: async (req, res) => {
         const { record } = await loadFor(req, s.agreements);
         const versionNo = Number(req.params.versionNo);
-        const doc = docType(String(req.params.doc));
+        const { name, variant } = pdfRequest(String(req.params.doc), req.query);
+        const doc = docType(name);
         const layout = layoutOf(queryValue(req.query, 'layout'));
         if (!Number.isInteger(versionNo) || versionNo < 1 || !doc || !layout)
           throw localeError(catalogue, 'not-found');
         const d = await s.documents.download(record, versionNo, doc, layout);
-        sendDocx(res, d.file, d.issued ? 'issued' : 'preview');
+        await sendDocument(res, s, catalogue, d.file, d.issued ? 'issued' : 'preview', variant);
       },
     },
   ];
