@@ -39,6 +39,14 @@ async function sendDocument(
   sendDocx(res, pdf, status);
 }
 
+/** The PDF links beside a .docx link: `…/mou?layout=x` → `…/mou.pdf?layout=x` (and `pdfa=1`). */
+function pdfLinks(href: string, pdf: boolean): { pdfHref?: string; pdfaHref?: string } {
+  if (!pdf) return {};
+  const [path, query] = href.split('?');
+  const q = query ? `?${query}&` : '?';
+  return { pdfHref: `${path}.pdf${query ? `?${query}` : ''}`, pdfaHref: `${path}.pdf${q}pdfa=1` };
+}
+
 function sendDocx(
   res: Response,
   file: { buffer: Buffer; sha256: string; fileName: string; contentType: string },
@@ -64,6 +72,7 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const l = labelsFor(req, catalogue);
         const base = `/agreements/${encodeURIComponent(record.id)}/documents`;
         const issuedAll = s.documents.issued(record);
+        const pdf = s.pdf !== undefined && s.pdf.unavailable() === undefined;
         const versions = [];
         for (const v of [...s.documents.list(record)].reverse()) {
           // Issued: the stored files (their SHA-256 is the one recorded in the history).
@@ -74,19 +83,22 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
               label: l.doc(i.doc),
               eventLabel: l.event(i.event),
               href: `${base}/issued/${i.seq}`,
+              ...pdfLinks(`${base}/issued/${i.seq}`, pdf),
             }));
           // Previews: rendered now, deterministic and cached, so the checksum shown is that of the file downloaded.
           const previews = [];
           for (const d of v.documents) {
             if (d.status === 'issued') continue;
             const file = await s.documents.renderRecord(record, d.versionNo, d.doc, d.layout);
+            const href = `${base}/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`;
             previews.push({
               ...d,
+              ...pdfLinks(href, pdf),
               label: l.doc(d.doc),
               layoutLabel: l.t(`agreement.layouts.${d.layout}`),
               sha256: file.sha256,
               size: Math.max(1, Math.round(file.buffer.length / 1024)),
-              href: `${base}/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
+              href,
             });
           }
           versions.push({ ...v, issued, previews });
@@ -96,6 +108,7 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
           id: record.id,
           title: record.workingDraft.title[l.locale],
           versions,
+          pdfMissing: s.pdf !== undefined && !pdf,
         });
       },
     },
