@@ -1,6 +1,8 @@
 // The composition root: wires storage, services and route modules over one database connection (src/main.ts,
 // tests). The web layer gets services from here and never the connection.
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Connection } from 'mongoose';
 import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
@@ -9,9 +11,10 @@ import { createDocumentService, type DocumentService } from './app/document-serv
 import { draftingChecks, type DraftingChecks } from './app/drafting-gate';
 import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
+import { createPdfService, type PdfService } from './app/pdf-service';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
-import type { Config } from './config';
+import type { Config, PdfSettings } from './config';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
@@ -24,6 +27,7 @@ import { pingDatabase } from './storage/connection';
 import { isDatabaseUnavailable } from './storage/errors';
 import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
 import { createGazetteerStore } from './storage/gazetteer-store';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from './storage/libreoffice';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
 import { createTokenService } from './users/tokens';
@@ -36,6 +40,7 @@ export interface Services {
   verifier: Verifier;
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
+  pdf: PdfService;
 }
 
 export interface Composition {
@@ -60,6 +65,21 @@ export interface ServiceOptions {
   progress?: (line: string) => void;
   /** Gate the steps that send a draft on with the pre-review checks (default on; config MOU_DRAFTING_GATE). */
   draftingGate?: boolean;
+  /** PDF conversion (config MOU_SOFFICE, MOU_PDF_TIMEOUT_SECONDS, MOU_PDF_CACHE_MB). */
+  pdf?: PdfSettings;
+}
+
+/** LibreOffice behind the converter port, a bounded disk cache, one conversion at a time. */
+export function pdfService(settings: PdfSettings): PdfService {
+  const soffice = findSoffice(
+    settings.soffice ? { ...process.env, MOU_SOFFICE: settings.soffice } : process.env,
+  );
+  return createPdfService({
+    converter: libreOfficeConverter(soffice),
+    cache: diskPdfCache(settings.cacheDir, settings.cacheBytes),
+    timeoutMs: settings.timeoutMs,
+    catalogue: projectCatalogue(),
+  });
 }
 
 /** Issued files and history anchors in the database, and the issuer that renders what a step issues. */
@@ -93,7 +113,10 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
   const verifier = createVerifier(records);
-  return { agreements, repository, documents, records, verifier, drafting, gazetteer };
+  const pdf = pdfService(
+    o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
+  );
+  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
@@ -124,6 +147,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     (await buildServices(o.connection, {
       ...(o.clock ? { clock: o.clock } : {}),
       draftingGate: o.config.draftingGate,
+      pdf: o.config.pdf,
     }));
   const app = createApp({ ...appServices(o), routes: routeModules(services) });
   return { app, services };

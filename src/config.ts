@@ -40,6 +40,12 @@ const Env = z.object({
   /** Days a step may wait before the queue marks it overdue; per-step overrides as JSON {"mfaReview":60}. */
   MOU_OVERDUE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   MOU_OVERDUE_DAYS_BY_STATE: z.string().optional(),
+  /** LibreOffice's soffice for PDFs; default soffice or libreoffice on PATH. */
+  MOU_SOFFICE: z.string().min(1).optional(),
+  /** Seconds one PDF conversion may take before LibreOffice is killed. */
+  MOU_PDF_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  /** Megabytes of converted PDFs kept under MOU_CACHE_DIR/pdf (least recently used removed first). */
+  MOU_PDF_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export interface Config {
@@ -64,6 +70,14 @@ export interface Config {
   sessions: { lifetimeSeconds: number; sweepSeconds: number };
   identityCacheMs: number;
   overdueDays: { default: number; byState: Record<string, number> };
+  pdf: PdfSettings;
+}
+
+export interface PdfSettings {
+  soffice?: string;
+  timeoutMs: number;
+  cacheDir: string;
+  cacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     },
     identityCacheMs: e.MOU_IDENTITY_CACHE_MS,
     overdueDays: { default: e.MOU_OVERDUE_DAYS, byState },
+    pdf: {
+      ...(e.MOU_SOFFICE ? { soffice: e.MOU_SOFFICE } : {}),
+      timeoutMs: Math.round(e.MOU_PDF_TIMEOUT_SECONDS * 1000),
+      cacheDir: resolve(projectRoot, e.MOU_CACHE_DIR, 'pdf'),
+      cacheBytes: e.MOU_PDF_CACHE_MB * 1024 * 1024,
+    },
   };
 }
 

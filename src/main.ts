@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     readCache,
     progress: say,
     draftingGate: config.draftingGate,
+    pdf: config.pdf,
   });
   const demo = config.seedDemo
     ? await seedDemoData(connection, {

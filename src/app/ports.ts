@@ -141,3 +141,22 @@ export interface GazetteerStore {
   /** Stores the edit, replacing an earlier one of the same kind and id. */
   put(edit: GazetteerEdit, by: { userId: string; at: string }): Promise<void>;
 }
+
+/** PDF variants: plain, or PDF/A-2b for archiving. */
+export type PdfVariant = 'plain' | 'pdfa';
+
+/** An outside program that turns a .docx into a PDF (LibreOffice headless; src/storage/libreoffice.ts). */
+export interface PdfConverter {
+  /** Why conversion is impossible here (e.g. no LibreOffice found), or undefined when it can run. */
+  unavailable(): string | undefined;
+  /** Converts one file; rejects with PdfTimeout when it takes longer than timeoutMs (the process tree is killed). */
+  convert(docx: Buffer, variant: PdfVariant, timeoutMs: number): Promise<Buffer>;
+}
+
+/** Converted PDFs by key (the .docx SHA-256 and variant); derived data, safe to lose. */
+export interface PdfCache {
+  get(key: string): Promise<Buffer | undefined>;
+  put(key: string, pdf: Buffer): Promise<void>;
+}
+
+export class PdfTimeout extends Error {}

@@ -3,7 +3,19 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { DOC_TYPES, LAYOUTS, renderDocument, type DocType, type Layout, type RenderMeta } from '../documents';
+import { tmpdir } from 'node:os';
+import { createPdfService } from '../app/pdf-service';
+import {
+  DOC_TYPES,
+  LAYOUTS,
+  renderDocument,
+  type DocType,
+  type Layout,
+  type RenderedDocument,
+  type RenderMeta,
+} from '../documents';
+import { projectCatalogue } from '../i18n/catalogue';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from '../storage/libreoffice';
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
 import { checkCommand } from './check';
@@ -12,6 +24,8 @@ import { verifyCommand } from './verify';
 const USAGE = `usage:
   mou render <agreement.json> --doc <${DOC_TYPES.join('|')}> [--layout ${LAYOUTS.join('|')}] -o <out.docx>
   mou render <folder> --doc <doc|all> [--layout ${LAYOUTS.join('|')}] -o <out-folder>
+  mou render … --pdf | --pdfa   write PDF (PDF/A-2b with --pdfa) instead of .docx, by LibreOffice headless
+                           (soffice on PATH or MOU_SOFFICE; MOU_PDF_TIMEOUT_SECONDS, default 60)
   mou check <agreement.json> [--json] [--draft 1|2]   pre-review and bilingual checks (exit 1 on an error)
   mou verify [--json]      check every agreement's history, its anchors and issued files (exit 1 on a problem;
                            the database of MONGODB_URI, else the embedded one in MOU_DATA_DIR, with the app stopped)
@@ -33,7 +47,14 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '-o') flags.set('out', argv[++i] ?? '');
     else if (a.startsWith('--')) {
       const next = argv[i + 1];
-      if (a === '--final' || a === '--json' || next === undefined || next.startsWith('-'))
+      if (
+        a === '--final' ||
+        a === '--json' ||
+        a === '--pdf' ||
+        a === '--pdfa' ||
+        next === undefined ||
+        next.startsWith('-')
+      )
         flags.set(a.slice(2), true);
       else flags.set(a.slice(2), (i++, next));
     } else positional.push(a);
@@ -87,15 +108,36 @@ async function renderOne(file: string, doc: DocType, layout: Layout, args: Args)
   );
 }
 
+interface Output {
+  buffer: Buffer;
+  sha256: string;
+  fileName: string;
+}
+
+/** The .docx as rendered, or its PDF (--pdf, --pdfa) by LibreOffice, one conversion at a time. */
+function outputOf(args: Args): (r: RenderedDocument) => Promise<Output> {
+  const variant = args.flags.has('pdfa') ? 'pdfa' : args.flags.has('pdf') ? 'plain' : undefined;
+  if (!variant) return (r) => Promise.resolve(r);
+  const seconds = Number(process.env.MOU_PDF_TIMEOUT_SECONDS ?? 60);
+  const pdf = createPdfService({
+    converter: libreOfficeConverter(findSoffice()),
+    cache: diskPdfCache(join(tmpdir(), 'mou-cli-pdf'), 200 * 1024 * 1024),
+    timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000,
+    catalogue: projectCatalogue(),
+  });
+  return (r) => pdf.pdfOf({ ...r, contentType: r.mimeType }, variant);
+}
+
 /** Renders one file or a folder; the exit code: 0, or 2 when some files of a folder failed. */
 async function render(args: Args): Promise<number> {
   const [source] = args.positional.slice(1);
   const out = str(args, 'out');
   if (!source || !out) throw new Error(USAGE);
   const layout = oneOf(str(args, 'layout'), LAYOUTS, '--layout', 'parallel');
+  const output = outputOf(args);
   if (!statSync(source).isDirectory()) {
     const doc = oneOf(str(args, 'doc'), DOC_TYPES, '--doc', 'mou');
-    const r = await renderOne(source, doc, layout, args);
+    const r = await output(await renderOne(source, doc, layout, args));
     writeFileSync(out, r.buffer);
     process.stdout.write(`${r.sha256}  ${out}\n`);
     return 0;
@@ -117,7 +159,7 @@ async function render(args: Args): Promise<number> {
   for (const { f, doc } of jobs) {
     bar.update({ file: `${f} (${doc})` });
     try {
-      const r = await renderOne(join(source, f), doc, layout, args);
+      const r = await output(await renderOne(join(source, f), doc, layout, args));
       // Two agreement files between the same parties would collide; the source name keeps them apart.
       const name = `${basename(f, '.json')}__${r.fileName}`;
       writeFileSync(join(out, name), r.buffer);

@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'conflict'
   | 'payload-too-large'
   | 'db-unavailable'
+  /** PDF conversion is not possible here (no LibreOffice) or did not finish in time. */
+  | 'pdf-unavailable'
   /** A stored record no longer matches what was recorded (an issued file's SHA-256, the history's anchor). */
   | 'integrity-failure';
 

@@ -19,6 +19,7 @@ export const STATUS_OF: Readonly<Record<ProblemCode, number>> = {
   'internal-error': 500,
   'integrity-failure': 500,
   'db-unavailable': 503,
+  'pdf-unavailable': 503,
 };
 
 /** Seconds a client should wait before retrying while the database is away. */

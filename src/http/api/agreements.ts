@@ -1,4 +1,5 @@
 // /api/v1/agreements: create, read, list, edit the working draft, comments, workflow events, versions.
+import type { PdfService } from '../../app/pdf-service';
 import type { DraftingChecks } from '../../app/drafting-gate';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DocumentService } from '../../app/document-service';
@@ -52,6 +53,8 @@ export interface ApiServices {
   verifier: Verifier;
   /** The pre-review checks, with the gazetteer as the admins keep it. */
   drafting: DraftingChecks;
+  /** PDFs of the documents (LibreOffice); without it the PDF routes answer 404. */
+  pdf?: PdfService;
 }
 
 export function agreementApi({ agreements, documents }: ApiServices) {

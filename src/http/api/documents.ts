@@ -3,6 +3,8 @@ import type { Response } from 'express';
 import type { RenderedFile } from '../../app/document-service';
 import { DOCX_CONTENT_TYPE } from '../../app/document-service';
 import { findVersion } from '../../app/document-service-rules';
+import { PDF_CONTENT_TYPE, type PdfService } from '../../app/pdf-service';
+import { DomainError } from '../../domain/errors';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, type ResponseDoc } from './define';
 import {
@@ -13,6 +15,8 @@ import {
   IssuedList,
   IssuedParams,
   NoQuery,
+  PdfDocumentQuery,
+  PdfIssuedQuery,
   Problem,
   VerificationView,
   VersionParams,
@@ -42,7 +46,41 @@ function sendFile(res: Response, file: RenderedFile, status: 'issued' | 'preview
   res.send(file.buffer);
 }
 
-export function documentApi({ agreements, documents, verifier }: ApiServices) {
+const PDF_ERRORS = {
+  ...ERRORS,
+  503: problem(
+    'pdf-unavailable: no LibreOffice on the server (the message says what to install), or the conversion timed out',
+  ),
+};
+
+/** The PDF of a .docx (pdfa=1: PDF/A-2b), with the .docx's status and its SHA-256 in X-MOU-Source-SHA256. */
+async function sendPdf(
+  res: Response,
+  pdf: PdfService | undefined,
+  file: RenderedFile,
+  pdfa: '0' | '1',
+  status: 'issued' | 'preview',
+  seq?: number,
+): Promise<void> {
+  if (!pdf) throw new DomainError('not-found', { th: 'ไม่มีบริการ PDF', en: 'No PDF service' });
+  const out = await pdf.pdfOf(file, pdfa === '1' ? 'pdfa' : 'plain');
+  res.attachment(out.fileName);
+  res.setHeader('Content-Type', out.contentType);
+  res.setHeader('X-Content-SHA256', out.sha256);
+  res.setHeader('X-MOU-Source-SHA256', out.sourceSha256);
+  res.setHeader('X-MOU-Document-Status', status);
+  if (seq !== undefined) res.setHeader('X-MOU-Issued-Entry', String(seq));
+  res.setHeader('ETag', `"${out.sha256}"`);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.send(out.buffer);
+}
+
+const PDF_NOTE =
+  'Converted from the .docx by LibreOffice headless, one conversion at a time, cached by the .docx SHA-256 ' +
+  '(X-MOU-Source-SHA256); pdfa=1 gives PDF/A-2b for archiving. Thai fonts are embedded. 503 pdf-unavailable ' +
+  'when the server has no LibreOffice (the message says what to install) or the conversion timed out.';
+
+export function documentApi({ agreements, documents, verifier, pdf }: ApiServices) {
   const base = `${API_V1}/agreements/:id/versions/:n/documents`;
   return apiModule('api-documents', API_V1, [
     apiRoute({
@@ -87,6 +125,25 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
     }),
     apiRoute({
       method: 'get',
+      path: `${base}/:doc/pdf`,
+      access: 'login',
+      actions: ['VIEW'],
+      summary: 'The same document as PDF (pdfa=1: PDF/A-2b), issued or preview as for the .docx',
+      description: PDF_NOTE,
+      params: DocumentParams,
+      query: PdfDocumentQuery,
+      responses: {
+        200: { description: 'The PDF file (Content-Disposition names it)', contentType: PDF_CONTENT_TYPE },
+        ...PDF_ERRORS,
+      },
+      handle: async ({ actor, params, query, res }) => {
+        const record = await agreements.get(actor, params.id);
+        const d = await documents.download(record, params.n, params.doc, query.layout);
+        await sendPdf(res, pdf, d.file, query.pdfa, d.issued ? 'issued' : 'preview', d.issued?.seq);
+      },
+    }),
+    apiRoute({
+      method: 'get',
       path: `${API_V1}/agreements/:id/issued`,
       access: 'login',
       actions: ['VIEW'],
@@ -114,6 +171,31 @@ export function documentApi({ agreements, documents, verifier }: ApiServices) {
       handle: async ({ actor, params, res }) => {
         const record = await agreements.get(actor, params.id);
         sendFile(res, await documents.issuedFile(record, params.seq), 'issued', params.seq);
+      },
+    }),
+    apiRoute({
+      method: 'get',
+      path: `${API_V1}/agreements/:id/issued/:seq/pdf`,
+      access: 'login',
+      actions: ['VIEW'],
+      summary: 'The file history entry {seq} issued, as PDF (pdfa=1: PDF/A-2b)',
+      description: PDF_NOTE,
+      params: IssuedParams,
+      query: PdfIssuedQuery,
+      responses: {
+        200: { description: 'The PDF of the .docx as issued', contentType: PDF_CONTENT_TYPE },
+        ...PDF_ERRORS,
+      },
+      handle: async ({ actor, params, query, res }) => {
+        const record = await agreements.get(actor, params.id);
+        await sendPdf(
+          res,
+          pdf,
+          await documents.issuedFile(record, params.seq),
+          query.pdfa,
+          'issued',
+          params.seq,
+        );
       },
     }),
     apiRoute({

@@ -46,6 +46,11 @@ export const ListQuery = z
   })
   .strict();
 export const DocumentQuery = z.object({ layout: z.enum(LAYOUTS).default('parallel') }).strict();
+export const PdfVariantQuery = z.enum(['0', '1']).default('0');
+export const PdfDocumentQuery = z
+  .object({ layout: z.enum(LAYOUTS).default('parallel'), pdfa: PdfVariantQuery })
+  .strict();
+export const PdfIssuedQuery = z.object({ pdfa: PdfVariantQuery }).strict();
 export const NoQuery = z.object({}).strict();
 
 // ---- request bodies ----

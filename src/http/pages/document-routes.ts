@@ -1,6 +1,7 @@
 // Downloads: every document of every version, and a page listing them with each file's SHA-256.
 import type { Response } from 'express';
 import type { RenderedFile } from '../../app/document-service';
+import type { PdfVariant } from '../../app/ports';
 import { DOC_TYPES, LAYOUTS, type DocType, type Layout } from '../../documents';
 import type { Catalogue } from '../../i18n/catalogue';
 import { localeError } from '../errors';
@@ -16,7 +17,41 @@ function layoutOf(v: string): Layout | undefined {
   return (LAYOUTS as readonly string[]).includes(v) ? (v as Layout) : undefined;
 }
 
-function sendDocx(res: Response, file: RenderedFile, status: 'issued' | 'preview'): void {
+/** `mou.pdf` → the PDF of `mou`; `?pdfa=1` the PDF/A-2b one. */
+function pdfRequest(raw: string, query: unknown): { name: string; variant?: PdfVariant } {
+  if (!raw.endsWith('.pdf')) return { name: raw };
+  return { name: raw.slice(0, -4), variant: queryValue(query, 'pdfa') === '1' ? 'pdfa' : 'plain' };
+}
+
+/** The .docx, or its PDF when one was asked for; the same headers either way. */
+async function sendDocument(
+  res: Response,
+  s: PageServices,
+  catalogue: Catalogue,
+  file: RenderedFile,
+  status: 'issued' | 'preview',
+  variant: PdfVariant | undefined,
+): Promise<void> {
+  if (!variant) return sendDocx(res, file, status);
+  if (!s.pdf) throw localeError(catalogue, 'not-found');
+  const pdf = await s.pdf.pdfOf(file, variant);
+  res.setHeader('X-MOU-Source-SHA256', pdf.sourceSha256);
+  sendDocx(res, pdf, status);
+}
+
+/** The PDF links beside a .docx link: `…/mou?layout=x` → `…/mou.pdf?layout=x` (and `pdfa=1`). */
+function pdfLinks(href: string, pdf: boolean): { pdfHref?: string; pdfaHref?: string } {
+  if (!pdf) return {};
+  const [path, query] = href.split('?');
+  const q = query ? `?${query}&` : '?';
+  return { pdfHref: `${path}.pdf${query ? `?${query}` : ''}`, pdfaHref: `${path}.pdf${q}pdfa=1` };
+}
+
+function sendDocx(
+  res: Response,
+  file: { buffer: Buffer; sha256: string; fileName: string; contentType: string },
+  status: 'issued' | 'preview',
+): void {
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
   res.setHeader('X-Content-SHA256', file.sha256);
@@ -37,6 +72,7 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         const l = labelsFor(req, catalogue);
         const base = `/agreements/${encodeURIComponent(record.id)}/documents`;
         const issuedAll = s.documents.issued(record);
+        const pdf = s.pdf !== undefined && s.pdf.unavailable() === undefined;
         const versions = [];
         for (const v of [...s.documents.list(record)].reverse()) {
           // Issued: the stored files (their SHA-256 is the one recorded in the history).
@@ -47,19 +83,22 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
               label: l.doc(i.doc),
               eventLabel: l.event(i.event),
               href: `${base}/issued/${i.seq}`,
+              ...pdfLinks(`${base}/issued/${i.seq}`, pdf),
             }));
           // Previews: rendered now, deterministic and cached, so the checksum shown is that of the file downloaded.
           const previews = [];
           for (const d of v.documents) {
             if (d.status === 'issued') continue;
             const file = await s.documents.renderRecord(record, d.versionNo, d.doc, d.layout);
+            const href = `${base}/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`;
             previews.push({
               ...d,
+              ...pdfLinks(href, pdf),
               label: l.doc(d.doc),
               layoutLabel: l.t(`agreement.layouts.${d.layout}`),
               sha256: file.sha256,
               size: Math.max(1, Math.round(file.buffer.length / 1024)),
-              href: `${base}/${d.versionNo}/${d.doc}${d.layout === 'parallel' ? '' : `?layout=${d.layout}`}`,
+              href,
             });
           }
           versions.push({ ...v, issued, previews });
@@ -69,6 +108,7 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
           id: record.id,
           title: record.workingDraft.title[l.locale],
           versions,
+          pdfMissing: s.pdf !== undefined && !pdf,
         });
       },
     },
@@ -78,9 +118,10 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       access: 'login',
       handler: async (req, res) => {
         const { record } = await loadFor(req, s.agreements);
-        const seq = Number(req.params.seq);
-        if (!/^\d{1,7}$/.test(String(req.params.seq))) throw localeError(catalogue, 'not-found');
-        sendDocx(res, await s.documents.issuedFile(record, seq), 'issued');
+        const { name, variant } = pdfRequest(String(req.params.seq), req.query);
+        if (!/^\d{1,7}$/.test(name)) throw localeError(catalogue, 'not-found');
+        const file = await s.documents.issuedFile(record, Number(name));
+        await sendDocument(res, s, catalogue, file, 'issued', variant);
       },
     },
     {
@@ -90,12 +131,13 @@ export function documentRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       handler: async (req, res) => {
         const { record } = await loadFor(req, s.agreements);
         const versionNo = Number(req.params.versionNo);
-        const doc = docType(String(req.params.doc));
+        const { name, variant } = pdfRequest(String(req.params.doc), req.query);
+        const doc = docType(name);
         const layout = layoutOf(queryValue(req.query, 'layout'));
         if (!Number.isInteger(versionNo) || versionNo < 1 || !doc || !layout)
           throw localeError(catalogue, 'not-found');
         const d = await s.documents.download(record, versionNo, doc, layout);
-        sendDocx(res, d.file, d.issued ? 'issued' : 'preview');
+        await sendDocument(res, s, catalogue, d.file, d.issued ? 'issued' : 'preview', variant);
       },
     },
   ];

@@ -1,4 +1,5 @@
 // What every agreement page needs: the services, the page language's labels, query/form readers.
+import type { PdfService } from '../../app/pdf-service';
 import type { Request } from 'express';
 import type { AgreementService } from '../../app/agreement-service';
 import type { DraftingChecks } from '../../app/drafting-gate';
@@ -20,6 +21,8 @@ export interface PageServices {
   drafting: DraftingChecks;
   /** Official names: the wizard's partners, the admins' edits. */
   gazetteer: GazetteerService;
+  /** PDFs of the documents (LibreOffice); without it the .pdf links answer 404. */
+  pdf?: PdfService;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }

@@ -181,6 +181,19 @@ const CASES: Case[] = [
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions/1/documents/review` }),
   },
   {
+    // Converted once by LibreOffice, then answered from the PDF cache for every other caller.
+    route: 'get /api/v1/agreements/:id/versions/:n/documents/:doc/pdf',
+    stage: 'revision',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/versions/1/documents/review/pdf` }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/issued/:seq/pdf',
+    stage: 'revision',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/issued/1/pdf?pdfa=1` }),
+  },
+  {
     route: 'get /api/v1/agreements/:id/issued',
     stage: 'revision',
     expect: READ,
