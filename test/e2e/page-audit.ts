@@ -37,7 +37,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /**
  * Latin words (in a Thai page) or Thai words (in an English page) of the visible text that is in the page's own
- * language — text inside an element marked with another `lang` (the English column of an agreement) is skipped.
+ * language — text inside an element marked with another `lang` (the English column of an agreement), names and codes
+ * marked `translate="no"`, and the agreement's own text being edited in a textarea are skipped.
  */
 export async function foreignWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -47,7 +48,11 @@ export async function foreignWords(page: Page): Promise<string[]> {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || !n.textContent?.trim()) continue;
-      if (el.closest('script, style, [hidden], [aria-hidden="true"], [translate="no"], code, kbd, samp, pre'))
+      if (
+        el.closest(
+          'script, style, [hidden], [aria-hidden="true"], [translate="no"], code, kbd, samp, pre, textarea',
+        )
+      )
         continue;
       if (!el.checkVisibility()) continue;
       const lang = el.closest('[lang]')?.getAttribute('lang') ?? pageLang;

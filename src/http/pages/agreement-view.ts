@@ -54,7 +54,8 @@ function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
   const s = record.signing;
   const d = s ? parseIsoDate(s.date) : undefined;
   return {
-    th: fillClosing(closing.th, 'th', s?.place.th, d ? thaiDate(d) : undefined),
+    // Thai digits, as the documents write the closing (their numerals default to Thai and nothing sets another).
+    th: fillClosing(closing.th, 'th', s?.place.th, d ? thaiDate(d, { thaiDigits: true }) : undefined),
     en: fillClosing(closing.en, 'en', s?.place.en, d ? englishDate(d) : undefined),
   };
 }
