@@ -258,7 +258,10 @@ export function createAgreementService({
         record,
         expectedRev,
         { set: { comments, updatedAt: at } },
-        note(snapshot, actor, 'ANSWER_COMMENT', at, { commentId, ...(status ? { note: status } : {}) }),
+        note(snapshot, actor, 'ANSWER_COMMENT', at, {
+          commentId,
+          ...(status ? { detail: { code: 'answer', status } } : {}),
+        }),
       );
     },
 

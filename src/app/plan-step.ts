@@ -29,7 +29,7 @@ export function planStep(
   validateStep(event, record, step.before.context);
   const to = stateName(step.after);
   const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);
-  const note = [effects.note, options.note].filter((n) => n).join(' — ');
+  const note = options.note;
   const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
   const entry: HistoryEntryInput = {
     at,
@@ -38,6 +38,7 @@ export function planStep(
     from: stateName(step.before),
     to,
     ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
+    ...(effects.detail ? { detail: effects.detail } : {}),
     ...(note ? { note } : {}),
   };
   const change: AgreementChange = {

@@ -6,6 +6,7 @@ import {
   type Agreement,
   type Resolution,
   type Signing,
+  type StepDetail,
   type Version,
   type VersionAuthor,
 } from '../domain';
@@ -17,7 +18,7 @@ export interface StepEffects {
   signing?: Signing;
   /** The version the step concerned (recorded in the history entry). */
   versionNo?: number;
-  note?: string;
+  detail?: StepDetail;
 }
 
 /** Leaving the province's hands freezes the working draft as a new, immutable version (if it changed). */
@@ -44,14 +45,26 @@ export function effectsOf(
       return freeze(a, author, at);
     case 'RECORD_RESOLUTION': {
       const resolution = { ...event.resolution, ...(current === undefined ? {} : { versionNo: current }) };
-      return { ...base, resolution, note: `${resolution.meeting} ${resolution.outcome}` };
+      return {
+        ...base,
+        resolution,
+        detail: { code: 'resolution', meeting: resolution.meeting, outcome: resolution.outcome },
+      };
     }
     case 'RECORD_SIGNING':
-      return { ...base, signing: event.signing, note: `${event.signing.date} ${event.signing.place.en}` };
+      return {
+        ...base,
+        signing: event.signing,
+        detail: { code: 'signing', date: event.signing.date, place: event.signing.place },
+      };
     case 'GIVE_NO_OBJECTION':
       return {
         ...base,
-        note: `needsCabinetApproval=${event.needsCabinetApproval} needsFullPowers=${event.needsFullPowers}`,
+        detail: {
+          code: 'no-objection',
+          needsCabinetApproval: event.needsCabinetApproval,
+          needsFullPowers: event.needsFullPowers,
+        },
       };
     case 'FORWARD_TO_MFA':
     case 'RETURN_TO_PROVINCE':

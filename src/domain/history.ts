@@ -2,7 +2,25 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { stableStringify } from './canonical-json';
+import { Bilingual } from './bilingual';
+import { CommentStatus } from './comment';
+import { ResolutionOutcome } from './resolution';
 import { Role } from './roles';
+
+/** What the program records about a step, as data (each page words it in its reader's language). */
+export const StepDetail = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('resolution'), meeting: z.string(), outcome: ResolutionOutcome }).strict(),
+  z.object({ code: z.literal('signing'), date: z.string(), place: Bilingual }).strict(),
+  z
+    .object({
+      code: z.literal('no-objection'),
+      needsCabinetApproval: z.boolean(),
+      needsFullPowers: z.boolean(),
+    })
+    .strict(),
+  z.object({ code: z.literal('answer'), status: CommentStatus }).strict(),
+]);
+export type StepDetail = z.infer<typeof StepDetail>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -32,7 +50,9 @@ export const HistoryEntry = z
     acknowledged: z.array(z.string().min(1).max(200)).max(500).optional(),
     /** Articles whose other language the person confirmed at this edit ("<key>:th" / "<key>:en"). */
     confirmed: z.array(z.string().min(1).max(40)).max(400).optional(),
-    /** Free note, e.g. a withdrawal reason or a resolution's meeting number. */
+    /** What the step recorded, as data (newer entries); older entries have it in English in `note`. */
+    detail: StepDetail.optional(),
+    /** The person's own note (e.g. a withdrawal reason); before `detail`, also the program's English words. */
     note: z.string().max(2000).optional(),
     prevHash: Sha256Hex,
     hash: Sha256Hex,
@@ -49,11 +69,11 @@ export function sha256Hex(data: string | Uint8Array): string {
 /** The hash covers the agreement id too, so an entry cannot be moved to another agreement's chain. */
 export function hashEntry(agreementId: string, entry: Omit<HistoryEntry, 'hash'>): string {
   const { seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash } = entry;
-  const { doc, commentId, contentSha256, acknowledged, confirmed } = entry;
+  const { doc, commentId, contentSha256, acknowledged, confirmed, detail } = entry;
   // Fields an entry lacks are left out of the canonical JSON, so entries written before a field existed still verify.
   const covered = {
     ...{ agreementId, seq, at, actor, event, from, to, versionNo, documentSha256, note, prevHash },
-    ...{ doc, commentId, contentSha256, acknowledged, confirmed },
+    ...{ doc, commentId, contentSha256, acknowledged, confirmed, detail },
   };
   return sha256Hex(stableStringify(covered));
 }
@@ -84,4 +104,48 @@ export function verifyHistoryChain(agreementId: string, history: readonly Histor
     prev = hash;
   }
   return { ok: true, length: history.length, head: prev };
+}
+
+/** An entry's detail and the person's note: from `detail`, or read back from an older entry's English note. */
+export function readStepNote(
+  e: Pick<HistoryEntry, 'event' | 'detail' | 'note'>,
+  signingPlace?: Bilingual,
+): { detail?: StepDetail; note?: string } {
+  if (e.detail || !e.note)
+    return { ...(e.detail ? { detail: e.detail } : {}), ...(e.note ? { note: e.note } : {}) };
+  const [head = '', ...rest] = e.note.split(' — ');
+  const note = rest.length ? { note: rest.join(' — ') } : {};
+  const legacy = legacyDetail(e.event, head, signingPlace);
+  return legacy ? { detail: legacy, ...note } : { note: e.note };
+}
+
+function legacyDetail(event: string, head: string, place?: Bilingual): StepDetail | undefined {
+  const words = head.split(' ');
+  switch (event) {
+    case 'RECORD_RESOLUTION': {
+      const outcome = ResolutionOutcome.safeParse(words[1]);
+      return words.length === 2 && outcome.success
+        ? { code: 'resolution', meeting: words[0] ?? '', outcome: outcome.data }
+        : undefined;
+    }
+    case 'RECORD_SIGNING': {
+      const date = words[0] ?? '';
+      const en = words.slice(1).join(' ');
+      return /^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? { code: 'signing', date, place: place && place.en === en ? place : { th: en, en } }
+        : undefined;
+    }
+    case 'GIVE_NO_OBJECTION': {
+      const m = /^needsCabinetApproval=(true|false) needsFullPowers=(true|false)$/.exec(head);
+      return m
+        ? { code: 'no-objection', needsCabinetApproval: m[1] === 'true', needsFullPowers: m[2] === 'true' }
+        : undefined;
+    }
+    case 'ANSWER_COMMENT': {
+      const status = CommentStatus.safeParse(head);
+      return status.success ? { code: 'answer', status: status.data } : undefined;
+    }
+    default:
+      return undefined;
+  }
 }

@@ -39,13 +39,18 @@ type Target = (typeof TARGETS)[number];
 
 const DAY = 86_400_000;
 
-/** A clock for one agreement: starts `daysAgo` days back and moves 9 days on at each step, never past now. */
+/** A clock for one agreement: starts `daysAgo` days back and moves 9 days on at each step, never past now. Each step
+ * falls in office hours in Bangkok (09:00–16:00, UTC+7) at a minute that varies from step to step. */
 function backdatedClock(now: Date, daysAgo: number): Clock {
   let t = now.getTime() - daysAgo * DAY;
+  let steps = 0;
   return {
     now: () => {
-      const d = new Date(Math.min(t, now.getTime() - 3_600_000));
+      const bangkokDay = Math.floor((t + 7 * 3_600_000) / DAY) * DAY - 7 * 3_600_000;
+      const minutes = 9 * 60 + ((daysAgo * 37 + steps * 113) % 420);
+      const d = new Date(Math.min(bangkokDay + minutes * 60_000, now.getTime() - 3_600_000));
       t += 9 * DAY;
+      steps += 1;
       return d;
     },
   };

@@ -50,7 +50,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'mfa-reviewer',
-    displayName: 'Anan Charoen (MFA)',
+    displayName: 'อนันต์ เจริญ (กต.)',
     role: 'mfa',
     locale: 'en',
     password: 'mfa-demo-pass',

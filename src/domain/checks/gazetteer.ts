@@ -132,3 +132,12 @@ export function allOfficialNames(g: Gazetteer, lang: Lang): string[] {
   }
   return lists[lang];
 }
+
+/** A country's name in `lang`, from its English name as stored (official or alias); unknown names stay as given. */
+export function countryNameIn(en: string, lang: Lang): string {
+  const key = nameKey(en);
+  const c = GAZETTEER.countries.find(
+    (x) => nameKey(x.name.en) === key || x.aliases.en.some((a) => nameKey(a) === key),
+  );
+  return c ? c.name[lang] : en;
+}

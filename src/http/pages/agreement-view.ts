@@ -3,7 +3,7 @@ import { isGated } from '../../app/drafting-gate';
 import type { AgreementEventType, Capabilities } from '../../../workflows';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
-import type { AgreementContent, Bilingual } from '../../domain';
+import { readStepNote, type AgreementContent, type Bilingual, type HistoryEntry } from '../../domain';
 import { englishDate, parseIsoDate, thaiDate } from '../../domain/thai-format';
 import { fillClosing } from '../../documents';
 import { commentsOn } from './comment-view';
@@ -55,9 +55,41 @@ function closingText(closing: Bilingual, record: AgreementRecord): Bilingual {
   const s = record.signing;
   const d = s ? parseIsoDate(s.date) : undefined;
   return {
-    th: fillClosing(closing.th, 'th', s?.place.th, d ? thaiDate(d) : undefined),
+    // Thai digits, as the documents write the closing (their numerals default to Thai and nothing sets another).
+    th: fillClosing(closing.th, 'th', s?.place.th, d ? thaiDate(d, { thaiDigits: true }) : undefined),
     en: fillClosing(closing.en, 'en', s?.place.en, d ? englishDate(d) : undefined),
   };
+}
+
+/** What the program recorded at a step, worded in the page's language (older entries read from their English note). */
+function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
+  const { detail, note } = readStepNote(h, record.signing?.place);
+  const need = (b: boolean) => l.t(b ? 'agreement.history.needed' : 'agreement.history.notNeeded');
+  const dateOf = (iso: string) => {
+    const d = parseIsoDate(iso);
+    return d ? (l.locale === 'th' ? thaiDate(d) : englishDate(d)) : iso;
+  };
+  const said = ((): string | undefined => {
+    switch (detail?.code) {
+      case undefined:
+        return undefined;
+      case 'resolution':
+        return l.t('agreement.history.resolution', {
+          meeting: detail.meeting,
+          outcome: l.outcome(detail.outcome),
+        });
+      case 'signing':
+        return l.t('agreement.history.signing', { date: dateOf(detail.date), place: detail.place[l.locale] });
+      case 'no-objection':
+        return l.t('agreement.history.noObjection', {
+          cabinet: need(detail.needsCabinetApproval),
+          fullPowers: need(detail.needsFullPowers),
+        });
+      case 'answer':
+        return l.t('agreement.history.answer', { status: l.commentStatus(detail.status) });
+    }
+  })();
+  return [said, note].filter((x) => x).join(' — ');
 }
 
 export function agreementView(
@@ -120,6 +152,7 @@ export function agreementView(
       fromLabel: h.from && h.from !== h.to ? l.state(h.from) : '',
       toLabel: l.state(h.to),
       roleLabel: l.t(`roles.${h.actor.role}`),
+      note: stepNote(h, record, l),
     })),
   };
 }

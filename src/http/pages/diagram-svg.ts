@@ -28,9 +28,11 @@ export interface Diagram {
   height: number;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  /** Steps possible from many states (withdrawing), said once beside the chart instead of an arc from each. */
+  sideSteps: { event: string; label: string; to: string; from: string[] }[];
 }
 
-/** Withdrawing is possible from every step before signing: drawn faint so the path stays readable. */
+/** Withdrawing is possible from every step before signing: said once, not drawn from each box, so the path stays readable. */
 const SIDE_EVENTS = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
 
 /**
@@ -56,7 +58,15 @@ export function diagram(
   }));
   const row = new Map(s.states.map((st, i) => [st.name, i]));
   const edges: DiagramEdge[] = [];
+  const side = new Map<string, { event: string; label: string; to: string; from: string[] }>();
   for (const e of s.edges) {
+    if (SIDE_EVENTS.has(e.event) && e.from !== e.to) {
+      const k = `${e.event} ${e.to}`;
+      const entry = side.get(k) ?? { event: e.event, label: eventLabel(e.event), to: label(e.to), from: [] };
+      entry.from.push(label(e.from));
+      side.set(k, entry);
+      continue;
+    }
     const [i, j] = [row.get(e.from), row.get(e.to)];
     if (i === undefined || j === undefined || i === j) continue;
     const title = `${label(e.from)} → ${label(e.to)}: ${eventLabel(e.event)}`;
@@ -93,6 +103,7 @@ export function diagram(
     height: PAD * 2 + (span - 1) * ROW + BOX_H,
     nodes,
     edges,
+    sideSteps: [...side.values()],
   };
 }
 

@@ -1,4 +1,5 @@
 // The registry: every agreement the user may see, with search, filters, sorting, pages, counts and a CSV export.
+import { countryNameIn } from '../../domain/checks/gazetteer';
 import type { Request } from 'express';
 import { AGREEMENT_KINDS, PROVINCES } from '../../domain';
 import { machineStructure } from '../../../workflows';
@@ -50,7 +51,7 @@ async function filterChoices(s: PageServices, req: Request, l: Labels, q: Regist
       q.province,
     ),
     countries: options(
-      countries.map((c) => ({ id: c, label: c })),
+      countries.map((c) => ({ id: c, label: countryNameIn(c, l.locale) })).sort(byLabel),
       q.country,
     ),
     kinds: options(

@@ -1,6 +1,7 @@
 // Handlebars helpers every view can use: t (translate), bi (pick a language), dates, role and province names.
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { findProvince } from '../../domain/catalogue/provinces';
+import { countryNameIn } from '../../domain/checks/gazetteer';
 import { DEFAULT_LOCALE, isLocale, type Catalogue, type Locale, type Params } from '../../i18n/catalogue';
 import { formatDate, formatDateTime, toDate } from '../format';
 
@@ -78,6 +79,11 @@ export function coreHelpers(catalogue: Catalogue): ViewHelpers {
       const { values, options } = args(all);
       const p = typeof values[0] === 'string' ? findProvince(values[0]) : undefined;
       return p ? p.name[localeOf(options)] : '';
+    },
+    /** A partner country stored by its English name, in the page's language (the gazetteer's official name). */
+    countryName: (...all: unknown[]) => {
+      const { values, options } = args(all);
+      return typeof values[0] === 'string' ? countryNameIn(values[0], localeOf(options)) : '';
     },
     eq: (...all: unknown[]) => {
       const { values } = args(all);

@@ -18,10 +18,10 @@ describe('the closing clause on the agreement page', () => {
     expect(html).not.toContain('{{place');
   });
 
-  it('shows the place and the date (Buddhist era on the Thai side) once signed', async () => {
+  it('shows the place and the date (Buddhist era in Thai digits on the Thai side, as the documents) once signed', async () => {
     const r = await place(app, 'inForce', { content: draft2 });
     const html = await (await (await app.login('secretary')).get(`/agreements/${r.id}`)).text();
     expect(html).toContain('Signed in duplicate at Chiang Mai on 17 November 2022');
-    expect(html).toContain('ทำขึ้นเป็นคู่ฉบับ ณ จังหวัดเชียงใหม่ เมื่อวันที่ 17 พฤศจิกายน 2565');
+    expect(html).toContain('ทำขึ้นเป็นคู่ฉบับ ณ จังหวัดเชียงใหม่ เมื่อวันที่ ๑๗ พฤศจิกายน ๒๕๖๕');
   });
 });

@@ -17,9 +17,18 @@ describe('the statechart diagram', () => {
     );
   });
 
-  it('draws every transition between two states of the machine, and nothing else', () => {
+  it('draws every transition between two states of the machine, and nothing else (withdrawals once, as side steps)', () => {
     const between = edges.filter((e) => e.from !== e.to);
-    expect(d.edges.map((e) => e.title)).toEqual(between.map((e) => `<${e.from}> → <${e.to}>: <${e.event}>`));
+    const side = new Set(['WITHDRAW', 'ABANDON_AMENDMENT']);
+    const drawn = between.filter((e) => !side.has(e.event));
+    expect(d.edges.map((e) => e.title)).toEqual(drawn.map((e) => `<${e.from}> → <${e.to}>: <${e.event}>`));
+    const said = d.sideSteps.flatMap((x) => x.from.map((f) => `${f} → ${x.to}: ${x.label}`));
+    expect(said.sort()).toEqual(
+      between
+        .filter((e) => side.has(e.event))
+        .map((e) => `<${e.from}> → <${e.to}>: <${e.event}>`)
+        .sort(),
+    );
     expect(d.edges.map((e) => e.title)).toEqual(
       expect.arrayContaining([
         '<committeeReview> → <committeeApproved>: <RECORD_RESOLUTION>',
@@ -29,10 +38,13 @@ describe('the statechart diagram', () => {
     );
   });
 
-  it('draws returns as arcs back, and withdrawals faint', () => {
+  it('draws returns as arcs back, and says withdrawing once instead of an arc from every state', () => {
     const titled = (t: string) => d.edges.find((e) => e.title === t);
     expect(titled('<revision> → <mfaReview>: <RESUBMIT>')?.back).toBe(true);
-    expect(titled('<drafting> → <withdrawn>: <WITHDRAW>')?.faint).toBe(true);
+    expect(d.edges.filter((e) => e.title.includes('<WITHDRAW>'))).toEqual([]);
+    const withdraw = d.sideSteps.find((x) => x.event === 'WITHDRAW');
+    expect(withdraw).toMatchObject({ label: '<WITHDRAW>', to: '<withdrawn>' });
+    expect(withdraw?.from).toEqual(expect.arrayContaining(['<drafting>', '<mfaReview>', '<readyToSign>']));
     expect(titled('<committeeReview> → <committeeApproved>: <RECORD_RESOLUTION>')).toMatchObject({
       back: false,
       faint: false,
