@@ -115,6 +115,27 @@ export function resetArticle(
   return { ...form, articles: form.articles.map((x, j) => (j === i ? { ...x, text: cmp.standard } : x)) };
 }
 
+const OTHER_RUN: Record<Locale, RegExp> = {
+  // On a Thai page: English words quoted in a Thai message ("shall", "Kingdom of Thailand").
+  th: /[A-Za-z][A-Za-z0-9]*(?:[\s'’\-.,()]+[A-Za-z0-9]+)*/g,
+  // On an English page: Thai words quoted in an English message ("ภาคี").
+  en: /[\u0E00-\u0E7F]+(?:\s+[\u0E00-\u0E7F]+)*/g,
+};
+
+/** `text` in runs: the page's language unmarked, each run of the other language marked with its language. */
+export function languageParts(text: string, locale: Locale): { text: string; lang?: 'th' | 'en' }[] {
+  const other = locale === 'th' ? 'en' : 'th';
+  const out: { text: string; lang?: 'th' | 'en' }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(OTHER_RUN[locale])) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index) });
+    out.push({ text: m[0], lang: other });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at) });
+  return out;
+}
+
 export interface FindingView {
   severity: string;
   /** "Error", "Warning", "Note" in the reader's language. */
@@ -122,8 +143,12 @@ export interface FindingView {
   error: boolean;
   warning: boolean;
   message: string;
+  /** The message in runs, each run of the other language marked with its language (WCAG: language of parts). */
+  parts: { text: string; lang?: 'th' | 'en' }[];
   excerpt?: string;
-  suggestion?: string;
+  /** The excerpt's language, when the finding is about one (the page marks it, for readers and screen readers). */
+  excerptLang?: 'th' | 'en';
+  suggestion?: { th?: string; en?: string };
   /** The button's value when the suggestion can be taken. */
   take?: string;
 }
@@ -153,17 +178,14 @@ export function draftingView(
   findings.forEach((f, n) => {
     counts[f.severity]++;
     const s = f.suggestion;
-    const suggestion = s
-      ? LANGS.map((l) => s[l])
-          .filter((x) => x !== undefined)
-          .join(' / ')
-      : undefined;
+    const suggestion = s && (s.th !== undefined || s.en !== undefined) ? s : undefined;
     (at[anchorPath(f.anchor)] ??= []).push({
       severity: f.severity,
       label: t(`agreement.drafting.${f.severity}`),
       error: f.severity === 'error',
       warning: f.severity === 'warning',
       message: f.message[locale],
+      parts: languageParts(f.message[locale], locale),
       ...(f.excerpt !== undefined ? { excerpt: f.excerpt } : {}),
       ...(suggestion ? { suggestion } : {}),
       ...(canTake(f) ? { take: `fix:${n}:${fixToken(f)}` } : {}),
