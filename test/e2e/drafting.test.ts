@@ -1,49 +1,29 @@
 // Drafting in Chromium with the pre-review gate on: the wizard's draft, a finding beside the article it is about, its
 // suggestion taken, a parity lock confirmed, and the draft sent to the committee.
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { compose, type Services } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { closeServer, listen } from '../../src/http/server';
-import { createLogger } from '../../src/logger';
-import { createDemoUsers } from '../../src/users/demo';
-import { openTestDb, type TestDb } from '../support/db';
-import { CHROMIUM_ARGS, problemsOf, signIn, step, submit } from './journey-support';
+import type { Browser, Page } from 'playwright-core';
+import type { Services } from '../../src/compose';
+import { startBrowserApp, type BrowserApp } from './browser-app';
+import { problemsOf, signIn, step, submit } from './journey-support';
 
 jest.setTimeout(180_000);
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'drafting');
 
-let db: TestDb;
-let server: Server;
-let browser: Browser;
+let app: BrowserApp;
 let base: string;
+let browser: Browser;
 let services: Services;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  db = await openTestDb('drafting');
-  await createDemoUsers(db.connection);
-  const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'd'.repeat(40) });
-  expect(config.draftingGate).toBe(true);
-  const composed = await compose({ config, connection: db.connection, logger: createLogger('silent') });
-  services = composed.services;
-  server = await listen(composed.app, 0, '127.0.0.1');
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  // The gate is on by default: nothing in the configuration turns it on for this test.
+  app = await startBrowserApp('drafting');
+  ({ base, browser, services } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await closeServer(server);
-  await db?.close();
-});
+afterAll(async () => app?.close());
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -1,26 +1,11 @@
 // The Chiang Mai–Sejong journey in Chromium: three people in their own browsers take the MOU from draft 1 to signing.
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { compose } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { closeServer, listen } from '../../src/http/server';
+import type { Browser, Page } from 'playwright-core';
 import { toThaiDigits } from '../../src/domain/thai-format';
-import { createLogger } from '../../src/logger';
-import { createDemoUsers } from '../../src/users/demo';
-import { openTestDb, type TestDb } from '../support/db';
 import { chiangMaiSejong } from '../support/fixtures';
-import {
-  CHROMIUM_ARGS,
-  downloadAndRead,
-  fillDraft,
-  missing,
-  problemsOf,
-  signIn,
-  step,
-  submit,
-} from './journey-support';
+import { startBrowserApp, type BrowserApp } from './browser-app';
+import { downloadAndRead, fillDraft, missing, problemsOf, signIn, step, submit } from './journey-support';
 
 jest.setTimeout(300_000);
 
@@ -28,38 +13,19 @@ const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 const DOCS = join(ARTIFACTS, 'journey');
 const story = chiangMaiSejong();
 
-let db: TestDb;
-let server: Server;
+let app: BrowserApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   mkdirSync(DOCS, { recursive: true });
-  db = await openTestDb('journey');
-  await createDemoUsers(db.connection);
   // Draft 1 as Chiang Mai really sent it, errors and all: it predates the pre-review gate (test/e2e/drafting.test.ts
   // drafts with the gate on).
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    MOU_SEED_DEMO: 'false',
-    MOU_DRAFTING_GATE: 'false',
-    SESSION_SECRET: 'j'.repeat(40),
-  });
-  const { app } = await compose({ config, connection: db.connection, logger: createLogger('silent') });
-  server = await listen(app, 0, '127.0.0.1');
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  app = await startBrowserApp('journey', { env: { MOU_DRAFTING_GATE: 'false' } });
+  ({ base, browser } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await closeServer(server);
-  await db?.close();
-});
+afterAll(async () => app?.close());
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });

@@ -1,59 +1,40 @@
 // Every page, in Thai and in English, with the demo data: no WCAG 2.1 A/AA violation (axe-core) and no words of the
 // other language outside the parts marked as that language. Screenshots go to test-artifacts/pages/.
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { compose } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { closeServer, listen } from '../../src/http/server';
-import { createLogger } from '../../src/logger';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemoData } from '../../src/seed/demo';
-import { openTestDb, type TestDb } from '../support/db';
 import { ROOT } from '../support/processes';
-import { CHROMIUM_ARGS, signIn } from './journey-support';
+import { startBrowserApp, type BrowserApp } from './browser-app';
+import { signIn } from './journey-support';
 import { ALLOWED_LATIN, axeViolations, foreignWords, type AxeViolation } from './page-audit';
 
 jest.setTimeout(600_000);
 
 const SHOTS = join(__dirname, '..', '..', 'test-artifacts', 'pages');
 
-let db: TestDb;
-let server: Server;
+let app: BrowserApp;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  db = await openTestDb('pages');
-  const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'p'.repeat(40) });
-  const { app, services } = await compose({
-    config,
-    connection: db.connection,
-    logger: createLogger('silent'),
+  app = await startBrowserApp('pages', {
+    prepare: async (db, services) => {
+      await seedDemoData(db.connection, {
+        projectRoot: ROOT,
+        repository: services.repository,
+        records: services.records,
+        drafting: services.drafting,
+        progress: () => undefined,
+        now: new Date('2026-11-20T10:00:00Z'),
+      });
+    },
   });
-  await seedDemoData(db.connection, {
-    projectRoot: ROOT,
-    repository: services.repository,
-    records: services.records,
-    drafting: services.drafting,
-    progress: () => undefined,
-    now: new Date('2026-11-20T10:00:00Z'),
-  });
-  server = await listen(app, 0, '127.0.0.1');
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  ({ base, browser } = app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (server) await closeServer(server);
-  await db?.close();
-});
+afterAll(async () => app?.close());
 
 interface Finding {
   url: string;
