@@ -1,8 +1,6 @@
 // The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
-  articleTextHash,
   markId,
-  roundVersion,
   notAllowed,
   notFound,
   sha256Hex,
@@ -24,6 +22,7 @@ import {
   type AgreementEventType,
   type AgreementSnapshot,
 } from '../../workflows';
+import { clearedElsewhere, withCleared } from './cleared-texts';
 import { addComment, answerComment, withdrawComment } from './comments';
 import { runGate, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
@@ -115,16 +114,6 @@ export interface AgreementService {
   clearedBefore(actor: Actor, record: AgreementRecord, content: AgreementContent): Promise<Set<string>>;
   /** What the actor may do on this agreement now: the changes the state and their role allow, and the steps. */
   capabilities(actor: Actor, record: AgreementRecord): Capabilities;
-}
-
-/** MFA's no objection clears the version it reviewed: its articles' text hashes go on record with the step. */
-function withCleared(
-  record: AgreementRecord,
-  plan: ReturnType<typeof planStep>,
-): ReturnType<typeof planStep> {
-  const version = roundVersion(record, record.round);
-  const cleared = [...new Set((version?.content ?? record.workingDraft).articles.map(articleTextHash))];
-  return { ...plan, change: { ...plan.change, set: { ...plan.change.set, cleared } } };
 }
 
 /** A secretary sees only their own province (none at all without one); everyone else sees every agreement. */
@@ -294,9 +283,7 @@ export function createAgreementService({
 
     async clearedBefore(actor, record, content) {
       if (!mayPerform(actor, 'VIEW', record.province)) throw notFound();
-      const byHash = new Map(content.articles.map((a) => [articleTextHash(a), a.key]));
-      const found = await repository.clearedAmong([...byHash.keys()], record.id);
-      return new Set([...found].map((h) => byHash.get(h)).filter((k): k is string => k !== undefined));
+      return clearedElsewhere(repository, record, content);
     },
 
     availableEvents(actor, record) {
