@@ -1,24 +1,18 @@
 // Benchmark (issue 16): the pre-review checks of a 40-article agreement beside the .docx render of the same agreement,
 // in the same process and run (the two take turns in blocks, so a busy neighbour slows both alike); median and p99 of
 // each, and the ratio. Goal: checks take no longer than the render, so they can run on every save.
-import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { AgreementContent, Article } from '../../src/domain/agreement';
 import { derivedArticleKey } from '../../src/domain/article-key';
 import { checkContent, countBySeverity, RULES } from '../../src/domain/checks';
-import { storyFromFixture } from '../../src/domain/fixture';
+import { fixtureStory, quantile } from '../support';
 import { renderDocument } from '../../src/documents';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 40);
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
-const FIXTURE = [join(__dirname, '..', '..', '..', 'fixtures'), join(__dirname, '..', '..', 'fixtures')]
-  .map((dir) => join(dir, 'chiang-mai-sejong.json'))
-  .find((p) => existsSync(p));
-if (FIXTURE === undefined) throw new Error('fixtures/chiang-mai-sejong.json not found');
-const story = storyFromFixture(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+const story = fixtureStory();
 
 /** Draft 2's articles repeated to `n` (each with a key of its own), with draft 1's flaws in every fifth one. */
 function agreementOf(n: number): AgreementContent {
@@ -37,10 +31,6 @@ async function time(job: () => unknown): Promise<number> {
   return performance.now() - t;
 }
 
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-};
 
 /** Each job `runs` times (after `warmup` uncounted), taking turns in blocks of `block`. */
 async function interleaved<K extends string>(

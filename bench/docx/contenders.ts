@@ -2,19 +2,13 @@
 // filling an equivalent template, and the floor (only zipping the final XML parts our pipeline produced).
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Article, AgreementContent } from '../../src/domain/agreement';
 import { derivedArticleKey } from '../../src/domain/article-key';
-import { storyFromFixture } from '../../src/domain/fixture';
+import { fixtureStory } from '../support';
 import { renderDocument, type RenderInput } from '../../src/documents';
 import { zipParts } from './zip-floor';
 
-const FIXTURE = [join(__dirname, '..', '..', '..', 'fixtures'), join(__dirname, '..', '..', 'fixtures')]
-  .map((dir) => join(dir, 'chiang-mai-sejong.json'))
-  .find((p) => existsSync(p));
-if (FIXTURE === undefined) throw new Error('fixtures/chiang-mai-sejong.json not found');
-const story = storyFromFixture(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+const story = fixtureStory();
 
 export const SIZES = [1, 6, 30, 120] as const;
 export const CONTENDERS = ['ours', 'docxtemplater', 'floor'] as const;

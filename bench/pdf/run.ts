@@ -1,13 +1,12 @@
 // Benchmark (issue 14): a PDF of the Chiang Mai–Sejong MOU by LibreOffice headless (each conversion a different
 // .docx, so none is a cache hit), a cache hit of the same PDF, and the .docx render of the same agreement; median
 // and p99 of each, and the ratios. LibreOffice dominates: the cache is what keeps repeated downloads cheap.
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedFile } from '../../src/app/document-service';
 import { createPdfService } from '../../src/app/pdf-service';
-import { storyFromFixture } from '../../src/domain/fixture';
+import { fixtureStory, quantile } from '../support';
 import { renderDocument } from '../../src/documents';
 import { projectCatalogue } from '../../src/i18n/catalogue';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from '../../src/storage/libreoffice';
@@ -16,16 +15,8 @@ const CONVERSIONS = Number(process.env.BENCH_CONVERSIONS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
-const FIXTURE = [join(__dirname, '..', '..', '..', 'fixtures'), join(__dirname, '..', '..', 'fixtures')]
-  .map((dir) => join(dir, 'chiang-mai-sejong.json'))
-  .find((p) => existsSync(p));
-if (FIXTURE === undefined) throw new Error('fixtures/chiang-mai-sejong.json not found');
-const story = storyFromFixture(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+const story = fixtureStory();
 
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
-};
 const stats = (xs: readonly number[]) => ({
   median: quantile(xs, 0.5),
   p99: quantile(xs, 0.99),
