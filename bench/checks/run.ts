@@ -31,7 +31,6 @@ async function time(job: () => unknown): Promise<number> {
   return performance.now() - t;
 }
 
-
 /** Each job `runs` times (after `warmup` uncounted), taking turns in blocks of `block`. */
 async function interleaved<K extends string>(
   jobs: Record<K, () => unknown>,
