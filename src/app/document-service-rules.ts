@@ -77,7 +77,7 @@ export function availability(
     };
   }
   const base = { doc, layout, content: version.content, versionNo };
-  const meta: RenderMeta = { province: record.province };
+  const meta: RenderMeta = { province: record.province, agreement: record.id };
   const previous = record.versions.find((x) => x.no === versionNo - 1);
   switch (doc) {
     case 'mou':

@@ -247,6 +247,12 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
     blocks,
     ...(counterpart ? { counterpart } : {}),
     notes,
+    identity: {
+      doc: input.doc,
+      layout: input.layout,
+      versionNo: input.versionNo,
+      ...(meta.agreement !== undefined ? { agreement: meta.agreement } : {}),
+    },
     ...(input.doc === 'redline'
       ? { revision: { author: meta.revisionAuthor ?? 'MOU Engine', date: `${date}T00:00:00Z` } }
       : {}),

@@ -29,6 +29,8 @@ export const FIXED_DATE = '2000-01-01';
 
 export const RenderMeta = z
   .object({
+    /** The agreement's id, written into the file's custom properties so that an import can tell whose it is. */
+    agreement: z.string().min(1).max(64).optional(),
     /** Date of the document (memo date, date of tracked changes). Default: FIXED_DATE. */
     date: IsoDate.optional(),
     /** Thai digits (๑๒๓) in generated numbers of the Thai text and page numbers; default "thai". */

@@ -9,6 +9,13 @@ import type {
   TableBlock,
   TextBlock,
 } from './model';
+import {
+  anchorOfBlockKey,
+  articleAnchorKey,
+  bookmarkName,
+  type AnchorPart,
+  type AnchorRef,
+} from './word-anchors';
 
 /** What a paragraph is for; the writer maps it to typography (bold, alignment, keep-with-next). */
 export type ParaRole = 'title' | 'heading' | 'body' | 'note' | 'cell-header' | 'cell' | 'signature';
@@ -20,6 +27,9 @@ export interface LaidPara {
   /** Word comments whose range starts before / ends after this paragraph. */
   commentStarts: number[];
   commentEnds: number[];
+  /** Our anchors' bookmarks (word-anchors.ts) starting in / ending after this paragraph. */
+  bookmarkStarts: { readonly id: number; readonly name: string }[];
+  bookmarkEnds: number[];
 }
 
 export interface LaidRow {
@@ -40,7 +50,15 @@ export type LaidItem =
 
 export const laid =
   (lang: Lang, role: ParaRole) =>
-  (para: Para): LaidPara => ({ lang, para, role, commentStarts: [], commentEnds: [] });
+  (para: Para): LaidPara => ({
+    lang,
+    para,
+    role,
+    commentStarts: [],
+    commentEnds: [],
+    bookmarkStarts: [],
+    bookmarkEnds: [],
+  });
 
 export function paras(bi: BiParas, lang: Lang, role: ParaRole): LaidPara[] {
   return (bi[lang] ?? []).map(laid(lang, role));
@@ -58,7 +76,10 @@ export function textRole(b: TextBlock): ParaRole {
 /** Attaches comments to the first and last paragraph a block produced (once per anchor). */
 export class Anchors {
   private readonly pending = new Map<string, number[]>();
-  constructor(notes: DocModel['notes']) {
+  /** Our own bookmarks around identified blocks (the import's anchors), laid out alongside the comments. */
+  readonly bookmarks: Bookmarks;
+  constructor(notes: DocModel['notes'], versionNo?: number) {
+    this.bookmarks = new Bookmarks(versionNo);
     for (const n of notes) this.pending.set(n.anchor, [...(this.pending.get(n.anchor) ?? []), n.id]);
   }
   attach(anchor: string | undefined, emitted: readonly LaidPara[]): void {
@@ -80,6 +101,41 @@ export class Anchors {
       first.commentEnds.push(...ids);
     }
     this.pending.clear();
+  }
+}
+
+/**
+ * Wraps what a block produced in our bookmarks, one per language (and per part of an article), named after the
+ * block's key and the document's version. Without an identity (a model built by hand) nothing is marked.
+ */
+export class Bookmarks {
+  private next = 1;
+  constructor(private readonly versionNo: number | undefined) {}
+  private wrap(name: string, emitted: readonly LaidPara[]): void {
+    const first = emitted[0];
+    const last = emitted[emitted.length - 1];
+    if (!first || !last) return;
+    const id = this.next++;
+    first.bookmarkStarts.push({ id, name });
+    last.bookmarkEnds.push(id);
+  }
+  private byLang(ref: AnchorRef, emitted: readonly LaidPara[]): void {
+    if (this.versionNo === undefined) return;
+    for (const lang of ['th', 'en'] as const) {
+      this.wrap(
+        bookmarkName(ref, this.versionNo, lang),
+        emitted.filter((p) => p.lang === lang),
+      );
+    }
+  }
+  text(b: TextBlock, emitted: readonly LaidPara[]): void {
+    const ref = anchorOfBlockKey(b.key);
+    if (ref) this.byLang(ref, emitted);
+  }
+  /** An article's heading and body, each given as the paragraphs that part produced. */
+  article(b: ArticleBlock, part: AnchorPart, emitted: readonly LaidPara[]): void {
+    const key = articleAnchorKey(b.key);
+    if (key !== undefined) this.byLang({ kind: 'article', key, part }, emitted);
   }
 }
 
@@ -122,9 +178,9 @@ export function signatureGrid(parties: SignatureBlock['parties']): LaidItem {
   };
 }
 
-export function articleParts(b: ArticleBlock): { bi: BiParas; role: ParaRole }[] {
+export function articleParts(b: ArticleBlock): { bi: BiParas; role: ParaRole; part: AnchorPart }[] {
   return [
-    { bi: b.heading, role: 'heading' },
-    { bi: b.body, role: 'body' },
+    { bi: b.heading, role: 'heading', part: 'h' },
+    { bi: b.body, role: 'body', part: 'b' },
   ];
 }

@@ -22,11 +22,21 @@ function pass(blocks: readonly Block[], lang: Lang, anchors: Anchors, signatures
   };
   for (const b of blocks) {
     switch (b.kind) {
-      case 'text':
-        anchors.attach(b.anchor, emit(paras(b, lang, textRole(b))));
+      case 'text': {
+        const emitted = emit(paras(b, lang, textRole(b)));
+        anchors.attach(b.anchor, emitted);
+        anchors.bookmarks.text(b, emitted);
         break;
+      }
       case 'article':
-        anchors.attach(b.anchor, emit(articleParts(b).flatMap(({ bi, role }) => paras(bi, lang, role))));
+        anchors.attach(
+          b.anchor,
+          articleParts(b).flatMap(({ bi, role, part }) => {
+            const emitted = emit(paras(bi, lang, role));
+            anchors.bookmarks.article(b, part, emitted);
+            return emitted;
+          }),
+        );
         break;
       case 'table':
         items.push(tableGrid(b, [lang]));

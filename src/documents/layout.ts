@@ -55,13 +55,19 @@ function parallel(model: DocModel, anchors: Anchors): LaidItem[] {
     switch (b.kind) {
       case 'text': {
         const bilingual = b.th !== undefined && b.en !== undefined;
-        anchors.attach(b.anchor, bilingual ? row(b, textRole(b)) : single(b, textRole(b)));
+        const emitted = bilingual ? row(b, textRole(b)) : single(b, textRole(b));
+        anchors.attach(b.anchor, emitted);
+        anchors.bookmarks.text(b, emitted);
         break;
       }
       case 'article':
         anchors.attach(
           b.anchor,
-          articleParts(b).flatMap(({ bi, role }) => row(bi, role)),
+          articleParts(b).flatMap(({ bi, role, part }) => {
+            const emitted = row(bi, role);
+            anchors.bookmarks.article(b, part, emitted);
+            return emitted;
+          }),
         );
         break;
       case 'table':
@@ -82,7 +88,7 @@ function parallel(model: DocModel, anchors: Anchors): LaidItem[] {
 }
 
 export function layout(model: DocModel, kind: Layout): Sheet {
-  const anchors = new Anchors(model.notes);
+  const anchors = new Anchors(model.notes, model.identity?.versionNo);
   const items =
     kind === 'parallel'
       ? parallel(model, anchors)

@@ -1,5 +1,6 @@
 // The typed document model: what templates mean, independent of Word. Blocks of bilingual paragraphs.
 import type { Lang } from '../domain/bilingual';
+import type { DocIdentity } from './word-anchors';
 
 export type { Lang };
 
@@ -100,6 +101,8 @@ export interface DocModel {
    */
   readonly counterpart?: readonly Block[];
   readonly notes: readonly Note[];
+  /** Which document of which agreement and version this is: custom properties and bookmark names (word-anchors.ts). */
+  readonly identity?: DocIdentity;
   /** Author and date of tracked changes (redline). */
   readonly revision?: { readonly author: string; readonly date: string };
 }

@@ -7,6 +7,7 @@
 import { Document, Header, NumberFormat, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { Sheet } from './layout';
 import { A4, MARGIN, sheetXml, type SheetXml } from './sheet-xml';
+import { IDENTITY_PROPERTIES } from './word-anchors';
 import { FONT, SIZE, escapeXml } from './word-xml';
 import { readZip, writeZip, zipEntry, type ZipEntry } from './zip';
 
@@ -30,9 +31,12 @@ type Part =
       readonly before: string;
       readonly after: string;
     }
-  | { readonly kind: 'core' };
+  | { readonly kind: 'core' }
+  | { readonly kind: 'custom' };
 
 const CORE = 'docProps/core.xml';
+/** The custom properties naming the document (word-anchors.ts): written per document like core.xml. */
+const CUSTOM = 'docProps/custom.xml';
 const marker = (slot: Slot) => `MOU-ENGINE-SLOT-${slot}`;
 const SLOTS: readonly Slot[] = ['body', 'firstHeader', 'defaultHeader', 'comments'];
 /** The element the placeholder paragraph's text sits in, which the slot's XML replaces whole. */
@@ -51,6 +55,8 @@ function skeletonDocument(shape: Shape): Document {
   const fonts = { ascii: FONT, hAnsi: FONT, cs: FONT, eastAsia: FONT };
   return new Document({
     creator: 'MOU Engine',
+    // A placeholder so that docx declares the part (content type, relationship); its XML is written per document.
+    customProperties: [{ name: 'MOU Engine', value: 'slot' }],
     styles: {
       default: {
         document: { run: { font: fonts, size: SIZE, language: { value: 'th-TH', bidirectional: 'th-TH' } } },
@@ -118,8 +124,8 @@ async function buildSkeleton(shape: Shape): Promise<readonly Part[]> {
   const files = readZip(await Packer.toBuffer(skeletonDocument(shape)));
   const parts: Part[] = [];
   for (const [name, data] of files) {
-    if (name === CORE) {
-      parts.push({ kind: 'core' });
+    if (name === CORE || name === CUSTOM) {
+      parts.push({ kind: name === CORE ? 'core' : 'custom' });
       continue;
     }
     const slotted = name.endsWith('.xml') ? cut(name, data.toString('utf8')) : undefined;
@@ -131,6 +137,7 @@ async function buildSkeleton(shape: Shape): Promise<readonly Part[]> {
       throw new Error(`docx skeleton: placeholder ${slot} not where expected`);
   }
   if (!parts.some((p) => p.kind === 'core')) throw new Error(`docx skeleton: no ${CORE}`);
+  if (!parts.some((p) => p.kind === 'custom')) throw new Error(`docx skeleton: no ${CUSTOM}`);
   return parts;
 }
 
@@ -163,6 +170,34 @@ function coreXml(sheet: Sheet): string {
   );
 }
 
+/** The document's identity as custom properties (text values, in a fixed order), so an import can tell what it is. */
+export function customXml(sheet: Sheet): string {
+  const id = sheet.identity;
+  const values: [string, string][] = id
+    ? [
+        ...(id.agreement !== undefined
+          ? [[IDENTITY_PROPERTIES.agreement, id.agreement] as [string, string]]
+          : []),
+        [IDENTITY_PROPERTIES.versionNo, String(id.versionNo)],
+        [IDENTITY_PROPERTIES.doc, id.doc],
+        [IDENTITY_PROPERTIES.layout, id.layout],
+      ]
+    : [[IDENTITY_PROPERTIES.doc, 'document']];
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    values
+      .map(
+        ([name, value], i) =>
+          `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${escapeXml(name)}">` +
+          `<vt:lpwstr>${escapeXml(value)}</vt:lpwstr></property>`,
+      )
+      .join('') +
+    '</Properties>'
+  );
+}
+
 /** Word bytes for a laid-out sheet; the same sheet always gives the same bytes. */
 export async function renderDocx(sheet: Sheet): Promise<Buffer> {
   const parts = await skeleton({
@@ -179,6 +214,8 @@ export async function renderDocx(sheet: Sheet): Promise<Buffer> {
         return zipEntry(p.name, p.before + xml[p.slot] + p.after);
       case 'core':
         return zipEntry(CORE, coreXml(sheet));
+      case 'custom':
+        return zipEntry(CUSTOM, customXml(sheet));
     }
   });
   return writeZip(entries);

@@ -2,7 +2,10 @@
 // The package around them (styles, settings, section properties, relationships) comes from `docx`: see render-docx.ts.
 import type { LaidItem, LaidPara, LaidRow, ParaRole, Sheet } from './layout';
 import type { BiParas, Lang, Span } from './model';
+import { laid } from './layout-parts';
 import {
+  bookmarkEnd,
+  bookmarkStart,
   changeRun,
   comment,
   commentRangeEnd,
@@ -77,9 +80,11 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
 function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   const bold = BOLD_ROLES.has(lp.role);
   let content = '';
+  for (const b of lp.bookmarkStarts) content += bookmarkStart(b.id, b.name);
   for (const id of lp.commentStarts) content += commentRangeStart(id);
   for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang);
   for (const id of lp.commentEnds) content += commentRangeEnd(id, { lang: lp.lang });
+  for (const id of lp.bookmarkEnds) content += bookmarkEnd(id);
   return paragraph(
     {
       keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title'),
@@ -164,8 +169,7 @@ export function sheetXml(sheet: Sheet): SheetXml {
   let comments = '';
   for (const n of sheet.notes) {
     let content = '';
-    for (const { lang, para: p } of n.paras)
-      content += para({ lang, para: p, role: 'note', commentStarts: [], commentEnds: [] }, rev);
+    for (const { lang, para: p } of n.paras) content += para(laid(lang, 'note')(p), rev);
     comments += comment(
       { id: n.id, author: n.author, initials: n.initials, date: new Date(n.date).toISOString() },
       content,

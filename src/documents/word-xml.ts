@@ -98,6 +98,11 @@ export function pageNumberRuns(style: RunStyle): string {
   );
 }
 
+/** A bookmark's start and end (our anchors: word-anchors.ts); the name is ours, escaped all the same. */
+export const bookmarkStart = (id: number, name: string): string =>
+  `<w:bookmarkStart w:name="${escapeXml(name)}" w:id="${int(id)}"/>`;
+export const bookmarkEnd = (id: number): string => `<w:bookmarkEnd w:id="${int(id)}"/>`;
+
 export const commentRangeStart = (id: number): string => `<w:commentRangeStart w:id="${int(id)}"/>`;
 
 /** The end of a comment's range and the reference mark that shows it. */

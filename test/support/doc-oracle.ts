@@ -81,7 +81,10 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
 /** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
 function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
   const bold = BOLD_ROLES.has(lp.role);
-  const children: d.ParagraphChild[] = lp.commentStarts.map((id) => new d.CommentRangeStart(id));
+  const children: d.ParagraphChild[] = lp.bookmarkStarts.map(
+    (b) => new d.BookmarkStart(b.name, b.id) as unknown as d.ParagraphChild,
+  );
+  children.push(...lp.commentStarts.map((id) => new d.CommentRangeStart(id)));
   for (const s of lp.para.spans) children.push(rev.run(bold ? { ...s, bold: true } : s, lp.lang));
   for (const id of lp.commentEnds) {
     children.push(
@@ -89,6 +92,7 @@ function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
       new d.TextRun({ ...runOptions(lp.lang, {}), children: [new d.CommentReference(id)] }),
     );
   }
+  for (const id of lp.bookmarkEnds) children.push(new d.BookmarkEnd(id) as unknown as d.ParagraphChild);
   return new d.Paragraph({
     children,
     alignment: alignment(lp),
@@ -198,8 +202,18 @@ function buildDocument(sheet: Sheet): d.Document {
         break;
     }
   }
+  const id = sheet.identity;
+  const custom = id
+    ? [
+        ...(id.agreement !== undefined ? [{ name: 'MOU Engine agreement', value: id.agreement }] : []),
+        { name: 'MOU Engine version', value: String(id.versionNo) },
+        { name: 'MOU Engine document', value: id.doc },
+        { name: 'MOU Engine layout', value: id.layout },
+      ]
+    : [{ name: 'MOU Engine document', value: 'document' }];
   return new d.Document({
     creator: 'MOU Engine',
+    customProperties: custom,
     title: sheet.title,
     styles: { default: { document: { run: { font: FONTS, size: SIZE, language: LANGUAGE.th } } } },
     comments: {
@@ -209,7 +223,18 @@ function buildDocument(sheet: Sheet): d.Document {
         initials: n.initials,
         date: new Date(n.date),
         children: n.paras.map(({ lang, para }) =>
-          paragraph({ lang, para, role: 'note', commentStarts: [], commentEnds: [] }, rev),
+          paragraph(
+            {
+              lang,
+              para,
+              role: 'note',
+              commentStarts: [],
+              commentEnds: [],
+              bookmarkStarts: [],
+              bookmarkEnds: [],
+            },
+            rev,
+          ),
         ),
       })),
     },

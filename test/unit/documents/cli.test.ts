@@ -5,6 +5,7 @@ import { main } from '../../../src/cli/main';
 import { renderDocument } from '../../../src/documents';
 import { fixtureInput } from '../../support/doc-inputs';
 import { FIXTURES_DIR } from '../../support/fixtures';
+import { parts } from '../../support/doc-xml';
 
 describe('mou render', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mou-cli-'));
@@ -52,9 +53,14 @@ describe('mou render', () => {
     writeFileSync(file, JSON.stringify(keyless));
     const target = join(dir, 'bare.docx');
     expect(await main(['render', file, '--doc', 'mou', '--version', '2', '-o', target])).toBe(0);
-    // Keys are never printed: the same text with its keys gives the same bytes.
+    // Keys are printed only in the anchors' hidden bookmark names: the same text with its keys reads the same.
     const keyed = await renderDocument({ doc: 'mou', layout: 'parallel', content, versionNo: 2, meta: {} });
-    expect(readFileSync(target).equals(keyed.buffer)).toBe(true);
+    const unmarked = (b: Buffer) =>
+      (parts(b).get('word/document.xml') ?? '').replace(/<w:bookmark(Start|End) [^>]*\/>/g, '');
+    const bare = readFileSync(target);
+    expect(unmarked(bare)).toBe(unmarked(keyed.buffer));
+    expect(unmarked(bare)).toContain('Sejong');
+    expect(parts(bare).get('word/document.xml')).toMatch(/w:name="_mou_a[A-Za-z0-9_]+_v2_th_h"/);
   });
 
   it('refuses an unknown document type', async () => {

@@ -69,6 +69,8 @@ const lp = (
   para: { spans },
   commentStarts: [],
   commentEnds: [],
+  bookmarkStarts: [],
+  bookmarkEnds: [],
   ...extra,
 });
 
@@ -102,7 +104,15 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
       },
     ],
     items: [
-      { t: 'para', p: lp('th', 'title', spans, { commentStarts: [7], commentEnds: [7] }) },
+      {
+        t: 'para',
+        p: lp('th', 'title', spans, {
+          commentStarts: [7],
+          commentEnds: [7],
+          bookmarkStarts: [{ id: 3, name: '_mou_title_v2_th' }],
+          bookmarkEnds: [3],
+        }),
+      },
       { t: 'para', p: { ...lp('en', 'body', spans), para: { spans, indentMm: 25, align: 'right' } } },
       { t: 'pagebreak' },
       {
