@@ -15,6 +15,8 @@ const needs = [
   { pkg: 'libreoffice-writer-nogui', ok: () => has('soffice', ['--version']) },
   { pkg: 'fonts-thai-tlwg', ok: fontInstalled },
   { pkg: 'poppler-utils', ok: () => has('pdftotext', ['-v']) },
+  // LibreOffice's Python bridge: the import tests annotate our files with LibreOffice as a reviewer would.
+  { pkg: 'python3-uno', ok: () => has('/usr/bin/python3', ['-c', 'import uno']) },
 ];
 
 const missing = needs.filter((n) => !n.ok()).map((n) => n.pkg);

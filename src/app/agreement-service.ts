@@ -1,5 +1,6 @@
 // The application service for agreements: decides who sees and may do what, runs the statechart, persists atomically.
 import {
+  invalid,
   markId,
   notAllowed,
   notFound,
@@ -24,6 +25,7 @@ import {
 } from '../../workflows';
 import { clearedElsewhere, withCleared } from './cleared-texts';
 import { addComment, answerComment, withdrawComment } from './comments';
+import { commentsToAdd, previewImport, type ImportPreview } from './review-import';
 import { runGate, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
@@ -100,6 +102,20 @@ export interface AgreementService {
     commentId: string,
     answer: unknown,
   ): Promise<AgreementRecord>;
+  /** What an annotated Word file holds, placed on version `versionNo` (nothing is stored). */
+  previewImport(actor: Actor, id: string, versionNo: number, file: Buffer): Promise<ImportPreview>;
+  /**
+   * Adds the items taken from an annotated Word file (`take`: item ids of the preview; default its proposal) as
+   * comments of the round, in one write whose history entry records the file's SHA-256.
+   */
+  importReview(
+    actor: Actor,
+    id: string,
+    expectedRev: number,
+    versionNo: number,
+    file: Buffer,
+    take?: readonly string[],
+  ): Promise<{ record: AgreementRecord; preview: ImportPreview; added: readonly string[] }>;
   /** MFA takes back its own open comment of the current round (kept on record as withdrawn). */
   withdrawComment(actor: Actor, id: string, expectedRev: number, commentId: string): Promise<AgreementRecord>;
   send(
@@ -252,6 +268,40 @@ export function createAgreementService({
           ...(status ? { detail: { code: 'answer', status } } : {}),
         }),
       );
+    },
+
+    async previewImport(actor, id, versionNo, file) {
+      const record = await load(actor, id, 'ADD_COMMENT');
+      return previewImport(record, versionNo, file);
+    },
+
+    async importReview(actor, id, expectedRev, versionNo, file, take) {
+      const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT');
+      const preview = await previewImport(record, versionNo, file);
+      const under = record.versions.at(-1)?.no;
+      if (under !== versionNo)
+        throw notAllowed({
+          th: `ร่างที่อยู่ระหว่างพิจารณาคือร่างฉบับที่ ${under ?? '-'} ไม่ใช่ร่างฉบับที่ ${versionNo}`,
+          en: `The version under review is version ${under ?? '-'}, not version ${versionNo}`,
+        });
+      const inputs = commentsToAdd(preview, take);
+      if (inputs.length === 0)
+        throw invalid({ th: 'ไม่ได้เลือกรายการใดจากไฟล์', en: 'No item of the file was chosen' });
+      const at = now();
+      let comments = record.comments;
+      for (const input of inputs)
+        comments = addComment({ ...record, comments }, snapshot.context.round, input, actor, newId(), at);
+      const added = comments.slice(record.comments.length).map((c) => c.id);
+      const saved = await commit(
+        record,
+        expectedRev,
+        { set: { comments, updatedAt: at } },
+        note(snapshot, actor, 'IMPORT_REVIEW', at, {
+          versionNo,
+          detail: { code: 'import', fileSha256: preview.fileSha256, comments: added },
+        }),
+      );
+      return { record: saved, preview, added };
     },
 
     async withdrawComment(actor, id, expectedRev, commentId) {

@@ -19,6 +19,14 @@ export const StepDetail = z.discriminatedUnion('code', [
     })
     .strict(),
   z.object({ code: z.literal('answer'), status: CommentStatus }).strict(),
+  /** A reviewer's annotated Word file imported: its SHA-256 and the comments it became. */
+  z
+    .object({
+      code: z.literal('import'),
+      fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      comments: z.array(z.string().min(1).max(64)).max(500),
+    })
+    .strict(),
 ]);
 export type StepDetail = z.infer<typeof StepDetail>;
 

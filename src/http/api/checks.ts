@@ -1,14 +1,8 @@
 // GET /api/v1/agreements/{id}/checks: the pre-review and bilingual checks of the working draft, as { findings }.
 import type { ApiServices } from './agreements';
-import { apiModule, apiRoute, type ResponseDoc } from './define';
-import { AgreementParams, CheckList, NoQuery, Problem } from './schemas';
+import { apiModule, apiRoute, problem } from './define';
+import { AgreementParams, CheckList, NoQuery } from './schemas';
 import { API_V1 } from './views';
-
-const problem = (description: string): ResponseDoc => ({
-  description,
-  schema: Problem,
-  contentType: 'application/problem+json',
-});
 
 export function checksApi({ agreements, drafting }: ApiServices) {
   return apiModule('api-checks', API_V1, [

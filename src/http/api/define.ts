@@ -8,6 +8,7 @@ import { actorOf } from '../auth/actor';
 import { localeError } from '../errors';
 import type { Access, Method, Route, RouteContext, RouteModule } from '../types';
 import { parseInput } from '../validate';
+import { Problem } from './schemas';
 
 export interface ResponseDoc {
   description: string;
@@ -60,6 +61,13 @@ interface Spec<
   body?: B;
   handle(input: ApiInput<Out<P>, Out<Q>, Out<B>>): Promise<void>;
 }
+
+/** A problem+json response in the OpenAPI document. */
+export const problem = (description: string): ResponseDoc => ({
+  description,
+  schema: Problem,
+  contentType: 'application/problem+json',
+});
 
 function badBody(): DomainError {
   return new DomainError('invalid-input', {

@@ -4,6 +4,7 @@ import { agreementApi, type ApiServices } from './agreements';
 import { checksApi } from './checks';
 import { openApiModule } from './docs-page';
 import { documentApi } from './documents';
+import { importApi } from './imports';
 import { buildOpenApi, ME_DOC } from './openapi';
 
 export type { ApiServices } from './agreements';
@@ -12,7 +13,7 @@ export type { ApiServices } from './agreements';
 export const API_VERSION = '1.0.0';
 
 export function apiRouteModules(services: ApiServices): RouteModule[] {
-  const modules = [agreementApi(services), documentApi(services), checksApi(services)];
+  const modules = [agreementApi(services), documentApi(services), checksApi(services), importApi(services)];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];
 }

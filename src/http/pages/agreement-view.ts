@@ -87,6 +87,11 @@ function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
         });
       case 'answer':
         return l.t('agreement.history.answer', { status: l.commentStatus(detail.status) });
+      case 'import':
+        return l.t('agreement.history.import', {
+          count: detail.comments.length,
+          sha: detail.fileSha256.slice(0, 12),
+        });
     }
   })();
   return [said, note].filter((x) => x).join(' — ');
