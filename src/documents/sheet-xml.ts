@@ -15,6 +15,7 @@ import {
   pageNumberRuns,
   separatorParagraph,
   paragraph,
+  tabRun,
   table,
   tableCell,
   tableRow,
@@ -34,8 +35,11 @@ export interface SheetXml {
 class Revisions {
   private next = 1;
   constructor(private readonly meta: Sheet['revision']) {}
-  run(span: Span, lang: Lang): string {
-    const style = { lang, bold: span.bold, italic: span.italic };
+  /** `sizePt`: the paragraph's size, for a span that sets none. */
+  run(span: Span, lang: Lang, sizePt?: number): string {
+    const pt = span.sizePt ?? sizePt;
+    const style = { lang, bold: span.bold, italic: span.italic, size: pt === undefined ? undefined : pt * 2 };
+    if (span.tab === true) return tabRun(style);
     if (!span.change) return textRun(span.text, style);
     const change = {
       id: this.next++,
@@ -82,14 +86,15 @@ function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   let content = '';
   for (const b of lp.bookmarkStarts) content += bookmarkStart(b.id, b.name);
   for (const id of lp.commentStarts) content += commentRangeStart(id);
-  for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang);
+  for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang, lp.para.sizePt);
   for (const id of lp.commentEnds) content += commentRangeEnd(id, { lang: lp.lang });
   for (const id of lp.bookmarkEnds) content += bookmarkEnd(id);
   return paragraph(
     {
-      keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title'),
+      keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title' || lp.para.keepNext === true),
       after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
       ...(lp.para.indentMm !== undefined ? { firstLine: mm(lp.para.indentMm) } : {}),
+      ...(lp.para.tabStop ? { tab: { pos: mm(lp.para.tabStop.mm), leader: lp.para.tabStop.leader } } : {}),
       jc: justification(lp),
     },
     content,
