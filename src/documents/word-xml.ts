@@ -93,7 +93,14 @@ export function changeRun(kind: 'ins' | 'del', text: string, style: RunStyle, c:
   return `<${tag} w:id="${int(c.id)}" w:author="${escapeXml(c.author)}" w:date="${escapeXml(c.date)}"><w:r>${runProps(style)}${content}</w:r></${tag}>`;
 }
 
-/** The current page number as a field (begin, instruction, separate, end). */
+/**
+ * The current page number as a field (begin, instruction, separate, end). A plain PAGE: the digits come from the
+ * section's w:pgNumType/@w:fmt ("thaiNumbers" or "decimal", render-docx.ts). Word formats PAGE by it (๒ for
+ * thaiNumbers). LibreOffice (7.4 here, and its current DOCX import, writerfilter ConversionHelper::ConvertNumberingType)
+ * does not know thaiNumbers and shows Arabic digits (2); no w:fmt value gives Thai digits there. The field switch
+ * `PAGE \* ThaiArabic` would be Thai digits in Word too, but LibreOffice maps it to Thai *letters* (ข for page 2), so
+ * it is not written: Arabic digits are a lesser fault than letters.
+ */
 export function pageNumberRuns(style: RunStyle): string {
   const r = (inner: string) => `<w:r>${runProps(style)}${inner}</w:r>`;
   return (
