@@ -44,7 +44,8 @@ function inline(c: Cursor, end: string, base: Omit<Para, 'spans'>, style: Style,
       continue;
     }
     if (tok.name === 'br' && tok.selfClosing) out.push([]);
-    else if (tok.name === 'tab' && tok.selfClosing) out[out.length - 1]?.push({ text: '', tab: true, ...style });
+    else if (tok.name === 'tab' && tok.selfClosing)
+      out[out.length - 1]?.push({ text: '', tab: true, ...style });
     else if ((tok.name === 'b' || tok.name === 'i') && !tok.selfClosing) {
       const inner = { ...style, [tok.name === 'b' ? 'bold' : 'italic']: true, ...size(tok.attrs.size) };
       inline(c, tok.name, base, inner, out);
@@ -96,7 +97,8 @@ function tabStop(attrs: Readonly<Record<string, string>>): Pick<Para, 'tabStop'>
   }
   const at = Number(attrs.tab);
   if (!(at >= 0 && at <= 300)) throw new MarkupError(`bad tab "${attrs.tab}"`);
-  if (attrs.leader !== undefined && attrs.leader !== 'dot') throw new MarkupError(`bad leader "${attrs.leader}"`);
+  if (attrs.leader !== undefined && attrs.leader !== 'dot')
+    throw new MarkupError(`bad leader "${attrs.leader}"`);
   return { tabStop: { mm: at, ...(attrs.leader === 'dot' ? { leader: 'dot' as const } : {}) } };
 }
 

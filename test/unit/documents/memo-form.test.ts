@@ -112,7 +112,11 @@ describe('markup for forms: sizes, tab stops, tabs, keep with next', () => {
     );
     expect(p).toMatchObject({ sizePt: 29, spans: [{ text: 'หัว' }] });
     expect(q?.sizePt).toBe(14.5);
-    expect(q?.spans).toEqual([{ text: 'ที่', bold: true, sizePt: 20 }, { text: ' ' }, { text: 'x', italic: true }]);
+    expect(q?.spans).toEqual([
+      { text: 'ที่', bold: true, sizePt: 20 },
+      { text: ' ' },
+      { text: 'x', italic: true },
+    ]);
   });
 
   it('reads a tab stop with an optional dotted leader, <tab/> and keep', () => {
@@ -122,7 +126,9 @@ describe('markup for forms: sizes, tab stops, tabs, keep with next', () => {
       keepNext: true,
       spans: [{ text: 'ที่' }, { text: '', tab: true }, { text: 'วันที่' }],
     });
-    expect(parasOf('<block role="body"><th><p tab="12.5">a</p></th></block>')[0]?.tabStop).toEqual({ mm: 12.5 });
+    expect(parasOf('<block role="body"><th><p tab="12.5">a</p></th></block>')[0]?.tabStop).toEqual({
+      mm: 12.5,
+    });
   });
 
   it.each([

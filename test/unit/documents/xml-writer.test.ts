@@ -119,7 +119,10 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
       { t: 'para', p: { ...lp('en', 'body', spans), para: { spans, indentMm: 25, align: 'right' } } },
       {
         t: 'para',
-        p: { ...lp('th', 'body', spans), para: { spans, sizePt: 29, keepNext: true, tabStop: { mm: 80, leader: 'dot' } } },
+        p: {
+          ...lp('th', 'body', spans),
+          para: { spans, sizePt: 29, keepNext: true, tabStop: { mm: 80, leader: 'dot' } },
+        },
       },
       { t: 'para', p: { ...lp('th', 'note', spans), para: { spans, tabStop: { mm: 12.5 } } } },
       { t: 'pagebreak' },
