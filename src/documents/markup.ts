@@ -85,8 +85,17 @@ function paraAttrs(attrs: Readonly<Record<string, string>>): Omit<Para, 'spans'>
     ...(indent !== undefined ? { indentMm: indent } : {}),
     ...(sizePt !== undefined ? { sizePt } : {}),
     ...tabStop(attrs),
+    ...spaceAfter(attrs['space-after']),
     ...('keep' in attrs ? { keepNext: true } : {}),
   };
+}
+
+/** `space-after="0"`: points after the paragraph, in twentieths of a point at most (Word's unit). */
+function spaceAfter(v: string | undefined): Pick<Para, 'spaceAfterPt'> {
+  if (v === undefined) return {};
+  const n = Number(v);
+  if (!(n >= 0 && n <= 72 && Number.isInteger(n * 20))) throw new MarkupError(`bad space-after "${v}"`);
+  return { spaceAfterPt: n };
 }
 
 /** `tab="80"`: a left tab stop 80 mm from the margin; `leader="dot"` fills the space before it with dots. */

@@ -28,6 +28,8 @@ export interface Para {
   readonly sizePt?: number;
   /** A left tab stop, in millimetres from the margin; `leader: 'dot'` draws a dotted line up to it (a form's blank). */
   readonly tabStop?: { readonly mm: number; readonly leader?: 'dot' };
+  /** Space after the paragraph, in points; absent: the role's (the memo's field lines are set tight, as on the form). */
+  readonly spaceAfterPt?: number;
   /** Keep on the same page as what follows (the memo's last paragraph goes with the signature). */
   readonly keepNext?: boolean;
 }

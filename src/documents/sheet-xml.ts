@@ -80,6 +80,12 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
   }
 }
 
+/** Twips after a paragraph: the template's, else the role's. */
+function spaceAfter(lp: LaidPara): number {
+  if (lp.para.spaceAfterPt !== undefined) return lp.para.spaceAfterPt * 20;
+  return lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0;
+}
+
 /** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
 function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   const bold = BOLD_ROLES.has(lp.role);
@@ -92,7 +98,7 @@ function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   return paragraph(
     {
       keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title' || lp.para.keepNext === true),
-      after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
+      after: spaceAfter(lp),
       ...(lp.para.indentMm !== undefined ? { firstLine: mm(lp.para.indentMm) } : {}),
       ...(lp.para.tabStop ? { tab: { pos: mm(lp.para.tabStop.mm), leader: lp.para.tabStop.leader } } : {}),
       jc: justification(lp),

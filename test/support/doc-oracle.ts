@@ -102,7 +102,14 @@ function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
     alignment: alignment(lp),
     spacing: {
       ...LINE,
-      after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
+      after:
+        lp.para.spaceAfterPt !== undefined
+          ? lp.para.spaceAfterPt * 20
+          : lp.role === 'title'
+            ? 240
+            : lp.role === 'body' || lp.role === 'heading'
+              ? 120
+              : 0,
     },
     ...(lp.para.indentMm !== undefined ? { indent: { firstLine: mm(lp.para.indentMm) } } : {}),
     ...(lp.para.tabStop

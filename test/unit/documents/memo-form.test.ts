@@ -68,6 +68,9 @@ describe('the cover memo in the official form (แบบบันทึกข้
     expect(line).toMatch(/<w:tabs><w:tab w:val="left" w:pos="\d+"[^>]*\/><\/w:tabs>/);
     expect(line.indexOf('<w:tab/>')).toBeGreaterThan(line.indexOf('>ที่<'));
     expect(line.indexOf('<w:tab/>')).toBeLessThan(line.indexOf('>วันที่<'));
+    // The field lines are set tight, as on the form; the subject line keeps the space before เรียน.
+    const after = (i: number) => /<w:spacing w:after="(\d+)"/.exec(paragraphs(body)[i] ?? '')?.[1];
+    expect([after(office), after(refAndDate), after(subject)]).toEqual(['0', '0', '120']);
   });
 
   it('draws a missing ref as a dotted tab leader, never as typed dots', async () => {
@@ -99,7 +102,7 @@ describe('the cover memo in the official form (แบบบันทึกข้
   });
 });
 
-describe('markup for forms: sizes, tab stops, tabs, keep with next', () => {
+describe('markup for forms: sizes, tab stops, tabs, space after, keep with next', () => {
   const parasOf = (inner: string): readonly Para[] => {
     const b = parseMarkup(`<document>${inner}</document>`).blocks[0];
     if (b?.kind !== 'text') throw new Error('text block expected');
@@ -119,10 +122,13 @@ describe('markup for forms: sizes, tab stops, tabs, keep with next', () => {
     ]);
   });
 
-  it('reads a tab stop with an optional dotted leader, <tab/> and keep', () => {
-    const [p] = parasOf('<block role="body"><th><p tab="80" leader="dot" keep>ที่<tab/>วันที่</p></th></block>');
+  it('reads a tab stop with an optional dotted leader, <tab/>, space-after and keep', () => {
+    const [p] = parasOf(
+      '<block role="body"><th><p tab="80" leader="dot" space-after="0" keep>ที่<tab/>วันที่</p></th></block>',
+    );
     expect(p).toEqual({
       tabStop: { mm: 80, leader: 'dot' },
+      spaceAfterPt: 0,
       keepNext: true,
       spans: [{ text: 'ที่' }, { text: '', tab: true }, { text: 'วันที่' }],
     });
@@ -139,6 +145,8 @@ describe('markup for forms: sizes, tab stops, tabs, keep with next', () => {
     ['<p tab="-1">a</p>', 'bad tab'],
     ['<p tab="80" leader="dash">a</p>', 'bad leader'],
     ['<p leader="dot">a</p>', 'leader without tab'],
+    ['<p space-after="-6">a</p>', 'bad space-after'],
+    ['<p space-after="0.01">a</p>', 'bad space-after'],
     ['<p>a<tab>b</tab></p>', 'not allowed'],
   ])('rejects %s', (inner, message) => {
     expect(() => parasOf(`<block role="body"><th>${inner}</th></block>`)).toThrow(MarkupError);

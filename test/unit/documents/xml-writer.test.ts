@@ -124,7 +124,11 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
           para: { spans, sizePt: 29, keepNext: true, tabStop: { mm: 80, leader: 'dot' } },
         },
       },
-      { t: 'para', p: { ...lp('th', 'note', spans), para: { spans, tabStop: { mm: 12.5 } } } },
+      {
+        t: 'para',
+        p: { ...lp('th', 'note', spans), para: { spans, tabStop: { mm: 12.5 }, spaceAfterPt: 3.5 } },
+      },
+      { t: 'para', p: { ...lp('th', 'title', spans), para: { spans, spaceAfterPt: 0 } } },
       { t: 'pagebreak' },
       {
         t: 'grid',
