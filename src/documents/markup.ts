@@ -15,9 +15,19 @@ function align(v: string | undefined): Align | undefined {
 interface Style {
   bold?: boolean;
   italic?: boolean;
+  sizePt?: number;
 }
 
-/** Inline content up to `</end>`: text, <b>, <i>, <br/>. A newline or <br/> starts a new paragraph. */
+/** A font size in points: positive, at most 96, in half points (Word stores half points). */
+function size(v: string | undefined): { sizePt?: number } {
+  if (v === undefined) return {};
+  const n = Number(v);
+  if (!(n > 0 && n <= 96 && Number.isInteger(n * 2))) throw new MarkupError(`bad size "${v}"`);
+  return { sizePt: n };
+}
+
+/** Inline content up to `</end>`: text, <b>, <i> (each may set a size), <tab/>, <br/>. A newline or <br/> starts a
+ * new paragraph. A tab character in text is a space: only the template's <tab/> moves to a tab stop. */
 function inline(c: Cursor, end: string, base: Omit<Para, 'spans'>, style: Style, out: Span[][]): void {
   for (;;) {
     const tok = c.next();
@@ -34,8 +44,11 @@ function inline(c: Cursor, end: string, base: Omit<Para, 'spans'>, style: Style,
       continue;
     }
     if (tok.name === 'br' && tok.selfClosing) out.push([]);
+    else if (tok.name === 'tab' && tok.selfClosing)
+      out[out.length - 1]?.push({ text: '', tab: true, ...style });
     else if ((tok.name === 'b' || tok.name === 'i') && !tok.selfClosing) {
-      inline(c, tok.name, base, { ...style, [tok.name === 'b' ? 'bold' : 'italic']: true }, out);
+      const inner = { ...style, [tok.name === 'b' ? 'bold' : 'italic']: true, ...size(tok.attrs.size) };
+      inline(c, tok.name, base, inner, out);
     } else throw new MarkupError(`<${tok.name}> is not allowed inside a paragraph`);
   }
 }
@@ -66,7 +79,36 @@ function paraAttrs(attrs: Readonly<Record<string, string>>): Omit<Para, 'spans'>
   const a = align(attrs.align);
   const indent = attrs.indent === undefined ? undefined : Number(attrs.indent);
   if (indent !== undefined && !Number.isFinite(indent)) throw new MarkupError(`bad indent "${attrs.indent}"`);
-  return { ...(a ? { align: a } : {}), ...(indent !== undefined ? { indentMm: indent } : {}) };
+  const { sizePt } = size(attrs.size);
+  return {
+    ...(a ? { align: a } : {}),
+    ...(indent !== undefined ? { indentMm: indent } : {}),
+    ...(sizePt !== undefined ? { sizePt } : {}),
+    ...tabStop(attrs),
+    ...spaceAfter(attrs['space-after']),
+    ...('keep' in attrs ? { keepNext: true } : {}),
+  };
+}
+
+/** `space-after="0"`: points after the paragraph, in twentieths of a point at most (Word's unit). */
+function spaceAfter(v: string | undefined): Pick<Para, 'spaceAfterPt'> {
+  if (v === undefined) return {};
+  const n = Number(v);
+  if (!(n >= 0 && n <= 72 && Number.isInteger(n * 20))) throw new MarkupError(`bad space-after "${v}"`);
+  return { spaceAfterPt: n };
+}
+
+/** `tab="80"`: a left tab stop 80 mm from the margin; `leader="dot"` fills the space before it with dots. */
+function tabStop(attrs: Readonly<Record<string, string>>): Pick<Para, 'tabStop'> {
+  if (attrs.tab === undefined) {
+    if (attrs.leader !== undefined) throw new MarkupError('leader without tab');
+    return {};
+  }
+  const at = Number(attrs.tab);
+  if (!(at >= 0 && at <= 300)) throw new MarkupError(`bad tab "${attrs.tab}"`);
+  if (attrs.leader !== undefined && attrs.leader !== 'dot')
+    throw new MarkupError(`bad leader "${attrs.leader}"`);
+  return { tabStop: { mm: at, ...(attrs.leader === 'dot' ? { leader: 'dot' as const } : {}) } };
 }
 
 /** Children <th> and <en> of a bilingual element. */

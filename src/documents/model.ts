@@ -9,6 +9,10 @@ export interface Span {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Font size in points (half points allowed); absent: the paragraph's size, else 16 pt. */
+  readonly sizePt?: number;
+  /** A tab character (its `text` is empty): moves to the paragraph's tab stop. */
+  readonly tab?: boolean;
   readonly change?: 'ins' | 'del';
 }
 
@@ -20,6 +24,14 @@ export interface Para {
   readonly align?: Align;
   /** Indent of the first line, in millimetres (Thai official style indents body paragraphs). */
   readonly indentMm?: number;
+  /** Font size in points of every span that sets none (the memo's 29 pt heading). */
+  readonly sizePt?: number;
+  /** A left tab stop, in millimetres from the margin; `leader: 'dot'` draws a dotted line up to it (a form's blank). */
+  readonly tabStop?: { readonly mm: number; readonly leader?: 'dot' };
+  /** Space after the paragraph, in points; absent: the role's (the memo's field lines are set tight, as on the form). */
+  readonly spaceAfterPt?: number;
+  /** Keep on the same page as what follows (the memo's last paragraph goes with the signature). */
+  readonly keepNext?: boolean;
 }
 
 /** Text in one or both languages: a memo is Thai-only, most blocks carry both. */

@@ -88,6 +88,7 @@ function skeletonDocument(shape: Shape): Document {
             margin: MARGIN,
             pageNumbers: {
               start: 1,
+              // Word honours thaiNumbers; LibreOffice shows Arabic digits instead (see pageNumberRuns in word-xml.ts).
               formatType: shape.thaiNumerals ? NumberFormat.THAI_NUMBERS : NumberFormat.DECIMAL,
             },
           },

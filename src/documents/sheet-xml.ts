@@ -15,6 +15,7 @@ import {
   pageNumberRuns,
   separatorParagraph,
   paragraph,
+  tabRun,
   table,
   tableCell,
   tableRow,
@@ -34,8 +35,11 @@ export interface SheetXml {
 class Revisions {
   private next = 1;
   constructor(private readonly meta: Sheet['revision']) {}
-  run(span: Span, lang: Lang): string {
-    const style = { lang, bold: span.bold, italic: span.italic };
+  /** `sizePt`: the paragraph's size, for a span that sets none. */
+  run(span: Span, lang: Lang, sizePt?: number): string {
+    const pt = span.sizePt ?? sizePt;
+    const style = { lang, bold: span.bold, italic: span.italic, size: pt === undefined ? undefined : pt * 2 };
+    if (span.tab === true) return tabRun(style);
     if (!span.change) return textRun(span.text, style);
     const change = {
       id: this.next++,
@@ -76,20 +80,27 @@ function defaultAlign(role: ParaRole): 'left' | 'center' | 'justify' {
   }
 }
 
+/** Twips after a paragraph: the template's, else the role's. */
+function spaceAfter(lp: LaidPara): number {
+  if (lp.para.spaceAfterPt !== undefined) return lp.para.spaceAfterPt * 20;
+  return lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0;
+}
+
 /** `inTable`: LibreOffice turns keep-with-next inside a cell into keeping the whole table together, so not there. */
 function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   const bold = BOLD_ROLES.has(lp.role);
   let content = '';
   for (const b of lp.bookmarkStarts) content += bookmarkStart(b.id, b.name);
   for (const id of lp.commentStarts) content += commentRangeStart(id);
-  for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang);
+  for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang, lp.para.sizePt);
   for (const id of lp.commentEnds) content += commentRangeEnd(id, { lang: lp.lang });
   for (const id of lp.bookmarkEnds) content += bookmarkEnd(id);
   return paragraph(
     {
-      keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title'),
-      after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
+      keepNext: !inTable && (lp.role === 'heading' || lp.role === 'title' || lp.para.keepNext === true),
+      after: spaceAfter(lp),
       ...(lp.para.indentMm !== undefined ? { firstLine: mm(lp.para.indentMm) } : {}),
+      ...(lp.para.tabStop ? { tab: { pos: mm(lp.para.tabStop.mm), leader: lp.para.tabStop.leader } } : {}),
       jc: justification(lp),
     },
     content,

@@ -1,5 +1,5 @@
-// WordprocessingML as strings, for the handful of elements the documents use (paragraph, run, table, comment, w:ins,
-// w:del, the PAGE field). The output matches what `docx` writes for the same elements, byte for byte (a test checks).
+// WordprocessingML as strings, for the handful of elements the documents use (paragraph, run, tab, table, comment,
+// w:ins, w:del, the PAGE field). The output matches what `docx` writes for the same elements, byte for byte (a test checks).
 // Every text and attribute value taken from data passes through `escapeXml`, the one escaping function, exactly once;
 // element names and numbers are this module's own.
 import type { Lang } from './model';
@@ -40,6 +40,8 @@ export interface RunStyle {
   readonly italic?: boolean;
   /** Hex RGB such as C00000. */
   readonly color?: string;
+  /** Font size in half-points; default SIZE. */
+  readonly size?: number;
 }
 
 const LANG_VALUE: Readonly<Record<Lang, string>> = { th: 'th-TH', en: 'en-US' };
@@ -48,7 +50,8 @@ const rPrCache = new Map<string, string>();
 
 /** Run properties: the font in all four slots, bold and size for the complex script too, and the language. */
 export function runProps(s: RunStyle): string {
-  const key = `${s.lang}|${s.bold === true ? 'b' : ''}|${s.italic === true ? 'i' : ''}|${s.color ?? ''}`;
+  const size = int(s.size ?? SIZE);
+  const key = `${s.lang}|${s.bold === true ? 'b' : ''}|${s.italic === true ? 'i' : ''}|${s.color ?? ''}|${size}`;
   let xml = rPrCache.get(key);
   if (xml === undefined) {
     xml =
@@ -57,7 +60,7 @@ export function runProps(s: RunStyle): string {
       (s.bold === true ? '<w:b/><w:bCs/>' : '') +
       (s.italic === true ? '<w:i/><w:iCs/>' : '') +
       (s.color !== undefined ? `<w:color w:val="${escapeXml(s.color)}"/>` : '') +
-      `<w:sz w:val="${SIZE}"/><w:szCs w:val="${SIZE}"/>` +
+      `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
       `<w:lang w:val="${LANG_VALUE[s.lang]}" w:bidi="th-TH"/></w:rPr>`;
     rPrCache.set(key, xml);
   }
@@ -67,6 +70,9 @@ export function runProps(s: RunStyle): string {
 export function textRun(text: string, style: RunStyle): string {
   return `<w:r>${runProps(style)}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
+
+/** A tab character: moves to the paragraph's next tab stop. */
+export const tabRun = (style: RunStyle): string => `<w:r>${runProps(style)}<w:tab/></w:r>`;
 
 export interface Change {
   readonly id: number;
@@ -87,7 +93,14 @@ export function changeRun(kind: 'ins' | 'del', text: string, style: RunStyle, c:
   return `<${tag} w:id="${int(c.id)}" w:author="${escapeXml(c.author)}" w:date="${escapeXml(c.date)}"><w:r>${runProps(style)}${content}</w:r></${tag}>`;
 }
 
-/** The current page number as a field (begin, instruction, separate, end). */
+/**
+ * The current page number as a field (begin, instruction, separate, end). A plain PAGE: the digits come from the
+ * section's w:pgNumType/@w:fmt ("thaiNumbers" or "decimal", render-docx.ts). Word formats PAGE by it (๒ for
+ * thaiNumbers). LibreOffice (7.4 here, and its current DOCX import, writerfilter ConversionHelper::ConvertNumberingType)
+ * does not know thaiNumbers and shows Arabic digits (2); no w:fmt value gives Thai digits there. The field switch
+ * `PAGE \* ThaiArabic` would be Thai digits in Word too, but LibreOffice maps it to Thai *letters* (ข for page 2), so
+ * it is not written: Arabic digits are a lesser fault than letters.
+ */
 export function pageNumberRuns(style: RunStyle): string {
   const r = (inner: string) => `<w:r>${runProps(style)}${inner}</w:r>`;
   return (
@@ -119,12 +132,17 @@ export interface ParaProps {
   /** First-line indent, in twips. */
   readonly firstLine?: number;
   readonly jc?: Justification;
+  /** One left tab stop, in twips; `leader: 'dot'` fills the space before it with dots. */
+  readonly tab?: { readonly pos: number; readonly leader?: 'dot' };
 }
 
 export function paragraph(p: ParaProps, content: string): string {
   return (
     '<w:p><w:pPr>' +
     (p.keepNext === true ? '<w:keepNext/>' : '') +
+    (p.tab !== undefined
+      ? `<w:tabs><w:tab w:val="left" w:pos="${int(p.tab.pos)}"${p.tab.leader === 'dot' ? ' w:leader="dot"' : ''}/></w:tabs>`
+      : '') +
     (p.after !== undefined
       ? `<w:spacing w:after="${int(p.after)}" w:line="240" w:lineRule="auto"/>`
       : '<w:spacing w:line="240" w:lineRule="auto"/>') +

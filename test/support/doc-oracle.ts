@@ -19,10 +19,10 @@ const A4 = { short: mm(210), long: mm(297) };
 const MARGIN = { left: mm(30), right: mm(20), top: mm(25), bottom: mm(25), header: mm(12), footer: mm(12) };
 const LINE = { line: 240, lineRule: d.LineRuleType.AUTO } as const;
 
-function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic'>): d.IRunOptions {
+function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic' | 'sizePt'>): d.IRunOptions {
   return {
     font: FONTS,
-    size: SIZE,
+    size: span.sizePt !== undefined ? span.sizePt * 2 : SIZE,
     language: LANGUAGE[lang],
     ...(span.bold ? { bold: true } : {}),
     ...(span.italic ? { italics: true } : {}),
@@ -34,6 +34,7 @@ class Revisions {
   private next = 1;
   constructor(private readonly meta: Sheet['revision']) {}
   run(span: Span, lang: Lang): d.ParagraphChild {
+    if (span.tab) return new d.TextRun({ ...runOptions(lang, span), children: [new d.Tab()] });
     const opts = { ...runOptions(lang, span), text: span.text };
     if (!span.change) return new d.TextRun(opts);
     const change = {
@@ -85,7 +86,10 @@ function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
     (b) => new d.BookmarkStart(b.name, b.id) as unknown as d.ParagraphChild,
   );
   children.push(...lp.commentStarts.map((id) => new d.CommentRangeStart(id)));
-  for (const s of lp.para.spans) children.push(rev.run(bold ? { ...s, bold: true } : s, lp.lang));
+  for (const s of lp.para.spans) {
+    const sized = { ...s, sizePt: s.sizePt ?? lp.para.sizePt };
+    children.push(rev.run(bold ? { ...sized, bold: true } : sized, lp.lang));
+  }
   for (const id of lp.commentEnds) {
     children.push(
       new d.CommentRangeEnd(id),
@@ -98,10 +102,30 @@ function paragraph(lp: LaidPara, rev: Revisions, inTable = false): d.Paragraph {
     alignment: alignment(lp),
     spacing: {
       ...LINE,
-      after: lp.role === 'title' ? 240 : lp.role === 'body' || lp.role === 'heading' ? 120 : 0,
+      after:
+        lp.para.spaceAfterPt !== undefined
+          ? lp.para.spaceAfterPt * 20
+          : lp.role === 'title'
+            ? 240
+            : lp.role === 'body' || lp.role === 'heading'
+              ? 120
+              : 0,
     },
     ...(lp.para.indentMm !== undefined ? { indent: { firstLine: mm(lp.para.indentMm) } } : {}),
-    ...(!inTable && (lp.role === 'heading' || lp.role === 'title') ? { keepNext: true } : {}),
+    ...(lp.para.tabStop
+      ? {
+          tabStops: [
+            {
+              type: d.TabStopType.LEFT,
+              position: mm(lp.para.tabStop.mm),
+              ...(lp.para.tabStop.leader === 'dot' ? { leader: d.LeaderType.DOT } : {}),
+            },
+          ],
+        }
+      : {}),
+    ...(!inTable && (lp.role === 'heading' || lp.role === 'title' || lp.para.keepNext === true)
+      ? { keepNext: true }
+      : {}),
   });
 }
 

@@ -83,6 +83,9 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
     { text: '' },
     { text, change: 'ins' },
     { text, change: 'del', italic: true },
+    { text, bold: true, sizePt: 20 },
+    { text: '', tab: true },
+    { text, sizePt: 14.5 },
   ];
   return {
     title: text,
@@ -114,6 +117,18 @@ function syntheticSheet(text: string, landscape: boolean): Sheet {
         }),
       },
       { t: 'para', p: { ...lp('en', 'body', spans), para: { spans, indentMm: 25, align: 'right' } } },
+      {
+        t: 'para',
+        p: {
+          ...lp('th', 'body', spans),
+          para: { spans, sizePt: 29, keepNext: true, tabStop: { mm: 80, leader: 'dot' } },
+        },
+      },
+      {
+        t: 'para',
+        p: { ...lp('th', 'note', spans), para: { spans, tabStop: { mm: 12.5 }, spaceAfterPt: 3.5 } },
+      },
+      { t: 'para', p: { ...lp('th', 'title', spans), para: { spans, spaceAfterPt: 0 } } },
       { t: 'pagebreak' },
       {
         t: 'grid',
