@@ -6,7 +6,7 @@ export class BrowserClient {
   async request(
     method: string,
     path: string,
-    init: { body?: string; headers?: Record<string, string> } = {},
+    init: { body?: string | FormData | URLSearchParams; headers?: Record<string, string> } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -27,11 +27,19 @@ export class BrowserClient {
     return this.request('GET', path, { headers });
   }
 
-  postForm(path: string, form: Record<string, string>): Promise<Response> {
+  /** A form post; a field given as a list is sent once per value (checkboxes). */
+  postForm(path: string, form: Record<string, string | readonly string[]>): Promise<Response> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
     return this.request('POST', path, {
-      body: new URLSearchParams(form).toString(),
+      body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
+  }
+
+  /** A multipart/form-data post (a file upload); fetch writes the boundary. */
+  postMultipart(path: string, form: FormData): Promise<Response> {
+    return this.request('POST', path, { body: form });
   }
 
   /** The _csrf value from a page's forms (GET of `path`). */

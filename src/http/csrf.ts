@@ -28,6 +28,9 @@ function sentToken(req: Request): string | undefined {
   const fromBody =
     typeof body === 'object' && body !== null ? (body as { _csrf?: unknown })._csrf : undefined;
   if (typeof fromBody === 'string') return fromBody;
+  // A file upload's body is read by its route, after this check: the form sends the token in its action URL.
+  const fromQuery: unknown = req.query._csrf;
+  if (req.is('multipart/form-data') && typeof fromQuery === 'string') return fromQuery;
   return req.get('x-csrf-token') ?? undefined;
 }
 

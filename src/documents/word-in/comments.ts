@@ -61,12 +61,22 @@ function threadInfo(root: XmlElement | undefined) {
   return info;
 }
 
-/** The text each comment range covers, walking the body in document order (insertions and deletions included). */
+/**
+ * The text each comment range covers, walking the body in document order, as it read before any tracked change
+ * (deleted text kept, inserted text left out): the words the reviewer commented on, which the version has.
+ */
 export function coveredTexts(body: XmlElement): Map<string, string> {
   const open = new Map<string, string[]>();
   const done = new Map<string, string>();
   const walk = (node: XmlNode) => {
     if (typeof node === 'string') return;
+    if (node.name === 'w:ins' || node.name === 'w:moveTo') {
+      // Range marks inside an insertion still count; its text does not.
+      for (const c of node.children)
+        if (typeof c !== 'string' && (c.name === 'w:commentRangeStart' || c.name === 'w:commentRangeEnd'))
+          walk(c);
+      return;
+    }
     if (node.name === 'w:commentRangeStart') open.set(node.attrs['w:id'] ?? '', []);
     else if (node.name === 'w:commentRangeEnd') {
       const id = node.attrs['w:id'] ?? '';

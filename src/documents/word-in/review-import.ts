@@ -328,17 +328,15 @@ export async function readReviewImport(
   const startOf = new Map<string, number>();
   for (const p of paras) for (const id of p.commentStarts) if (!startOf.has(id)) startOf.set(id, p.index);
 
-  let comments = await readComments(pkg);
+  const all = await readComments(pkg);
+  // The copy's own comments (already on record) first, so that none is taken for a LibreOffice reply.
+  let comments = all.filter((c) => !isRecorded(c.text, options.recorded ?? []));
+  const alreadyRecorded = all.length - comments.length;
   if (identity.application?.includes('LibreOffice')) comments = threadLibreOfficeReplies(comments, startOf);
 
   const unplaced: UnplacedItem[] = [];
   const placedComments: ImportedComment[] = [];
-  let alreadyRecorded = 0;
   for (const c of comments) {
-    if (isRecorded(c.text, options.recorded ?? [])) {
-      alreadyRecorded++;
-      continue;
-    }
     const at = startOf.get(c.id);
     const para = at !== undefined ? paras[at] : undefined;
     const placed =

@@ -4,6 +4,7 @@ import { agreementRoutes } from './agreement-routes';
 import { documentRoutes } from './document-routes';
 import { eventRoutes } from './event-routes';
 import { gazetteerRoutes } from './gazetteer-admin';
+import { importRoutes } from './import-routes';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
@@ -20,6 +21,7 @@ export function agreementPages(s: PageServices): RouteModule {
       // /agreements/new before /agreements/:id.
       ...agreementRoutes(s, ctx.catalogue),
       ...reviewRoutes(s, ctx.catalogue),
+      ...importRoutes(s, ctx.catalogue),
       ...eventRoutes(s, ctx.catalogue),
       ...documentRoutes(s, ctx.catalogue),
       ...gazetteerRoutes(s, ctx.catalogue),

@@ -229,6 +229,11 @@ export async function renderReview(
     pageTitle: `${m.l.t('agreement.review.title')} · ${m.pageTitle}`,
     // Comments are made and answered in the current round only; earlier rounds are for reading.
     reviewing: round === record.round,
+    // MFA may import an annotated copy of the version under review while it comments.
+    importPath:
+      round === record.round && m.may.canComment && record.versions.length > 0
+        ? `/agreements/${encodeURIComponent(record.id)}/versions/${record.versions.length}/imports`
+        : undefined,
     rounds: record.round > 1 ? roundLinks(record, round) : [],
     from: 'review',
     l: undefined,

@@ -61,3 +61,18 @@ it('a package without comments has none', async () => {
   );
   expect(await readComments(pkg)).toEqual([]);
 });
+
+it('quotes the covered text as it read before the tracked changes (deleted kept, inserted left out)', async () => {
+  const doc = `<w:document ${W}><w:body><w:p><w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">The Parties </w:t></w:r><w:del w:id="1" w:author="R"><w:r><w:delText>shall</w:delText></w:r></w:del><w:ins w:id="2" w:author="R"><w:r><w:t>will</w:t></w:r><w:commentRangeEnd w:id="0"/></w:ins></w:p></w:body></w:document>`;
+  const pkg = await openWordPackage(
+    writeZip([
+      zipEntry('[Content_Types].xml', TYPES),
+      zipEntry('word/document.xml', doc),
+      zipEntry(
+        'word/comments.xml',
+        `<w:comments ${W}><w:comment w:id="0" w:author="MFA">${para('A1', 'Use will')}</w:comment></w:comments>`,
+      ),
+    ]),
+  );
+  expect((await readComments(pkg)).map((c) => c.quote)).toEqual(['The Parties shall']);
+});

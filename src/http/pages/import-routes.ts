@@ -1,0 +1,159 @@
+// The review page's Word import: MFA uploads the annotated file, sees every comment and suggestion placed on its
+// article (nothing stored), ticks what to take and confirms; the file waits in memory in between (pending-imports).
+import type { Request, Response } from 'express';
+import type { ImportPreview } from '../../app/review-import';
+import { suggestionText } from '../../app/review-import';
+import { DomainError } from '../../domain/errors';
+import { DEFAULT_LIMITS } from '../../documents/word-in/package';
+import type { ImportAnchor } from '../../documents/word-in/review-import';
+import type { Catalogue } from '../../i18n/catalogue';
+import { actorOf } from '../auth/actor';
+import { flash } from '../page-locals';
+import type { Route } from '../types';
+import { readUpload } from '../uploads';
+import { field } from '../validate';
+import type { Labels } from './labels';
+import { pendingImports, type PendingImports } from './pending-imports';
+import { formError, renderReview } from './render';
+import { agreementId, expectedRev, formValues, labelsFor, loadFor, type PageServices } from './shared';
+
+function anchorText(l: Labels, a: ImportAnchor): string {
+  switch (a.kind) {
+    case 'article':
+      return l.anchor(a);
+    case 'preamble':
+      return l.anchor({ kind: 'preamble' });
+    case 'title':
+      return l.t('agreement.import.title');
+    case 'closing':
+      return l.t('agreement.import.closing');
+    case 'document':
+      return l.anchor({ kind: 'document' });
+  }
+}
+
+/** The preview as the page shows it: each item with its place, language and whether it is proposed. */
+export function importView(l: Labels, p: ImportPreview) {
+  const proposed = new Set(p.proposed);
+  const lang = (x: string | undefined) => (x ? l.t(`agreement.import.lang.${x}`) : '');
+  return {
+    fileSha256: p.fileSha256,
+    placedByText: p.placedBy === 'text',
+    alreadyRecorded: p.alreadyRecorded,
+    comments: p.comments.map((c, i) => ({
+      id: `c${i + 1}`,
+      checked: proposed.has(`c${i + 1}`),
+      where: anchorText(l, c.anchor),
+      lang: lang(c.lang),
+      langCode: c.lang ?? '',
+      author: c.author,
+      text: c.text,
+      quote: c.quote,
+      resolved: c.resolved === true,
+      replies: c.replies ?? [],
+    })),
+    suggestions: p.suggestions.map((s, i) => ({
+      id: `s${i + 1}`,
+      checked: proposed.has(`s${i + 1}`),
+      where: anchorText(l, s.anchor),
+      lang: lang(s.lang),
+      langCode: s.lang,
+      untracked: s.kind === 'untracked',
+      said: suggestionText(s)[l.locale],
+      author: s.author,
+    })),
+    unplaced: p.unplaced,
+  };
+}
+
+const expired = () =>
+  new DomainError('not-found', {
+    th: 'ไฟล์ที่อัปโหลดหมดเวลาแล้ว (เก็บไว้ ๓๐ นาที) กรุณาอัปโหลดอีกครั้ง',
+    en: 'The uploaded file has expired (it is kept for 30 minutes); please upload it again',
+  });
+
+export function importRoutes(
+  s: PageServices,
+  catalogue: Catalogue,
+  pending: PendingImports = pendingImports(),
+): Route[] {
+  const versionOf = (req: Request) => Number(req.params.n);
+
+  async function showPreview(req: Request, res: Response, token: string, preview: ImportPreview) {
+    const { record } = await loadFor(req, s.agreements);
+    const l = labelsFor(req, catalogue);
+    res.render('agreements/import', {
+      pageTitle: l.t('agreement.import.heading'),
+      a: { id: record.id, rev: record.rev },
+      versionNo: preview.versionNo,
+      token,
+      ...importView(l, preview),
+    });
+  }
+
+  async function refused(req: Request, res: Response, e: unknown) {
+    const actor = actorOf(req);
+    const record = await s.agreements.get(actor, agreementId(req));
+    const error = formError(e, req.locale ?? 'th');
+    await renderReview(s, catalogue, req, res, actor, record, { status: error.status, error });
+  }
+
+  return [
+    {
+      method: 'post',
+      path: '/agreements/:id/versions/:n/imports',
+      access: 'login',
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const id = agreementId(req);
+        try {
+          const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+          if (!upload.file || upload.file.bytes.length === 0)
+            throw new DomainError('invalid-input', {
+              th: 'กรุณาเลือกไฟล์ .docx ที่ผู้พิจารณาส่งกลับมา',
+              en: 'Choose the .docx the reviewer sent back',
+            });
+          const preview = await s.agreements.previewImport(actor, id, versionOf(req), upload.file.bytes);
+          const token = pending.put({
+            userId: actor.userId,
+            agreementId: id,
+            versionNo: preview.versionNo,
+            bytes: upload.file.bytes,
+            fileName: upload.file.name,
+          });
+          await showPreview(req, res, token, preview);
+        } catch (e) {
+          await refused(req, res, e);
+        }
+      },
+    },
+    {
+      method: 'post',
+      path: '/agreements/:id/versions/:n/imports/confirm',
+      access: 'login',
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const id = agreementId(req);
+        const token = field(req.body, 'token');
+        try {
+          const file = pending.get(token, actor.userId, id);
+          if (!file || file.versionNo !== versionOf(req)) throw expired();
+          const take = formValues(req.body, 'take');
+          const { added } = await s.agreements.importReview(
+            actor,
+            id,
+            expectedRev(req.body),
+            file.versionNo,
+            file.bytes,
+            take,
+          );
+          pending.drop(token);
+          flash(req, { kind: 'success', key: 'agreement.import.done', params: { count: added.length } });
+          res.redirect(303, `/agreements/${encodeURIComponent(id)}/review`);
+        } catch (e) {
+          await refused(req, res, e);
+        }
+      },
+    },
+  ];
+}
