@@ -30,7 +30,8 @@ export class BrowserClient {
   /** A form post; a field given as a list is sent once per value (checkboxes). */
   postForm(path: string, form: Record<string, string | readonly string[]>): Promise<Response> {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(form)) for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
+    for (const [k, v] of Object.entries(form))
+      for (const x of typeof v === 'string' ? [v] : v) body.append(k, x);
     return this.request('POST', path, {
       body: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
