@@ -19,6 +19,7 @@ import { diskPdfCache, findSoffice, libreOfficeConverter } from '../storage/libr
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
 import { checkCommand } from './check';
+import { importReviewCommand } from './import-review';
 import { verifyCommand } from './verify';
 
 const USAGE = `usage:
@@ -27,6 +28,9 @@ const USAGE = `usage:
   mou render … --pdf | --pdfa   write PDF (PDF/A-2b with --pdfa) instead of .docx, by LibreOffice headless
                            (soffice on PATH or MOU_SOFFICE; MOU_PDF_TIMEOUT_SECONDS, default 60)
   mou check <agreement.json> [--json] [--draft 1|2]   pre-review and bilingual checks (exit 1 on an error)
+  mou import-review <file.docx> --against <agreement.json> [--version N] [--json]
+                           a reviewer's annotated Word file: its comments and suggested wording, each placed on
+                           its article (exit 1 when some item could not be placed)
   mou verify [--json]      check every agreement's history, its anchors and issued files (exit 1 on a problem;
                            the database of MONGODB_URI, else the embedded one in MOU_DATA_DIR, with the app stopped)
 options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
@@ -197,6 +201,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         return checkCommand(args.positional[1], {
           json: args.flags.has('json'),
           draft: str(args, 'draft'),
+          out: (s) => process.stdout.write(s),
+        });
+      case 'import-review':
+        return await importReviewCommand(args.positional[1], {
+          against: str(args, 'against'),
+          version: str(args, 'version'),
+          json: args.flags.has('json'),
           out: (s) => process.stdout.write(s),
         });
       case 'verify':

@@ -427,3 +427,15 @@ export async function readReviewImport(
     placedBy: hasAnchors ? 'bookmarks' : 'text',
   };
 }
+
+/** The result as the API and the CLI give it: each comment and suggestion with the id a confirmation names (c1…, s1…). */
+export function withItemIds(r: ReviewImport) {
+  return {
+    placedBy: r.placedBy,
+    identity: r.identity,
+    comments: r.comments.map((c, i) => ({ id: `c${i + 1}`, ...c })),
+    suggestions: r.suggestions.map((s, i) => ({ id: `s${i + 1}`, ...s })),
+    unplaced: r.unplaced,
+    alreadyRecorded: r.alreadyRecorded,
+  };
+}

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
+import { withItemIds } from '../../documents/word-in/review-import';
 import { field, readUpload } from '../uploads';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, problem } from './define';
@@ -73,11 +74,6 @@ const DESCRIPTION =
   'off is found by comparing each article with the version (kind "untracked"). A file of another agreement or ' +
   'version is refused (409). The history records the import with the file’s SHA-256.';
 
-/** Preview item ids, as the confirmation names them. */
-function withIds<T extends object>(items: readonly T[], prefix: string): (T & { id: string })[] {
-  return items.map((x, i) => ({ id: `${prefix}${i + 1}`, ...x }));
-}
-
 export function importApi({ agreements }: ApiServices) {
   return apiModule('api-imports', API_V1, [
     apiRoute({
@@ -112,12 +108,7 @@ export function importApi({ agreements }: ApiServices) {
         const view = (p: Awaited<ReturnType<typeof agreements.previewImport>>) => ({
           fileSha256: p.fileSha256,
           versionNo: p.versionNo,
-          placedBy: p.placedBy,
-          identity: p.identity,
-          comments: withIds(p.comments, 'c'),
-          suggestions: withIds(p.suggestions, 's'),
-          unplaced: p.unplaced,
-          alreadyRecorded: p.alreadyRecorded,
+          ...withItemIds(p),
           proposed: p.proposed,
         });
         if (field(upload, 'confirm') !== 'true') {
