@@ -17,3 +17,35 @@ export const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 };
+
+async function time(job: () => unknown): Promise<number> {
+  const t = performance.now();
+  await job();
+  return performance.now() - t;
+}
+
+/** Each job `runs` times (after `warmup` uncounted), taking turns in blocks of `block`: a busy neighbour slows all alike. */
+export async function interleaved<K extends string>(
+  jobs: Record<K, () => unknown>,
+  warmup: number,
+  runs: number,
+  block = 20,
+) {
+  const keys = Object.keys(jobs) as K[];
+  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
+  for (let r = 0; r * block < warmup + runs; r++) {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[(r + i) % keys.length] as K;
+      for (let j = 0; j < block; j++) {
+        const dt = await time(jobs[k]);
+        if (r * block + j >= warmup) times.get(k)?.push(dt);
+      }
+    }
+  }
+  return Object.fromEntries(
+    keys.map((k) => {
+      const xs = times.get(k) ?? [];
+      return [k, { median: quantile(xs, 0.5), p99: quantile(xs, 0.99), n: xs.length }];
+    }),
+  ) as Record<K, { median: number; p99: number; n: number }>;
+}

@@ -5,7 +5,7 @@ import { loadavg } from 'node:os';
 import type { AgreementContent, Article } from '../../src/domain/agreement';
 import { derivedArticleKey } from '../../src/domain/article-key';
 import { checkContent, countBySeverity, RULES } from '../../src/domain/checks';
-import { fixtureStory, quantile } from '../support';
+import { fixtureStory, interleaved } from '../support';
 import { renderDocument } from '../../src/documents';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 40);
@@ -23,38 +23,6 @@ function agreementOf(n: number): AgreementContent {
     return { ...a, no: i + 1, key: derivedArticleKey('bench-checks', i) };
   });
   return { ...story.draft2, articles };
-}
-
-async function time(job: () => unknown): Promise<number> {
-  const t = performance.now();
-  await job();
-  return performance.now() - t;
-}
-
-/** Each job `runs` times (after `warmup` uncounted), taking turns in blocks of `block`. */
-async function interleaved<K extends string>(
-  jobs: Record<K, () => unknown>,
-  warmup: number,
-  runs: number,
-  block = 20,
-) {
-  const keys = Object.keys(jobs) as K[];
-  const times = new Map<K, number[]>(keys.map((k) => [k, []]));
-  for (let r = 0; r * block < warmup + runs; r++) {
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[(r + i) % keys.length] as K;
-      for (let j = 0; j < block; j++) {
-        const dt = await time(jobs[k]);
-        if (r * block + j >= warmup) times.get(k)?.push(dt);
-      }
-    }
-  }
-  return Object.fromEntries(
-    keys.map((k) => {
-      const xs = times.get(k) ?? [];
-      return [k, { median: quantile(xs, 0.5), p99: quantile(xs, 0.99), n: xs.length }];
-    }),
-  ) as Record<K, { median: number; p99: number; n: number }>;
 }
 
 async function main(): Promise<void> {

@@ -93,15 +93,18 @@ export function coveredTexts(body: XmlElement): Map<string, string> {
   return done;
 }
 
-/** The package's comments as threads: top-level comments in order, each with its replies. */
-export async function readComments(pkg: WordPackage): Promise<WordComment[]> {
+/** The package's comments as threads: top-level comments in order, each with its replies (`document`: parsed already). */
+export async function readComments(pkg: WordPackage, document?: XmlElement): Promise<WordComment[]> {
   const xml = await pkg.part('word/comments.xml');
   if (!xml) return [];
   const raws = rawComments(parseXml(xml, 'word/comments.xml'));
   const ext = await pkg.part('word/commentsExtended.xml');
   const info = threadInfo(ext ? parseXml(ext, 'word/commentsExtended.xml') : undefined);
-  const doc = await pkg.part('word/document.xml');
-  const quotes = doc ? coveredTexts(parseXml(doc, 'word/document.xml')) : new Map<string, string>();
+  // The body as the caller already parsed it, else read here.
+  const doc = document ?? (await pkg.part('word/document.xml'));
+  const root =
+    doc === undefined ? undefined : Buffer.isBuffer(doc) ? parseXml(doc, 'word/document.xml') : doc;
+  const quotes = root ? coveredTexts(root) : new Map<string, string>();
   const byParaId = new Map<string, Raw>();
   for (const r of raws) for (const p of r.paraIds) byParaId.set(p, r);
   const lastInfo = (r: Raw) => info.get(r.paraIds[r.paraIds.length - 1] ?? '');

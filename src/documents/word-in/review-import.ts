@@ -319,7 +319,8 @@ export async function readReviewImport(
 ): Promise<ReviewImport> {
   const { content, versionNo } = options;
   const docXml = await pkg.part('word/document.xml');
-  const body = docXml ? bodyOf(parseXml(docXml, 'word/document.xml')) : undefined;
+  const document = docXml ? parseXml(docXml, 'word/document.xml') : undefined;
+  const body = document ? bodyOf(document) : undefined;
   const paras = body ? readBody(body) : [];
   const identity = await readIdentity(pkg, paras);
   const hasAnchors = identity.bookmarkVersions.includes(versionNo);
@@ -328,7 +329,7 @@ export async function readReviewImport(
   const startOf = new Map<string, number>();
   for (const p of paras) for (const id of p.commentStarts) if (!startOf.has(id)) startOf.set(id, p.index);
 
-  const all = await readComments(pkg);
+  const all = await readComments(pkg, document);
   // The copy's own comments (already on record) first, so that none is taken for a LibreOffice reply.
   let comments = all.filter((c) => !isRecorded(c.text, options.recorded ?? []));
   const alreadyRecorded = all.length - comments.length;
