@@ -25,6 +25,7 @@ import {
 } from '../../workflows';
 import { clearedElsewhere, withCleared } from './cleared-texts';
 import { addComment, answerComment, withdrawComment } from './comments';
+import { comparePartnerText, type PartnerTextResult } from './partner-text';
 import { commentsToAdd, previewImport, type ImportPreview } from './review-import';
 import { runGate, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
@@ -116,6 +117,11 @@ export interface AgreementService {
     file: Buffer,
     take?: readonly string[],
   ): Promise<{ record: AgreementRecord; preview: ImportPreview; added: readonly string[] }>;
+  /**
+   * The partner's returned text compared with the cleared version (partner agreement only; stores nothing): the
+   * changes classed substantive or editorial, the proposed step, and the text as content.
+   */
+  partnerText(actor: Actor, id: string, file: Buffer): Promise<{ record: AgreementRecord; result: PartnerTextResult }>;
   /** MFA takes back its own open comment of the current round (kept on record as withdrawn). */
   withdrawComment(actor: Actor, id: string, expectedRev: number, commentId: string): Promise<AgreementRecord>;
   send(
@@ -302,6 +308,17 @@ export function createAgreementService({
         }),
       );
       return { record: saved, preview, added };
+    },
+
+    async partnerText(actor, id, file) {
+      const record = await load(actor, id, 'SUBMIT_PARTNER_CHANGES');
+      const state = stateName(restoreSnapshot(record));
+      if (state !== 'partnerAgreement')
+        throw notAllowed({
+          th: 'เทียบข้อความที่เมืองคู่ภาคีส่งกลับได้เมื่อร่างผ่านการพิจารณาของกระทรวงการต่างประเทศแล้วเท่านั้น',
+          en: 'The partner’s returned text is compared once MFA has cleared the text (partner agreement)',
+        });
+      return { record, result: await comparePartnerText(record, file) };
     },
 
     async withdrawComment(actor, id, expectedRev, commentId) {

@@ -83,7 +83,7 @@ const langOfText = (s: string): Lang => (THAI.test(s) ? 'th' : 'en');
 const norm = (s: string): string => s.replace(/[\s\u00A0\u200B]+/g, ' ').trim();
 const ARTICLE_PREFIX = /^(?:ข้อ|Article)\s*[0-9๐-๙]+\.?\s*/i;
 
-async function readIdentity(pkg: WordPackage, paras: readonly BodyPara[]): Promise<FileIdentity> {
+export async function readIdentity(pkg: WordPackage, paras: readonly BodyPara[]): Promise<FileIdentity> {
   const props = new Map<string, string>();
   const custom = await pkg.part('docProps/custom.xml');
   if (custom) {

@@ -1,0 +1,103 @@
+// The partner's returned text (partner agreement): read from their Word file, compared with the text MFA cleared —
+// each changed article classed substantive or editorial, a proposal (SUBMIT_PARTNER_CHANGES or AGREE_FINAL_TEXT),
+// the redline, and the returned text as content the secretary may take into the working draft. Stores nothing.
+import { derivedArticleKey, DomainError, sha256Hex, type Agreement, type AgreementContent } from '../domain';
+import { classifyPartnerChanges, type PartnerChanges, type ReturnedText } from '../domain/partner-changes';
+import { fillClosing, renderDocument } from '../documents';
+import { openWordPackage } from '../documents/word-in/package';
+import { readReturnedText } from '../documents/word-in/returned-text';
+
+export interface PartnerTextResult extends PartnerChanges {
+  readonly fileSha256: string;
+  /** The cleared version the text was compared with. */
+  readonly versionNo: number;
+  /** The returned text as agreement content (the cleared one's parties and areas; articles renumbered in order). */
+  readonly content: AgreementContent;
+}
+
+const conflict = (th: string, en: string) => new DomainError('conflict', { th, en });
+
+/** The cleared text as the documents print it: the closing's placeholders blank, an empty title left out. */
+function asPrinted(c: AgreementContent): AgreementContent {
+  const closing = c.closing && {
+    th: fillClosing(c.closing.th, 'th', undefined, undefined),
+    en: fillClosing(c.closing.en, 'en', undefined, undefined),
+  };
+  return { ...c, ...(closing ? { closing } : {}) };
+}
+
+function returnedContent(cleared: AgreementContent, r: ReturnedText, seed: string): AgreementContent {
+  const taken = new Set<string>();
+  const printed = asPrinted(cleared).closing;
+  // The closing keeps its placeholders unless the partner changed its words.
+  const closingChanged =
+    r.closing !== undefined && printed !== undefined && (r.closing.th !== printed.th || r.closing.en !== printed.en);
+  return {
+    ...cleared,
+    ...(r.title && cleared.title.th !== '' ? { title: r.title } : {}),
+    ...(r.preamble ? { preamble: r.preamble } : {}),
+    ...(closingChanged && r.closing ? { closing: r.closing } : {}),
+    articles: r.articles.map((a, i) => {
+      const key = a.key && !taken.has(a.key) ? a.key : derivedArticleKey(seed, 'returned', i);
+      taken.add(key);
+      return { no: i + 1, key, heading: a.heading, text: a.text };
+    }),
+  };
+}
+
+export async function comparePartnerText(
+  record: Agreement & { readonly id: string },
+  bytes: Buffer,
+): Promise<PartnerTextResult> {
+  const cleared = record.versions.at(-1);
+  if (!cleared)
+    throw new DomainError('not-found', { th: 'ยังไม่มีร่างที่ผ่านการพิจารณา', en: 'There is no cleared version yet' });
+  const read = await readReturnedText(await openWordPackage(bytes), cleared.content, cleared.no);
+  const id = read.identity;
+  if (id.agreement !== undefined && id.agreement !== record.id)
+    throw conflict(
+      'ไฟล์นี้เป็นเอกสารของบันทึกความเข้าใจฉบับอื่น ไม่ใช่ฉบับนี้',
+      'This file is a document of another agreement, not this one.',
+    );
+  const fileVersion = id.versionNo ?? (id.bookmarkVersions.length === 1 ? id.bookmarkVersions[0] : undefined);
+  if (fileVersion !== undefined && fileVersion !== cleared.no)
+    throw conflict(
+      `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} แต่ร่างที่ผ่านการพิจารณาคือร่างฉบับที่ ${cleared.no}`,
+      `This file is version ${fileVersion}, but the cleared text is version ${cleared.no}.`,
+    );
+  if (!read.anchored)
+    throw new DomainError('invalid-input', {
+      th: 'ไฟล์นี้ไม่มีจุดอ้างอิงของเอกสารที่ส่งให้เมืองคู่ภาคี จึงเทียบทีละข้อไม่ได้ กรุณาใช้ไฟล์ที่ส่งไปแล้วแก้ไขกลับมา',
+      en: 'This file has lost the anchors of the document sent to the partner, so it cannot be compared article by article; use the file that was sent, as edited and returned.',
+    });
+  const fileSha256 = sha256Hex(bytes);
+  // An empty title prints as the default one: nothing to compare it with.
+  const { title, ...rest } = read.text;
+  const compared = cleared.content.title.th === '' || !title ? rest : { ...rest, title };
+  const changes = classifyPartnerChanges(asPrinted(cleared.content), compared);
+  return {
+    ...changes,
+    fileSha256,
+    versionNo: cleared.no,
+    content: returnedContent(cleared.content, read.text, fileSha256),
+  };
+}
+
+/** The redline from the cleared text to the partner's (tracked changes in Word), as a .docx. */
+export async function partnerRedline(
+  record: Agreement & { readonly id: string },
+  result: PartnerTextResult,
+): Promise<{ buffer: Buffer; fileName: string }> {
+  const cleared = record.versions.find((v) => v.no === result.versionNo);
+  if (!cleared) throw new DomainError('not-found', { th: 'ไม่พบร่าง', en: 'No such version' });
+  const partner = cleared.content.parties.partner.name.en;
+  const r = await renderDocument({
+    doc: 'redline',
+    layout: 'parallel',
+    previous: cleared.content,
+    content: result.content,
+    versionNo: result.versionNo + 1,
+    meta: { agreement: record.id, province: record.province, revisionAuthor: partner },
+  });
+  return { buffer: r.buffer, fileName: r.fileName.replace(/\.docx$/, '_partner-text.docx') };
+}

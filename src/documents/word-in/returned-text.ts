@@ -1,0 +1,123 @@
+// The partner's returned text, read from a Word file of ours (the MOU or the signing copy it was sent, edited and sent
+// back): each article of the cleared version by its bookmarks, in both languages, as it reads with every tracked
+// change accepted; an article the file no longer has is left out, and article headings outside our bookmarks are
+// articles the partner added.
+import type { AgreementContent } from '../../domain/agreement';
+import type { Bilingual, Lang } from '../../domain/bilingual';
+import type { ReturnedText } from '../../domain/partner-changes';
+import { parseBookmarkName, type AnchorRef } from '../word-anchors';
+import { bodyOf, readBody, type BodyPara } from './body';
+import type { WordPackage } from './package';
+import { readIdentity, type FileIdentity } from './review-import';
+import { parseXml } from './xml';
+
+const THAI = /[\u0E00-\u0E7F]/;
+const HEADING = /^(?:ข้อ|Article)\s*([0-9๐-๙]+)\.?\s*(.*)$/i;
+const THAI_DIGIT = '๐๑๒๓๔๕๖๗๘๙';
+const toNumber = (s: string) => Number(s.replace(/[๐-๙]/g, (d) => String(THAI_DIGIT.indexOf(d))));
+
+export interface ReadReturned {
+  readonly text: ReturnedText;
+  /** Whether the file still had our anchors for the version (else nothing could be read by them). */
+  readonly anchored: boolean;
+  readonly identity: FileIdentity;
+}
+
+function refId(ref: AnchorRef): string {
+  return ref.kind === 'article' ? `a:${ref.key}:${ref.part}` : ref.kind;
+}
+
+/** Text under each of our anchors of `versionNo`, per language, tracked changes accepted. */
+function anchoredTexts(paras: readonly BodyPara[], versionNo: number) {
+  const texts = new Map<string, { th: string[]; en: string[] }>();
+  const outside: BodyPara[] = [];
+  for (const p of paras) {
+    const ours = p.bookmarks
+      .map(parseBookmarkName)
+      .filter((a) => a !== undefined && a.versionNo === versionNo);
+    if (ours.length === 0) {
+      if (p.text.trim() !== '') outside.push(p);
+      continue;
+    }
+    for (const a of ours) {
+      if (!a) continue;
+      const id = refId(a.ref);
+      const t = texts.get(id) ?? { th: [], en: [] };
+      t[a.lang].push(p.text);
+      texts.set(id, t);
+    }
+  }
+  return { texts, outside };
+}
+
+/** Headings and their text outside our anchors: the articles the partner added, per language, in order. */
+function addedArticles(outside: readonly BodyPara[]) {
+  const added: Record<Lang, { no: number; heading: string; text: string[] }[]> = { th: [], en: [] };
+  let current: { no: number; heading: string; text: string[] } | undefined;
+  for (const p of outside) {
+    const lang: Lang = THAI.test(p.text) ? 'th' : 'en';
+    const m = HEADING.exec(p.text.trim());
+    if (m) {
+      current = { no: toNumber(m[1] ?? '0'), heading: (m[2] ?? '').trim(), text: [] };
+      added[lang].push(current);
+    } else if (current) current.text.push(p.text);
+  }
+  return added;
+}
+
+export async function readReturnedText(
+  pkg: WordPackage,
+  cleared: AgreementContent,
+  versionNo: number,
+): Promise<ReadReturned> {
+  const xml = await pkg.part('word/document.xml');
+  const body = xml ? bodyOf(parseXml(xml, 'word/document.xml')) : undefined;
+  const paras = body ? readBody(body) : [];
+  const { texts, outside } = anchoredTexts(paras, versionNo);
+  const anchored = texts.size > 0;
+  const bi = (id: string, strip = false): Bilingual | undefined => {
+    const t = texts.get(id);
+    if (!t) return undefined;
+    const join = (xs: string[]) => {
+      const s = xs.join('\n');
+      return strip ? s.replace(/^(?:ข้อ|Article)\s*[0-9๐-๙]+\.?\s*/i, '') : s;
+    };
+    return { th: join(t.th), en: join(t.en) };
+  };
+  const articles: ReturnedText['articles'][number][] = [];
+  for (const a of cleared.articles) {
+    const heading = bi(`a:${a.key}:h`, true);
+    const text = bi(`a:${a.key}:b`);
+    if (!heading && !text) continue;
+    articles.push({
+      key: a.key,
+      no: a.no,
+      heading: heading ?? { th: '', en: '' },
+      text: text ?? { th: '', en: '' },
+    });
+  }
+  const added = addedArticles(outside);
+  const n = Math.max(added.th.length, added.en.length);
+  for (let i = 0; i < n; i++) {
+    const th = added.th[i];
+    const en = added.en[i];
+    articles.push({
+      no: th?.no ?? en?.no ?? articles.length + 1,
+      heading: { th: th?.heading ?? '', en: en?.heading ?? '' },
+      text: { th: th?.text.join('\n') ?? '', en: en?.text.join('\n') ?? '' },
+    });
+  }
+  const title = bi('title');
+  const preamble = bi('preamble');
+  const closing = bi('closing');
+  return {
+    anchored,
+    identity: await readIdentity(pkg, paras),
+    text: {
+      ...(title ? { title } : {}),
+      ...(preamble ? { preamble } : {}),
+      ...(closing ? { closing } : {}),
+      articles,
+    },
+  };
+}
