@@ -32,7 +32,9 @@ describe('New agreement from a Word file', () => {
   it('offers the upload on the new-agreement page, opens the editor with the report once, and keeps the text', async () => {
     const c = await app.login('secretary');
     const { _csrf, html } = await formTokens(c, '/agreements/new');
-    expect(html).toMatch(/<form method="post" action="\/agreements\/from-word" enctype="multipart\/form-data"/);
+    expect(html).toMatch(
+      /<form method="post" action="\/agreements\/from-word" enctype="multipart\/form-data"/,
+    );
     const input = fixtureInput('mou', 'sequential');
     const { buffer } = await renderDocument(input);
     const res = await postUpload(c, { _csrf, partner: 'sejong' }, buffer);
