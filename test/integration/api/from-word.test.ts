@@ -98,7 +98,7 @@ describe('POST /api/v1/agreements/from-word', () => {
     expect(await stored()).toBe(before);
   });
 
-  it('refuses a Word file with no articles (422), a request without a file (400), and a reviewer (403)', async () => {
+  it('refuses a Word file with no articles (422), no file or two (400), a reviewer (403), no partner (422)', async () => {
     const before = await stored();
     const { buffer: memo } = await renderDocument(fixtureInput('memo'));
     const none = await upload('secretary', memo, { partner: 'sejong' }, { 'accept-language': 'en' });
@@ -109,6 +109,17 @@ describe('POST /api/v1/agreements/from-word', () => {
     expect(json.status).toBe(400);
     const { buffer } = await renderDocument(fixtureInput('mou'));
     expect((await upload('mfa', buffer)).status).toBe(403);
+    const two = new FormData();
+    two.append('partner', 'sejong');
+    for (const n of ['a.docx', 'b.docx'])
+      two.append('file', new Blob([new Uint8Array(buffer)], { type: DOCX }), n);
+    const twice = await fetch(api.base + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${api.token.secretary}`, 'accept-language': 'en' },
+      body: two,
+    });
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { detail: string }).detail).toBe('Send one file at a time.');
     const noPartner = await upload('secretary', buffer, {});
     expect(noPartner.status).toBe(422);
     expect(await stored()).toBe(before);
