@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { newDraftFromWord } from '../../app/draft-from-word';
 import type { GazetteerService } from '../../app/gazetteer-service';
 import { DomainError } from '../../domain';
-import { isMultipart, uploadedFile } from '../uploads';
-import { field } from '../validate';
+import { DEFAULT_LIMITS } from '../../documents/word-in/package';
+import { field, readUpload } from '../uploads';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, type ResponseDoc } from './define';
 import { AgreementView, NoQuery, Problem } from './schemas';
@@ -52,16 +52,10 @@ export const DraftReportView = z.object({
 
 const FromWordResult = z.object({ agreement: AgreementView, report: DraftReportView });
 
-const NOT_MULTIPART = {
-  th: 'กรุณาส่งไฟล์แบบ multipart/form-data ในช่อง file',
-  en: 'Send the file as multipart/form-data in the field "file"',
+const NO_FILE = {
+  th: 'กรุณาแนบไฟล์ .docx ในช่อง file',
+  en: 'Attach the .docx in the field "file"',
 };
-
-/** A repeated form field (sent once: a string; more often: an array). */
-function repeated(body: unknown, name: string): string[] {
-  const v = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-}
 
 export function fromWordApi({ agreements, gazetteer }: ApiServices & { gazetteer: GazetteerService }) {
   return apiModule('api-from-word', API_V1, [
@@ -89,14 +83,14 @@ export function fromWordApi({ agreements, gazetteer }: ApiServices & { gazetteer
         422: problem('A choice is missing or invalid, or the file holds no articles'),
       },
       handle: async ({ actor, req, res }) => {
-        const file = uploadedFile(req, 'file');
-        if (!isMultipart(req) || !file) throw new DomainError('invalid-input', NOT_MULTIPART);
+        const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+        if (!upload.file || upload.file.bytes.length === 0) throw new DomainError('invalid-input', NO_FILE);
         const { record, report } = await newDraftFromWord({ agreements, gazetteer }, actor, {
-          province: field(req.body, 'province') || (actor.province ?? ''),
-          partner: field(req.body, 'partner'),
-          kind: field(req.body, 'kind'),
-          areas: repeated(req.body, 'areas'),
-          file: file.bytes,
+          province: field(upload, 'province') || (actor.province ?? ''),
+          partner: field(upload, 'partner') ?? '',
+          kind: field(upload, 'kind') ?? '',
+          areas: upload.fields.areas ?? [],
+          file: upload.file.bytes,
         });
         res
           .status(201)

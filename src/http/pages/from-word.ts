@@ -4,16 +4,16 @@ import type { Request } from 'express';
 import { newDraftFromWord } from '../../app/draft-from-word';
 import { invalid, isDomainError } from '../../domain';
 import type { DraftReport } from '../../documents/word-in/draft-from-word';
+import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { STATUS_OF } from '../errors';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
-import { uploadedFile } from '../uploads';
-import { field } from '../validate';
+import { readUpload, type Upload } from '../uploads';
 import type { Labels } from './labels';
 import { formError, type FormError } from './render';
-import { formValues, labelsFor, type PageServices } from './shared';
+import { labelsFor, type PageServices } from './shared';
 import { wizardView } from './wizard';
 
 declare module 'express-session' {
@@ -95,18 +95,20 @@ export function fromWordRoutes(s: PageServices, catalogue: Catalogue): Route[] {
       handler: async (req, res) => {
         const actor = actorOf(req);
         const isAdmin = actor.role === 'admin';
-        const province = isAdmin ? field(req.body, 'province') : (actor.province ?? '');
-        const partner = field(req.body, 'partner');
-        const areas = formValues(req.body, 'areas');
-        const kind = field(req.body, 'kind');
+        // The form is read by this route (the CSRF token came in the action URL): its fields are the upload's.
+        let upload: Upload = { fields: {} };
+        const one = (name: string) => upload.fields[name]?.[0] ?? '';
+        const province = () => (isAdmin ? one('province') : (actor.province ?? ''));
         try {
-          const file = uploadedFile(req, 'file');
-          if (!file) throw invalid(NO_FILE, [{ path: 'file', message: NO_FILE }]);
+          upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+          const file = upload.file;
+          if (!file || (file.bytes.length === 0 && file.name === ''))
+            throw invalid(NO_FILE, [{ path: 'file', message: NO_FILE }]);
           const { record, report } = await newDraftFromWord(s, actor, {
-            province,
-            partner,
-            areas,
-            kind,
+            province: province(),
+            partner: one('partner'),
+            areas: upload.fields.areas ?? [],
+            kind: one('kind'),
             file: file.bytes,
           });
           if (req.session) req.session.wordReport = { id: record.id, report };
@@ -115,10 +117,18 @@ export function fromWordRoutes(s: PageServices, catalogue: Catalogue): Route[] {
         } catch (e) {
           const l = labelsFor(req, catalogue);
           const error = uploadError(e, l);
+          const kind = one('kind');
           const wizard = wizardView(l, await s.gazetteer.current(), {
             isAdmin,
-            province,
-            values: { kind, partner, areas, years: '5', noticeMonths: '6', province },
+            province: province(),
+            values: {
+              kind,
+              partner: one('partner'),
+              areas: upload.fields.areas ?? [],
+              years: '5',
+              noticeMonths: '6',
+              province: province(),
+            },
           });
           res.status(error.status).render('agreements/from-word', {
             pageTitle: l.t('agreement.fromWord.title'),

@@ -12,13 +12,19 @@ afterAll(async () => app.close());
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A multipart form post as the browser sends it, with the client's cookies. */
-async function postUpload(c: Client, fields: Record<string, string>, file?: Buffer): Promise<Response> {
+/** A multipart form post as the browser sends it (the form token in the action URL), with the client's cookies. */
+async function postUpload(
+  c: Client,
+  csrf: string | undefined,
+  fields: Record<string, string>,
+  file?: Buffer,
+): Promise<Response> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append('file', new Blob([new Uint8Array(file)], { type: DOCX }), 'mou.docx');
   const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return fetch(`${app.base}/agreements/from-word`, {
+  const query = csrf === undefined ? '' : `?_csrf=${encodeURIComponent(csrf)}`;
+  return fetch(`${app.base}/agreements/from-word${query}`, {
     method: 'POST',
     headers: { cookie },
     body: form,
@@ -32,12 +38,12 @@ describe('New agreement from a Word file', () => {
   it('offers the upload on the new-agreement page, opens the editor with the report once, and keeps the text', async () => {
     const c = await app.login('secretary');
     const { _csrf, html } = await formTokens(c, '/agreements/new');
-    expect(html).toMatch(
-      /<form method="post" action="\/agreements\/from-word" enctype="multipart\/form-data"/,
+    expect(html).toContain(
+      `<form method="post" action="/agreements/from-word?_csrf=${_csrf}" enctype="multipart/form-data"`,
     );
     const input = fixtureInput('mou', 'sequential');
     const { buffer } = await renderDocument(input);
-    const res = await postUpload(c, { _csrf, partner: 'sejong' }, buffer);
+    const res = await postUpload(c, _csrf, { partner: 'sejong' }, buffer);
     expect(res.status).toBe(303);
     const to = res.headers.get('location') ?? '';
     expect(to).toMatch(/^\/agreements\/[^/]+\/edit$/);
@@ -54,7 +60,7 @@ describe('New agreement from a Word file', () => {
     const c = await app.login('secretary');
     const { _csrf } = await formTokens(c, '/agreements/new');
     const before = await stored();
-    const res = await postUpload(c, { _csrf, partner: 'sejong' }, Buffer.from('not a zip at all'));
+    const res = await postUpload(c, _csrf, { partner: 'sejong' }, Buffer.from('not a zip at all'));
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('ไฟล์นี้ไม่ใช่เอกสาร Word (.docx) ที่อ่านได้');
@@ -66,7 +72,16 @@ describe('New agreement from a Word file', () => {
     const c = await app.login('secretary');
     const before = await stored();
     const { buffer } = await renderDocument(fixtureInput('mou'));
-    expect((await postUpload(c, { partner: 'sejong' }, buffer)).status).toBe(403);
+    expect(
+      (
+        await postUpload(
+          c,
+          undefined,
+          { partner: 'sejong', _csrf: 'in the body, where it is not read' },
+          buffer,
+        )
+      ).status,
+    ).toBe(403);
     expect(await stored()).toBe(before);
   });
 });
