@@ -34,6 +34,7 @@ export interface BodyPara {
 }
 
 const INSERTS = new Set(['w:ins', 'w:moveTo']);
+const THAI = /[\u0E00-\u0E7F]/u;
 const DELETES = new Set(['w:del', 'w:moveFrom']);
 
 interface Building {
@@ -52,8 +53,8 @@ const attr = (el: XmlElement, name: string): string | undefined => el.attrs[name
 const textChildren = (el: XmlElement): string =>
   el.children.filter((c): c is string => typeof c === 'string').join('');
 
-function isBold(rPr: XmlElement | undefined): boolean {
-  const b = rPr?.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === 'w:b');
+function isBold(rPr: XmlElement | undefined, name: 'w:b' | 'w:bCs' = 'w:b'): boolean {
+  const b = rPr?.children.find((c): c is XmlElement => typeof c !== 'string' && c.name === name);
   if (!b) return false;
   const v = attr(b, 'w:val');
   return v === undefined || v === '1' || v === 'true' || v === 'on';
@@ -86,7 +87,8 @@ export function readBody(body: XmlElement): BodyPara[] {
     }
     if (piece === '') return;
     b.runs++;
-    if (isBold(rPr)) b.boldRuns++;
+    // Thai is a complex script: its bold is w:bCs, and LibreOffice writes only that for a bold Thai run.
+    if (isBold(rPr) || (THAI.test(piece) && isBold(rPr, 'w:bCs'))) b.boldRuns++;
     if (change === 'insert') {
       b.changes.push({ kind: 'insert', text: piece, at: b.original.length, ...changeMeta(meta) });
       b.text += piece;

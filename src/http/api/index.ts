@@ -4,6 +4,8 @@ import { agreementApi, type ApiServices } from './agreements';
 import { checksApi } from './checks';
 import { openApiModule } from './docs-page';
 import { documentApi } from './documents';
+import type { GazetteerService } from '../../app/gazetteer-service';
+import { fromWordApi } from './from-word';
 import { importApi } from './imports';
 import { buildOpenApi, ME_DOC } from './openapi';
 
@@ -12,8 +14,14 @@ export type { ApiServices } from './agreements';
 /** API version reported in the OpenAPI document (the package version is the app's, not the contract's). */
 export const API_VERSION = '1.0.0';
 
-export function apiRouteModules(services: ApiServices): RouteModule[] {
-  const modules = [agreementApi(services), documentApi(services), checksApi(services), importApi(services)];
+export function apiRouteModules(services: ApiServices & { gazetteer: GazetteerService }): RouteModule[] {
+  const modules = [
+    agreementApi(services),
+    documentApi(services),
+    checksApi(services),
+    importApi(services),
+    fromWordApi(services),
+  ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];
 }

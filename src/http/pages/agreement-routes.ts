@@ -27,6 +27,7 @@ import {
   takeSuggestion,
 } from './drafting';
 import { editorView } from './editor-view';
+import { fromWordRoutes, takeWordReport, type WordReportView } from './from-word';
 import { wizardRoutes, wizardView } from './wizard';
 import { formError, renderAgreement, type FormError } from './render';
 import { expectedRev, labelsFor, loadFor, type PageServices } from './shared';
@@ -45,6 +46,8 @@ interface EditorPage {
   status?: number;
   error?: FormError;
   unsaved?: boolean;
+  /** What was read from the Word file this draft was just made from. */
+  wordReport?: WordReportView;
 }
 
 /** Applies an editor operation to the posted form: the article operations, or a drafting one (findings, clauses). */
@@ -101,6 +104,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       rev: p.rev,
       error: p.error,
       unsaved: p.unsaved ?? false,
+      wordReport: p.wordReport,
     });
   }
 
@@ -112,6 +116,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       handler: (req, res) => editor(req, res, { form: emptyForm(), province: actorOf(req).province ?? '' }),
     },
     ...wizardRoutes(s, catalogue),
+    ...fromWordRoutes(s, catalogue),
     {
       method: 'post',
       path: '/agreements',
@@ -158,6 +163,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
           keep: record.workingDraft,
           record,
           province: record.province,
+          wordReport: takeWordReport(req, record.id, labelsFor(req, catalogue)),
         });
       },
     },

@@ -56,3 +56,11 @@ it.each(['parallel', 'sequential', 'separate'] as const)(
     }
   },
 );
+
+it('counts a Thai run as bold when only its complex-script bold (w:bCs) is set, as LibreOffice writes it', () => {
+  const xml = `<w:document ${W}><w:body>
+<w:p><w:r><w:rPr><w:bCs/></w:rPr><w:t>ข้อ ๑</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:bCs/></w:rPr><w:t>Article 1</w:t></w:r></w:p>
+</w:body></w:document>`;
+  expect(readBody(bodyOf(parseXml(xml))!).map((p) => p.bold)).toEqual([true, false]);
+});
