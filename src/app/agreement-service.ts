@@ -121,7 +121,11 @@ export interface AgreementService {
    * The partner's returned text compared with the cleared version (partner agreement only; stores nothing): the
    * changes classed substantive or editorial, the proposed step, and the text as content.
    */
-  partnerText(actor: Actor, id: string, file: Buffer): Promise<{ record: AgreementRecord; result: PartnerTextResult }>;
+  partnerText(
+    actor: Actor,
+    id: string,
+    file: Buffer,
+  ): Promise<{ record: AgreementRecord; result: PartnerTextResult }>;
   /** MFA takes back its own open comment of the current round (kept on record as withdrawn). */
   withdrawComment(actor: Actor, id: string, expectedRev: number, commentId: string): Promise<AgreementRecord>;
   send(

@@ -2,13 +2,17 @@
 // each changed article classed substantive or editorial, a proposal (SUBMIT_PARTNER_CHANGES or AGREE_FINAL_TEXT),
 // the redline, and the returned text as content the secretary may take into the working draft. Stores nothing.
 import { derivedArticleKey, DomainError, sha256Hex, type Agreement, type AgreementContent } from '../domain';
+import { pairArticles } from '../domain/article-alignment';
 import { classifyPartnerChanges, type PartnerChanges, type ReturnedText } from '../domain/partner-changes';
 import { fillClosing, renderDocument } from '../documents';
 import { openWordPackage } from '../documents/word-in/package';
+import { readDraftFromWord } from '../documents/word-in/draft-from-word';
 import { readReturnedText } from '../documents/word-in/returned-text';
 
 export interface PartnerTextResult extends PartnerChanges {
   readonly fileSha256: string;
+  /** How the file's articles were found: our anchors (the file we sent), or their headings (any other file). */
+  readonly readBy: 'bookmarks' | 'headings';
   /** The cleared version the text was compared with. */
   readonly versionNo: number;
   /** The returned text as agreement content (the cleared one's parties and areas; articles renumbered in order). */
@@ -28,17 +32,27 @@ function asPrinted(c: AgreementContent): AgreementContent {
 
 function returnedContent(cleared: AgreementContent, r: ReturnedText, seed: string): AgreementContent {
   const taken = new Set<string>();
+  const pairedKey = new Map<number, string>();
+  for (const [ci, ri] of pairArticles(cleared.articles, r.articles)) {
+    const k = cleared.articles[ci]?.key;
+    if (k) pairedKey.set(ri, k);
+  }
   const printed = asPrinted(cleared).closing;
   // The closing keeps its placeholders unless the partner changed its words.
   const closingChanged =
-    r.closing !== undefined && printed !== undefined && (r.closing.th !== printed.th || r.closing.en !== printed.en);
+    r.closing !== undefined &&
+    printed !== undefined &&
+    (r.closing.th !== printed.th || r.closing.en !== printed.en);
   return {
     ...cleared,
     ...(r.title && cleared.title.th !== '' ? { title: r.title } : {}),
     ...(r.preamble ? { preamble: r.preamble } : {}),
     ...(closingChanged && r.closing ? { closing: r.closing } : {}),
     articles: r.articles.map((a, i) => {
-      const key = a.key && !taken.has(a.key) ? a.key : derivedArticleKey(seed, 'returned', i);
+      // An article read by its heading keeps the key of the cleared article it was paired with.
+      const paired = pairedKey.get(i);
+      const own = a.key ?? paired;
+      const key = own && !taken.has(own) ? own : derivedArticleKey(seed, 'returned', i);
       taken.add(key);
       return { no: i + 1, key, heading: a.heading, text: a.text };
     }),
@@ -51,8 +65,12 @@ export async function comparePartnerText(
 ): Promise<PartnerTextResult> {
   const cleared = record.versions.at(-1);
   if (!cleared)
-    throw new DomainError('not-found', { th: 'ยังไม่มีร่างที่ผ่านการพิจารณา', en: 'There is no cleared version yet' });
-  const read = await readReturnedText(await openWordPackage(bytes), cleared.content, cleared.no);
+    throw new DomainError('not-found', {
+      th: 'ยังไม่มีร่างที่ผ่านการพิจารณา',
+      en: 'There is no cleared version yet',
+    });
+  const pkg = await openWordPackage(bytes);
+  const read = await readReturnedText(pkg, cleared.content, cleared.no);
   const id = read.identity;
   if (id.agreement !== undefined && id.agreement !== record.id)
     throw conflict(
@@ -65,21 +83,19 @@ export async function comparePartnerText(
       `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} แต่ร่างที่ผ่านการพิจารณาคือร่างฉบับที่ ${cleared.no}`,
       `This file is version ${fileVersion}, but the cleared text is version ${cleared.no}.`,
     );
-  if (!read.anchored)
-    throw new DomainError('invalid-input', {
-      th: 'ไฟล์นี้ไม่มีจุดอ้างอิงของเอกสารที่ส่งให้เมืองคู่ภาคี จึงเทียบทีละข้อไม่ได้ กรุณาใช้ไฟล์ที่ส่งไปแล้วแก้ไขกลับมา',
-      en: 'This file has lost the anchors of the document sent to the partner, so it cannot be compared article by article; use the file that was sent, as edited and returned.',
-    });
+  // A file that lost our anchors (retyped, or another program's) is read by its article headings.
+  const text: ReturnedText = read.anchored ? read.text : (await readDraftFromWord(pkg)).content;
   const fileSha256 = sha256Hex(bytes);
   // An empty title prints as the default one: nothing to compare it with.
-  const { title, ...rest } = read.text;
+  const { title, ...rest } = text;
   const compared = cleared.content.title.th === '' || !title ? rest : { ...rest, title };
   const changes = classifyPartnerChanges(asPrinted(cleared.content), compared);
   return {
     ...changes,
     fileSha256,
     versionNo: cleared.no,
-    content: returnedContent(cleared.content, read.text, fileSha256),
+    readBy: read.anchored ? 'bookmarks' : 'headings',
+    content: returnedContent(cleared.content, text, fileSha256),
   };
 }
 

@@ -1,3 +1,4 @@
+// POST /api/v1/agreements/{id}/partner-text: the partner's returned text compared with the cleared text.
 // POST /api/v1/agreements/{id}/versions/{n}/imports: a reviewer's annotated Word file → its comments and suggested
 // wording placed on the version's articles (a preview, nothing stored), or, with confirm=true, added as comments.
 import { z } from 'zod';
@@ -7,8 +8,10 @@ import { withItemIds } from '../../documents/word-in/review-import';
 import { field, readUpload } from '../uploads';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, problem } from './define';
-import { Comment } from '../../domain';
-import { NoQuery, VersionParams } from './schemas';
+import { AgreementContent, Comment } from '../../domain';
+import { CHANGE_REASONS } from '../../domain/partner-changes';
+import { partnerRedline } from '../../app/partner-text';
+import { AgreementParams, NoQuery, VersionParams } from './schemas';
 import { API_V1 } from './views';
 
 const Anchor = z.object({
@@ -17,6 +20,7 @@ const Anchor = z.object({
   key: z.string().optional(),
 });
 const Lang = z.enum(['th', 'en']);
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ImportPreviewSchema = z.object({
   fileSha256: z.string(),
   versionNo: z.number().int(),
@@ -74,8 +78,88 @@ const DESCRIPTION =
   'off is found by comparing each article with the version (kind "untracked"). A file of another agreement or ' +
   'version is refused (409). The history records the import with the file’s SHA-256.';
 
+const PartnerTextSchema = z.object({
+  fileSha256: z.string(),
+  versionNo: z.number().int(),
+  readBy: z.enum(['bookmarks', 'headings']),
+  proposal: z.enum(['SUBMIT_PARTNER_CHANGES', 'AGREE_FINAL_TEXT']),
+  substantive: z.boolean(),
+  parts: z.array(
+    z.object({
+      part: z.enum(['title', 'preamble', 'closing', 'article']),
+      key: z.string().optional(),
+      no: z.number().int().optional(),
+      newNo: z.number().int().optional(),
+      status: z.enum(['changed', 'added', 'removed']),
+      substantive: z.boolean(),
+      reasons: z.array(z.enum(CHANGE_REASONS)),
+      changes: z.array(
+        z.object({
+          lang: Lang,
+          before: z.string(),
+          after: z.string(),
+          reasons: z.array(z.enum(CHANGE_REASONS)),
+        }),
+      ),
+    }),
+  ),
+  content: AgreementContent,
+});
+
+async function fileOf(req: Parameters<typeof readUpload>[0]) {
+  const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
+  if (!upload.file || upload.file.bytes.length === 0)
+    throw new DomainError('invalid-input', {
+      th: 'กรุณาแนบไฟล์ .docx ในช่อง file',
+      en: 'Attach the .docx in the field "file"',
+    });
+  return { upload, bytes: upload.file.bytes };
+}
+
 export function importApi({ agreements }: ApiServices) {
   return apiModule('api-imports', API_V1, [
+    apiRoute({
+      method: 'post',
+      path: `${API_V1}/agreements/:id/partner-text`,
+      access: 'login',
+      actions: ['SUBMIT_PARTNER_CHANGES'],
+      summary:
+        'Compare the partner’s returned text (a Word file) with the cleared text: what changed, substantive or editorial',
+      description:
+        'multipart/form-data: `file` (the .docx the partner sent back), optionally `format=redline` for the redline ' +
+        '.docx (cleared text → partner’s, tracked changes) instead of JSON. In partner agreement only; stores nothing. ' +
+        'Articles are read by the anchors of the document sent (else by their headings); each change is classed ' +
+        'substantive (numbers, dates, names, commitments, an article added or removed) or editorial, and the proposal ' +
+        'is SUBMIT_PARTNER_CHANGES when any change is substantive, else AGREE_FINAL_TEXT. `content` is the returned ' +
+        'text, to PUT as the working draft if the province takes it.',
+      params: AgreementParams,
+      query: NoQuery,
+      responses: {
+        200: {
+          description: 'The comparison, or the redline .docx with format=redline',
+          schema: PartnerTextSchema,
+        },
+        400: problem('Not a multipart form with a file, or not a Word file that can be read safely'),
+        401: problem('Not signed in, or the token is unknown or revoked'),
+        403: problem('Only the province’s secretary, in partner agreement'),
+        404: problem('No such agreement, or not visible to you'),
+        409: problem('A file of another agreement or version'),
+        413: problem('The file is larger than the limit'),
+        422: problem('No article could be found in the file'),
+      },
+      handle: async ({ actor, params, req, res }) => {
+        const { upload, bytes } = await fileOf(req);
+        const { record, result } = await agreements.partnerText(actor, params.id, bytes);
+        if (field(upload, 'format') === 'redline') {
+          const r = await partnerRedline(record, result);
+          res.setHeader('Content-Type', DOCX_TYPE);
+          res.attachment(r.fileName);
+          res.send(r.buffer);
+          return;
+        }
+        res.json(result);
+      },
+    }),
     apiRoute({
       method: 'post',
       path: `${API_V1}/agreements/:id/versions/:n/imports`,
@@ -98,13 +182,7 @@ export function importApi({ agreements }: ApiServices) {
         413: problem('The file is larger than the limit'),
       },
       handle: async ({ actor, params, req, res }) => {
-        const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-        if (!upload.file || upload.file.bytes.length === 0)
-          throw new DomainError('invalid-input', {
-            th: 'กรุณาแนบไฟล์ .docx ในช่อง file',
-            en: 'Attach the .docx in the field "file"',
-          });
-        const bytes = upload.file.bytes;
+        const { upload, bytes } = await fileOf(req);
         const view = (p: Awaited<ReturnType<typeof agreements.previewImport>>) => ({
           fileSha256: p.fileSha256,
           versionNo: p.versionNo,
