@@ -47,6 +47,8 @@ export function permissionsView(may: Capabilities, l: Labels) {
     resolutionForm: events.includes('RECORD_RESOLUTION'),
     noObjectionForm: events.includes('GIVE_NO_OBJECTION'),
     signingForm: events.includes('RECORD_SIGNING'),
+    // Partner agreement: the partner's returned Word file compared with the cleared text.
+    partnerTextForm: events.includes('SUBMIT_PARTNER_CHANGES'),
   };
 }
 

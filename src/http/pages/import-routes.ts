@@ -2,7 +2,6 @@
 // article (nothing stored), ticks what to take and confirms; the file waits in memory in between (pending-imports).
 import type { Request, Response } from 'express';
 import type { ImportPreview } from '../../app/review-import';
-import { suggestionText } from '../../app/review-import';
 import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import type { ImportAnchor } from '../../documents/word-in/review-import';
@@ -32,6 +31,13 @@ function anchorText(l: Labels, a: ImportAnchor): string {
   }
 }
 
+/** What a suggestion does, by what it has: a replacement without one side is an insertion or a deletion. */
+function kindOf(s: ImportPreview['suggestions'][number]): 'insert' | 'delete' | 'replace' {
+  if (s.kind === 'insert' || (!s.before && s.after)) return 'insert';
+  if (s.kind === 'delete' || (s.before && !s.after)) return 'delete';
+  return 'replace';
+}
+
 /** The preview as the page shows it: each item with its place, language and whether it is proposed. */
 export function importView(l: Labels, p: ImportPreview) {
   const proposed = new Set(p.proposed);
@@ -48,9 +54,10 @@ export function importView(l: Labels, p: ImportPreview) {
       langCode: c.lang ?? '',
       author: c.author,
       text: c.text,
+      textLang: /[\u0E00-\u0E7F]/.test(c.text) ? 'th' : 'en',
       quote: c.quote,
       resolved: c.resolved === true,
-      replies: c.replies ?? [],
+      replies: (c.replies ?? []).map((r) => ({ ...r, lang: /[\u0E00-\u0E7F]/.test(r.text) ? 'th' : 'en' })),
     })),
     suggestions: p.suggestions.map((s, i) => ({
       id: `s${i + 1}`,
@@ -59,7 +66,10 @@ export function importView(l: Labels, p: ImportPreview) {
       lang: lang(s.lang),
       langCode: s.lang,
       untracked: s.kind === 'untracked',
-      said: suggestionText(s)[l.locale],
+      // The words in the page's language; the quoted wording in its own (marked with lang on the page).
+      what: l.t(`agreement.import.kind.${kindOf(s)}`),
+      before: s.kind === 'insert' ? undefined : s.before,
+      after: s.kind === 'delete' ? undefined : s.after,
       author: s.author,
     })),
     unplaced: p.unplaced,

@@ -5,6 +5,7 @@ import { documentRoutes } from './document-routes';
 import { eventRoutes } from './event-routes';
 import { gazetteerRoutes } from './gazetteer-admin';
 import { importRoutes } from './import-routes';
+import { partnerTextRoutes } from './partner-text-routes';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
@@ -22,6 +23,7 @@ export function agreementPages(s: PageServices): RouteModule {
       ...agreementRoutes(s, ctx.catalogue),
       ...reviewRoutes(s, ctx.catalogue),
       ...importRoutes(s, ctx.catalogue),
+      ...partnerTextRoutes(s, ctx.catalogue),
       ...eventRoutes(s, ctx.catalogue),
       ...documentRoutes(s, ctx.catalogue),
       ...gazetteerRoutes(s, ctx.catalogue),

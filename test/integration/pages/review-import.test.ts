@@ -72,7 +72,7 @@ it('uploads, previews in Thai, takes the chosen item, records it; the used uploa
   const html = await preview.text();
   expect(html).toContain('ขอให้ระบุสาขาให้ชัดเจน');
   expect(html).toContain(`ข้อ ${a2.no}`);
-  expect(html).toContain('เสนอแก้ถ้อยคำ (ภาษาอังกฤษ): เพิ่ม “ promptly”');
+  expect(html).toContain('เพิ่ม: <ins lang="en"> promptly</ins>');
   expect(await app.service().get(app.actor.mfa, r.id)).toMatchObject({ rev: r.rev, comments: [] });
 
   const token = /name="token" value="([^"]+)"/.exec(html)?.[1];
