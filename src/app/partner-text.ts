@@ -8,6 +8,7 @@ import { fillClosing, renderDocument } from '../documents';
 import { openWordPackage } from '../documents/word-in/package';
 import { readDraftFromWord } from '../documents/word-in/draft-from-word';
 import { readReturnedText } from '../documents/word-in/returned-text';
+import { refuseForeignFile } from './review-import';
 
 export interface PartnerTextResult extends PartnerChanges {
   readonly fileSha256: string;
@@ -18,8 +19,6 @@ export interface PartnerTextResult extends PartnerChanges {
   /** The returned text as agreement content (the cleared one's parties and areas; articles renumbered in order). */
   readonly content: AgreementContent;
 }
-
-const conflict = (th: string, en: string) => new DomainError('conflict', { th, en });
 
 /** The cleared text as the documents print it: the closing's placeholders blank, an empty title left out. */
 function asPrinted(c: AgreementContent): AgreementContent {
@@ -71,18 +70,7 @@ export async function comparePartnerText(
     });
   const pkg = await openWordPackage(bytes);
   const read = await readReturnedText(pkg, cleared.content, cleared.no);
-  const id = read.identity;
-  if (id.agreement !== undefined && id.agreement !== record.id)
-    throw conflict(
-      'ไฟล์นี้เป็นเอกสารของบันทึกความเข้าใจฉบับอื่น ไม่ใช่ฉบับนี้',
-      'This file is a document of another agreement, not this one.',
-    );
-  const fileVersion = id.versionNo ?? (id.bookmarkVersions.length === 1 ? id.bookmarkVersions[0] : undefined);
-  if (fileVersion !== undefined && fileVersion !== cleared.no)
-    throw conflict(
-      `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} แต่ร่างที่ผ่านการพิจารณาคือร่างฉบับที่ ${cleared.no}`,
-      `This file is version ${fileVersion}, but the cleared text is version ${cleared.no}.`,
-    );
+  refuseForeignFile(read.identity, record.id, cleared.no);
   // A file that lost our anchors (retyped, or another program's) is read by its article headings.
   const text: ReturnedText = read.anchored ? read.text : (await readDraftFromWord(pkg)).content;
   const fileSha256 = sha256Hex(bytes);

@@ -7,6 +7,7 @@ import {
   type ImportAnchor,
   type ImportedComment,
   type ImportedSuggestion,
+  type FileIdentity,
   type ReviewImport,
 } from '../documents/word-in/review-import';
 import type { NewComment } from './comments';
@@ -20,6 +21,29 @@ export interface ImportPreview extends ReviewImport {
 }
 
 const conflict = (th: string, en: string) => new DomainError('conflict', { th, en });
+
+/**
+ * Refuses a file whose properties or anchors name another agreement, or a version other than `expected` (the file
+ * may name none: then it is read by its text).
+ */
+export function refuseForeignFile(
+  id: FileIdentity,
+  agreementId: string,
+  expected: number,
+  shown = expected,
+): void {
+  if (id.agreement !== undefined && id.agreement !== agreementId)
+    throw conflict(
+      'ไฟล์นี้เป็นเอกสารของบันทึกความเข้าใจฉบับอื่น ไม่ใช่ฉบับนี้ จึงไม่นำเข้า',
+      'This file is a document of another agreement, not this one, so it was not imported.',
+    );
+  const fileVersion = id.versionNo ?? (id.bookmarkVersions.length === 1 ? id.bookmarkVersions[0] : undefined);
+  if (fileVersion !== undefined && fileVersion !== expected)
+    throw conflict(
+      `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} ไม่ใช่ร่างฉบับที่ ${shown} จึงไม่นำเข้า`,
+      `This file is version ${fileVersion}, not version ${shown}, so it was not imported.`,
+    );
+}
 
 /** Reads `bytes` as an annotated copy of version `versionNo` of `record`; refuses a file of another agreement/version. */
 export async function previewImport(
@@ -39,18 +63,7 @@ export async function previewImport(
     versionNo,
     recorded: record.comments.flatMap((c) => [c.text.th, c.text.en]),
   });
-  const id = result.identity;
-  if (id.agreement !== undefined && id.agreement !== record.id)
-    throw conflict(
-      'ไฟล์นี้เป็นเอกสารของบันทึกความเข้าใจฉบับอื่น ไม่ใช่ฉบับนี้ จึงไม่นำเข้า',
-      'This file is a document of another agreement, not this one, so it was not imported.',
-    );
-  const fileVersion = id.versionNo ?? (id.bookmarkVersions.length === 1 ? id.bookmarkVersions[0] : undefined);
-  if (fileVersion !== undefined && fileVersion !== versionNo)
-    throw conflict(
-      `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} ไม่ใช่ร่างฉบับที่ ${versionNo} จึงไม่นำเข้า`,
-      `This file is version ${fileVersion}, not version ${versionNo}, so it was not imported.`,
-    );
+  refuseForeignFile(result.identity, record.id, versionNo, versionNo);
   const proposed = [
     ...result.comments.flatMap((c, i) => (c.resolved ? [] : [`c${i + 1}`])),
     ...result.suggestions.map((_s, i) => `s${i + 1}`),

@@ -76,3 +76,14 @@ export function readUpload(req: Request, limits: UploadLimits): Promise<Upload> 
 
 /** The first value of a text field. */
 export const field = (u: Upload, name: string): string | undefined => u.fields[name]?.[0];
+
+/** The form's one file, read within the Word import limit, or a refusal in both languages saying what to attach. */
+export async function requireFile(
+  req: Request,
+  maxFileBytes: number,
+  missing: { th: string; en: string },
+): Promise<{ upload: Upload; bytes: Buffer; name: string }> {
+  const upload = await readUpload(req, { field: 'file', maxFileBytes });
+  if (!upload.file || upload.file.bytes.length === 0) throw new DomainError('invalid-input', missing);
+  return { upload, bytes: upload.file.bytes, name: upload.file.name };
+}

@@ -2,23 +2,20 @@
 // the Chiang Mai secretary compares the partner's returned text. Both result pages, in Thai and in English, have no
 // WCAG 2.1 A/AA violation and no word of the other language outside the parts marked with it. Screenshots go to
 // test-artifacts/pages/.
-import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { AgreementRecord } from '../../src/app/ports';
 import type { Actor } from '../../src/domain';
 import { chiangMaiSejong } from '../support/fixtures';
+import { annotated } from '../support/word-files';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { signIn } from './journey-support';
 import { ALLOWED_LATIN, axeViolations, foreignWords } from './page-audit';
 
 jest.setTimeout(300_000);
-const run = promisify(execFile);
-const ANNOTATE = join(__dirname, '..', 'support', 'annotate', 'lo_annotate.py');
 const SHOTS = join(__dirname, '..', '..', 'test-artifacts', 'pages');
 const story = chiangMaiSejong();
 const sec: Actor = { userId: 's', name: 'Secretary', role: 'secretary', province: 'chiang-mai' };
@@ -30,27 +27,8 @@ let dir: string;
 let review: AgreementRecord;
 let partner: AgreementRecord;
 
-async function annotate(name: string, bytes: Buffer, plan: object): Promise<string> {
-  await writeFile(join(dir, `${name}.in.docx`), bytes);
-  await writeFile(join(dir, `${name}.json`), JSON.stringify(plan));
-  const out = join(dir, `${name}.docx`);
-  await run(
-    '/usr/bin/python3',
-    [
-      ANNOTATE,
-      join(dir, `${name}.in.docx`),
-      out,
-      '--plan',
-      join(dir, `${name}.json`),
-      '--redlines',
-      'explicit',
-      '--profile',
-      join(dir, 'profile'),
-    ],
-    { timeout: 180_000 },
-  );
-  return out;
-}
+const annotate = async (name: string, bytes: Buffer, plan: object) =>
+  (await annotated(dir, name, bytes, plan)).path;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -112,10 +112,8 @@ export function readBody(body: XmlElement): BodyPara[] {
       case 'w:rPr':
         return;
       case 'w:bookmarkStart':
-        bookmarkStart(n);
-        return;
       case 'w:bookmarkEnd':
-        open.delete(attr(n, 'w:id') ?? '');
+        bookmark(n);
         return;
       case 'w:commentRangeStart':
         b?.commentStarts.push(attr(n, 'w:id') ?? '');
@@ -136,7 +134,12 @@ export function readBody(body: XmlElement): BodyPara[] {
     for (const c of n.children) inline(c, change, meta);
   };
 
-  const bookmarkStart = (n: XmlElement) => {
+  /** A bookmark's start opens it (and marks the paragraph it is in); its end closes it. */
+  const bookmark = (n: XmlElement) => {
+    if (n.name === 'w:bookmarkEnd') {
+      open.delete(attr(n, 'w:id') ?? '');
+      return;
+    }
     const name = attr(n, 'w:name');
     if (name === undefined) return;
     open.set(attr(n, 'w:id') ?? name, name);
@@ -188,10 +191,8 @@ export function readBody(body: XmlElement): BodyPara[] {
         table(n, depth);
         return;
       case 'w:bookmarkStart':
-        bookmarkStart(n);
-        return;
       case 'w:bookmarkEnd':
-        open.delete(attr(n, 'w:id') ?? '');
+        bookmark(n);
         return;
       case 'w:commentRangeStart':
         pendingStarts.push(attr(n, 'w:id') ?? '');

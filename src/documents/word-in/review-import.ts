@@ -222,17 +222,19 @@ export function groupChanges(changes: readonly BodyChange[]) {
   return out;
 }
 
+/** Where two texts part: the length of their common start, and of their common end (not overlapping it). */
+export function differenceBounds(a: string, b: string): { start: number; end: number } {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
+    end++;
+  return { start, end };
+}
+
 /** The smallest differing middle of two texts, widened to whole words where the text has spaces. */
 export function differingPart(before: string, after: string): { before: string; after: string } {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (
-    end < before.length - start &&
-    end < after.length - start &&
-    before[before.length - 1 - end] === after[after.length - 1 - end]
-  )
-    end++;
+  let { start, end } = differenceBounds(before, after);
   const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
   if (!THAI.test(before + after)) {
     while (start > 0 && !isSpace(before[start - 1])) start--;

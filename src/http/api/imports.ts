@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import { withItemIds } from '../../documents/word-in/review-import';
-import { field, readUpload } from '../uploads';
+import { field, requireFile } from '../uploads';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, problem } from './define';
 import { AgreementContent, Comment } from '../../domain';
@@ -106,15 +106,11 @@ const PartnerTextSchema = z.object({
   content: AgreementContent,
 });
 
-async function fileOf(req: Parameters<typeof readUpload>[0]) {
-  const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-  if (!upload.file || upload.file.bytes.length === 0)
-    throw new DomainError('invalid-input', {
-      th: 'กรุณาแนบไฟล์ .docx ในช่อง file',
-      en: 'Attach the .docx in the field "file"',
-    });
-  return { upload, bytes: upload.file.bytes };
-}
+const fileOf = (req: Parameters<typeof requireFile>[0]) =>
+  requireFile(req, DEFAULT_LIMITS.maxFileBytes, {
+    th: 'กรุณาแนบไฟล์ .docx ในช่อง file',
+    en: 'Attach the .docx in the field "file"',
+  });
 
 export function importApi({ agreements }: ApiServices) {
   return apiModule('api-imports', API_V1, [

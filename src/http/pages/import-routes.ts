@@ -2,17 +2,16 @@
 // article (nothing stored), ticks what to take and confirms; the file waits in memory in between (pending-imports).
 import type { Request, Response } from 'express';
 import type { ImportPreview } from '../../app/review-import';
-import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import type { ImportAnchor } from '../../documents/word-in/review-import';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
-import { readUpload } from '../uploads';
+import { requireFile } from '../uploads';
 import { field } from '../validate';
 import type { Labels } from './labels';
-import { pendingImports, type PendingImports } from './pending-imports';
+import { pendingImports, uploadExpired, type PendingImports } from './pending-imports';
 import { formError, renderReview } from './render';
 import { agreementId, expectedRev, formValues, labelsFor, loadFor, type PageServices } from './shared';
 
@@ -76,12 +75,6 @@ export function importView(l: Labels, p: ImportPreview) {
   };
 }
 
-const expired = () =>
-  new DomainError('not-found', {
-    th: 'ไฟล์ที่อัปโหลดหมดเวลาแล้ว (เก็บไว้ ๓๐ นาที) กรุณาอัปโหลดอีกครั้ง',
-    en: 'The uploaded file has expired (it is kept for 30 minutes); please upload it again',
-  });
-
 export function importRoutes(
   s: PageServices,
   catalogue: Catalogue,
@@ -117,19 +110,17 @@ export function importRoutes(
         const actor = actorOf(req);
         const id = agreementId(req);
         try {
-          const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-          if (!upload.file || upload.file.bytes.length === 0)
-            throw new DomainError('invalid-input', {
-              th: 'กรุณาเลือกไฟล์ .docx ที่ผู้พิจารณาส่งกลับมา',
-              en: 'Choose the .docx the reviewer sent back',
-            });
-          const preview = await s.agreements.previewImport(actor, id, versionOf(req), upload.file.bytes);
+          const upload = await requireFile(req, DEFAULT_LIMITS.maxFileBytes, {
+            th: 'กรุณาเลือกไฟล์ .docx ที่ผู้พิจารณาส่งกลับมา',
+            en: 'Choose the .docx the reviewer sent back',
+          });
+          const preview = await s.agreements.previewImport(actor, id, versionOf(req), upload.bytes);
           const token = pending.put({
             userId: actor.userId,
             agreementId: id,
             versionNo: preview.versionNo,
-            bytes: upload.file.bytes,
-            fileName: upload.file.name,
+            bytes: upload.bytes,
+            fileName: upload.name,
           });
           await showPreview(req, res, token, preview);
         } catch (e) {
@@ -147,7 +138,7 @@ export function importRoutes(
         const token = field(req.body, 'token');
         try {
           const file = pending.get(token, actor.userId, id);
-          if (!file || file.versionNo !== versionOf(req)) throw expired();
+          if (!file || file.versionNo !== versionOf(req)) throw uploadExpired();
           const take = formValues(req.body, 'take');
           const { added } = await s.agreements.importReview(
             actor,

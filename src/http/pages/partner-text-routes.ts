@@ -3,29 +3,21 @@
 // the text as the working draft if she decides to, and takes the step herself. The file waits in memory in between.
 import type { Request, Response } from 'express';
 import { partnerRedline, type PartnerTextResult } from '../../app/partner-text';
-import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
+import { differenceBounds } from '../../documents/word-in/review-import';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
-import { readUpload } from '../uploads';
+import { requireFile } from '../uploads';
 import type { Labels } from './labels';
-import { pendingImports, type PendingImports } from './pending-imports';
+import { pendingImports, uploadExpired, type PendingImports } from './pending-imports';
 import { formError, renderAgreement } from './render';
 import { agreementId, expectedRev, labelsFor, type PageServices } from './shared';
 
 /** `text` in three pieces around what differs from `other` (the page marks the middle). */
 function marked(text: string, other: string): { pre: string; mid: string; post: string } {
-  let start = 0;
-  while (start < text.length && start < other.length && text[start] === other[start]) start++;
-  let end = 0;
-  while (
-    end < text.length - start &&
-    end < other.length - start &&
-    text[text.length - 1 - end] === other[other.length - 1 - end]
-  )
-    end++;
+  const { start, end } = differenceBounds(text, other);
   return {
     pre: text.slice(0, start),
     mid: text.slice(start, text.length - end),
@@ -56,12 +48,6 @@ export function partnerTextView(l: Labels, r: PartnerTextResult) {
   };
 }
 
-const expired = () =>
-  new DomainError('not-found', {
-    th: 'ไฟล์ที่อัปโหลดหมดเวลาแล้ว (เก็บไว้ ๓๐ นาที) กรุณาอัปโหลดอีกครั้ง',
-    en: 'The uploaded file has expired (it is kept for 30 minutes); please upload it again',
-  });
-
 export function partnerTextRoutes(
   s: PageServices,
   catalogue: Catalogue,
@@ -79,7 +65,7 @@ export function partnerTextRoutes(
     const actor = actorOf(req);
     const id = agreementId(req);
     const file = pending.get(String(req.params.token), actor.userId, id);
-    if (!file) throw expired();
+    if (!file) throw uploadExpired();
     return { actor, id, ...(await s.agreements.partnerText(actor, id, file.bytes)) };
   }
 
@@ -92,19 +78,17 @@ export function partnerTextRoutes(
         const actor = actorOf(req);
         const id = agreementId(req);
         try {
-          const upload = await readUpload(req, { field: 'file', maxFileBytes: DEFAULT_LIMITS.maxFileBytes });
-          if (!upload.file || upload.file.bytes.length === 0)
-            throw new DomainError('invalid-input', {
-              th: 'กรุณาเลือกไฟล์ .docx ที่เมืองคู่ภาคีส่งกลับมา',
-              en: 'Choose the .docx the partner sent back',
-            });
-          const { record, result } = await s.agreements.partnerText(actor, id, upload.file.bytes);
+          const upload = await requireFile(req, DEFAULT_LIMITS.maxFileBytes, {
+            th: 'กรุณาเลือกไฟล์ .docx ที่เมืองคู่ภาคีส่งกลับมา',
+            en: 'Choose the .docx the partner sent back',
+          });
+          const { record, result } = await s.agreements.partnerText(actor, id, upload.bytes);
           const token = pending.put({
             userId: actor.userId,
             agreementId: id,
             versionNo: result.versionNo,
-            bytes: upload.file.bytes,
-            fileName: upload.file.name,
+            bytes: upload.bytes,
+            fileName: upload.name,
           });
           const l = labelsFor(req, catalogue);
           res.render('agreements/partner-text', {

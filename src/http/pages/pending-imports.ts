@@ -1,6 +1,14 @@
 // Uploaded Word files between the preview page and the person's confirmation: in memory, per person and agreement,
 // for a limited time. Nothing of it is part of the record; after a restart or expiry the person uploads again.
 import { randomBytes } from 'node:crypto';
+import { DomainError } from '../../domain/errors';
+
+/** The confirmation of an upload that is no longer kept (expired, used, or the app restarted). */
+export const uploadExpired = () =>
+  new DomainError('not-found', {
+    th: 'ไฟล์ที่อัปโหลดหมดเวลาแล้ว (เก็บไว้ ๓๐ นาที) กรุณาอัปโหลดอีกครั้ง',
+    en: 'The uploaded file has expired (it is kept for 30 minutes); please upload it again',
+  });
 
 export interface PendingImport {
   readonly userId: string;

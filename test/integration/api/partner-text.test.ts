@@ -2,19 +2,16 @@
 // partner returns it, compared with the cleared text. An editorial change proposes AGREE_FINAL_TEXT; a changed
 // duration proposes SUBMIT_PARTNER_CHANGES, the redline shows it, and the returned text taken as the working draft
 // goes back to MFA. A file without our anchors is read by its headings. Nothing is stored by the comparison.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { AgreementRecord } from '../../../src/app/ports';
 import { mfaReviewer, secretary, walk, TO_MFA } from '../agreement-helpers';
 import { parts } from '../../support/doc-xml';
-import { agreementsPath, startApi, story, type ApiApp, type ApiResult } from './support';
+import { annotated, postFile } from '../../support/word-files';
+import { agreementsPath, startApi, story, type ApiApp } from './support';
 
 jest.setTimeout(240_000);
-const run = promisify(execFile);
-const ANNOTATE = join(__dirname, '..', '..', 'support', 'annotate', 'lo_annotate.py');
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'word-in');
 
 let api: ApiApp;
@@ -52,64 +49,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The MOU as sent, with the partner's `changes` made in LibreOffice (tracked, as a partner returns it). */
 async function edited(name: string, changes: unknown[]): Promise<Buffer> {
-  const src = join(dir, `${name}.in.docx`);
-  const dst = join(dir, `${name}.docx`);
-  await writeFile(src, sent);
-  await writeFile(
-    join(dir, `${name}.json`),
-    JSON.stringify({
-      reviewer: { name: 'Sejong City', initials: 'SJ' },
-      date: '2026-11-25T09:00:00',
-      comments: [],
-      changes,
-    }),
-  );
-  await run(
-    '/usr/bin/python3',
-    [
-      ANNOTATE,
-      src,
-      dst,
-      '--plan',
-      join(dir, `${name}.json`),
-      '--redlines',
-      'explicit',
-      '--profile',
-      join(dir, 'profile'),
-    ],
-    { timeout: 180_000 },
-  );
-  return readFile(dst);
+  const plan = {
+    reviewer: { name: 'Sejong City', initials: 'SJ' },
+    date: '2026-11-25T09:00:00',
+    comments: [],
+    changes,
+  };
+  return (await annotated(dir, name, sent, plan)).bytes;
 }
 
-async function upload(
-  who: 'secretary' | 'mfa',
-  file: Buffer,
-  fields: Record<string, string> = {},
-): Promise<ApiResult> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(file)]), 'returned.docx');
-  const res = await fetch(`${api.base}${agreementsPath}/${a.id}/partner-text`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${api.token[who]}`,
-      accept: 'application/json',
-      'accept-language': 'en',
-    },
-    body: form,
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const text = bytes.toString('utf8');
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined,
-    bytes,
-    text,
-  };
-}
+const upload = (who: 'secretary' | 'mfa', file: Buffer, fields: Record<string, string> = {}) =>
+  postFile(
+    `${api.base}${agreementsPath}/${a.id}/partner-text`,
+    { authorization: `Bearer ${api.token[who]}`, 'accept-language': 'en' },
+    file,
+    fields,
+  );
 
 interface Result {
   readBy: string;

@@ -2,21 +2,18 @@
 // LibreOffice (comments, a reply, a resolved comment, tracked changes in Thai and English), comes back as comments on
 // the right articles; confirmed, they are recorded with the file's SHA-256 and printed in the next review copy.
 // Hostile and foreign files are refused with problem+json, nothing stored, and the app keeps answering.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import fc from 'fast-check';
 import type { AgreementRecord } from '../../../src/app/ports';
 import { writeZip, zipEntry } from '../../../src/documents/zip';
 import { mfaReviewer, walk, TO_MFA, secretary } from '../agreement-helpers';
-import { agreementsPath, startApi, story, type ApiApp, type ApiResult } from './support';
+import { agreementsPath, startApi, story, type ApiApp } from './support';
 import { parts } from '../../support/doc-xml';
+import { annotated as annotatedBy, postFile } from '../../support/word-files';
 
 jest.setTimeout(240_000);
-const run = promisify(execFile);
-const ANNOTATE = join(__dirname, '..', '..', 'support', 'annotate', 'lo_annotate.py');
 
 let api: ApiApp;
 let dir: string;
@@ -40,35 +37,19 @@ async function underReview(): Promise<AgreementRecord> {
 }
 
 /** A multipart POST as `who`, like a browser or curl -F sends it. */
-async function upload(
+const upload = (
   who: 'mfa' | 'secretary' | 'foreign',
   path: string,
   file: Buffer | undefined,
   fields: Record<string, string> = {},
   lang = 'en',
-): Promise<ApiResult> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([new Uint8Array(file)]), 'review.docx');
-  const res = await fetch(api.base + path, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${api.token[who]}`,
-      'accept-language': lang,
-      accept: 'application/json',
-    },
-    body: form,
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const text = bytes.toString('utf8');
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined,
-    bytes,
-    text,
-  };
-}
+) =>
+  postFile(
+    api.base + path,
+    { authorization: `Bearer ${api.token[who]}`, 'accept-language': lang },
+    file,
+    fields,
+  );
 
 /** The first window of `len` characters of `text` that occurs once in the whole document's wording. */
 function uniquePhrase(text: string, everything: string, len: number, from = 0): string {
@@ -153,28 +134,7 @@ describe('a review copy annotated by LibreOffice', () => {
         { insert: 'อย่างใกล้ชิด', after: thAfter },
       ],
     };
-    const src = join(dir, 'review.docx');
-    const dst = join(dir, 'review.lo.docx');
-    await writeFile(src, copy.bytes);
-    await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
-    await run(
-      '/usr/bin/python3',
-      [
-        ANNOTATE,
-        src,
-        dst,
-        '--plan',
-        join(dir, 'plan.json'),
-        '--redlines',
-        'explicit',
-        '--profile',
-        join(dir, 'profile'),
-      ],
-      {
-        timeout: 180_000,
-      },
-    );
-    annotated = await readFile(dst);
+    annotated = (await annotatedBy(dir, 'review', copy.bytes, plan)).bytes;
   });
 
   it('previews every comment and change on its article and language, stores nothing', async () => {
@@ -292,7 +252,7 @@ describe('hostile and wrong files', () => {
     a = await underReview();
   });
 
-  const refusedAndNothingStored = async (r: ApiResult, status: number) => {
+  const refusedAndNothingStored = async (r: { status: number; headers: Headers }, status: number) => {
     expect(r.status).toBe(status);
     expect(r.headers.get('content-type')).toMatch(/problem\+json/);
     expect((await api.services.agreements.get(mfaReviewer, a.id)).rev).toBe(a.rev);

@@ -1,17 +1,14 @@
 // The agreement page's "partner's returned text" on the real database: the secretary uploads the cleared MOU as the
 // partner edited it in LibreOffice, reads the changed article (substantive) and the proposal in Thai, downloads the
 // redline, and takes the text as the working draft.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parts } from '../../support/doc-xml';
+import { annotated } from '../../support/word-files';
 import { place, startPages, type PagesApp } from './support';
 
 jest.setTimeout(240_000);
-const run = promisify(execFile);
-const ANNOTATE = join(__dirname, '..', '..', 'support', 'annotate', 'lo_annotate.py');
 
 let app: PagesApp;
 let dir: string;
@@ -42,34 +39,15 @@ it('compares, proposes in Thai, gives the redline, and takes the partner’s tex
     await (await sec.get(`/agreements/${r.id}/documents/${n}/mou?layout=parallel`)).arrayBuffer(),
   );
   const a1 = r.versions[n - 1]!.content.articles[0]!;
-  await writeFile(join(dir, 'in.docx'), copy);
-  await writeFile(
-    join(dir, 'plan.json'),
-    JSON.stringify({
-      reviewer: { name: 'Sejong City', initials: 'SJ' },
-      date: '2026-11-25T09:00:00',
-      comments: [],
-      changes: [{ replace: 'shall', in: a1.text.en.slice(0, 40), with: 'may' }],
-    }),
-  );
-  await run(
-    '/usr/bin/python3',
-    [
-      ANNOTATE,
-      join(dir, 'in.docx'),
-      join(dir, 'out.docx'),
-      '--plan',
-      join(dir, 'plan.json'),
-      '--redlines',
-      'explicit',
-      '--profile',
-      join(dir, 'profile'),
-    ],
-    { timeout: 180_000 },
-  );
+  const returned = await annotated(dir, 'partner', copy, {
+    reviewer: { name: 'Sejong City', initials: 'SJ' },
+    date: '2026-11-25T09:00:00',
+    comments: [],
+    changes: [{ replace: 'shall', in: a1.text.en.slice(0, 40), with: 'may' }],
+  });
 
   const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await readFile(join(dir, 'out.docx')))]), 'returned.docx');
+  form.append('file', new Blob([new Uint8Array(returned.bytes)]), 'returned.docx');
   const result = await sec.postMultipart(action!, form);
   expect(result.status).toBe(200);
   const html = await result.text();

@@ -1,16 +1,13 @@
 // The review page's Word import on the real database: MFA uploads the draft MOU as LibreOffice annotated it, sees
 // the comment and the change on their articles in Thai, takes one, and finds it on the review page and in the history.
 // A second confirmation of the same upload is refused in the person's language and stores nothing.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { annotated as annotatedBy } from '../../support/word-files';
 import { place, startPages, story, type PagesApp } from './support';
 
 jest.setTimeout(240_000);
-const run = promisify(execFile);
-const ANNOTATE = join(__dirname, '..', '..', 'support', 'annotate', 'lo_annotate.py');
 
 let app: PagesApp;
 let dir: string;
@@ -46,24 +43,7 @@ it('uploads, previews in Thai, takes the chosen item, records it; the used uploa
     comments: [{ id: 'k1', find: a2.text.th.slice(0, 10), text: 'ขอให้ระบุสาขาให้ชัดเจน' }],
     changes: [{ insert: ' promptly', after: a4.text.en.slice(0, 12) }],
   };
-  await writeFile(join(dir, 'in.docx'), Buffer.from(await copy.arrayBuffer()));
-  await writeFile(join(dir, 'plan.json'), JSON.stringify(plan));
-  await run(
-    '/usr/bin/python3',
-    [
-      ANNOTATE,
-      join(dir, 'in.docx'),
-      join(dir, 'out.docx'),
-      '--plan',
-      join(dir, 'plan.json'),
-      '--redlines',
-      'explicit',
-      '--profile',
-      join(dir, 'profile'),
-    ],
-    { timeout: 180_000 },
-  );
-  const annotated = await readFile(join(dir, 'out.docx'));
+  const { bytes: annotated } = await annotatedBy(dir, 'review', Buffer.from(await copy.arrayBuffer()), plan);
 
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(annotated)]), 'review-returned.docx');
