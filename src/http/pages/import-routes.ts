@@ -11,7 +11,7 @@ import type { Route } from '../types';
 import { requireFile } from '../uploads';
 import { field } from '../validate';
 import type { Labels } from './labels';
-import { pendingImports, uploadExpired, type PendingImports } from './pending-imports';
+import { keepUpload, pendingImports, uploadExpired, type PendingImports } from './pending-imports';
 import { formError, renderReview } from './render';
 import { agreementId, expectedRev, formValues, labelsFor, loadFor, type PageServices } from './shared';
 
@@ -115,13 +115,7 @@ export function importRoutes(
             en: 'Choose the .docx the reviewer sent back',
           });
           const preview = await s.agreements.previewImport(actor, id, versionOf(req), upload.bytes);
-          const token = pending.put({
-            userId: actor.userId,
-            agreementId: id,
-            versionNo: preview.versionNo,
-            bytes: upload.bytes,
-            fileName: upload.name,
-          });
+          const token = keepUpload(pending, actor.userId, id, preview.versionNo, upload);
           await showPreview(req, res, token, preview);
         } catch (e) {
           await refused(req, res, e);

@@ -11,7 +11,7 @@ import { flash } from '../page-locals';
 import type { Route } from '../types';
 import { requireFile } from '../uploads';
 import type { Labels } from './labels';
-import { pendingImports, uploadExpired, type PendingImports } from './pending-imports';
+import { keepUpload, pendingImports, uploadExpired, type PendingImports } from './pending-imports';
 import { formError, renderAgreement } from './render';
 import { agreementId, expectedRev, labelsFor, type PageServices } from './shared';
 
@@ -83,13 +83,7 @@ export function partnerTextRoutes(
             en: 'Choose the .docx the partner sent back',
           });
           const { record, result } = await s.agreements.partnerText(actor, id, upload.bytes);
-          const token = pending.put({
-            userId: actor.userId,
-            agreementId: id,
-            versionNo: result.versionNo,
-            bytes: upload.bytes,
-            fileName: upload.name,
-          });
+          const token = keepUpload(pending, actor.userId, id, result.versionNo, upload);
           const l = labelsFor(req, catalogue);
           res.render('agreements/partner-text', {
             pageTitle: l.t('agreement.partnerText.heading'),

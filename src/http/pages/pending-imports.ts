@@ -67,3 +67,14 @@ export function pendingImports(
     },
   };
 }
+
+/** Keeps an uploaded file for `userId`'s confirmation on agreement `agreementId`; the token the next form carries. */
+export function keepUpload(
+  pending: PendingImports,
+  userId: string,
+  agreementId: string,
+  versionNo: number,
+  file: { readonly bytes: Buffer; readonly name: string },
+): string {
+  return pending.put({ userId, agreementId, versionNo, bytes: file.bytes, fileName: file.name });
+}
