@@ -1,4 +1,6 @@
 // Who gets what, for every API route: each role, a secretary of another province (404) and nobody (401).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from '../../../src/config';
 import { appServices } from '../../../src/compose';
 import type { AgreementRecord } from '../../../src/app/ports';
@@ -7,6 +9,7 @@ import { apiRouteModules } from '../../../src/http/api';
 import { routeContext } from '../../../src/http/app';
 import { listRoutes } from '../../../src/http/routing';
 import { createLogger } from '../../../src/logger';
+import { postFile } from '../../support/word-files';
 import { agreementsPath, approved, startApi, story, WHO, type ApiApp, type Who } from './support';
 
 let api: ApiApp;
@@ -22,7 +25,7 @@ const as = (who: Who): Actor => ({
   province: who === 'secretary' ? 'chiang-mai' : who === 'foreign' ? 'lampang' : undefined,
 });
 
-type Stage = 'drafting' | 'mfaReview' | 'commented' | 'revision';
+type Stage = 'drafting' | 'mfaReview' | 'commented' | 'revision' | 'cleared';
 async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   const svc = api.services.agreements;
   const sec = as('secretary');
@@ -42,8 +45,24 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
     text: story.comments[0]?.text,
   });
   if (stage === 'commented') return a;
-  return svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
+  a = await svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
+  if (stage === 'revision') return a;
+  // Cleared by MFA: the province revised, answered and resubmitted; partner agreement.
+  a = await svc.updateContent(sec, a.id, a.rev, story.draft2);
+  for (const c of a.comments)
+    a = await svc.answerComment(sec, a.id, a.rev, c.id, { status: 'accepted', response: { en: 'Done.' } });
+  a = await svc.send(sec, a.id, a.rev, { type: 'RESUBMIT' });
+  return svc.send(as('mfa'), a.id, a.rev, {
+    type: 'GIVE_NO_OBJECTION',
+    needsCabinetApproval: false,
+    needsFullPowers: false,
+  });
 }
+
+/** A Word file without our anchors (LibreOffice from HTML): read by its text and headings by every upload route. */
+const WORD_FILE = readFileSync(
+  join(__dirname, '..', '..', 'fixtures', 'word-in', 'no-bookmarks-sequential.docx'),
+);
 
 type Caller = Who | 'nobody';
 type Expect = Record<Caller, number>;
@@ -56,7 +75,13 @@ interface Case {
   route: string;
   stage?: Stage;
   expect: Expect;
-  request(a: AgreementRecord): { method: string; path: string; body?: unknown };
+  /** `form`: a multipart upload of the Word file with these text fields, instead of a JSON body. */
+  request(a: AgreementRecord): {
+    method: string;
+    path: string;
+    body?: unknown;
+    form?: Record<string, string>;
+  };
 }
 
 const CASES: Case[] = [
@@ -207,6 +232,29 @@ const CASES: Case[] = [
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/issued/1` }),
   },
   {
+    // A preview: nothing stored. The file names no agreement, so it is placed by its text.
+    route: 'post /api/v1/agreements/:id/versions/:n/imports',
+    stage: 'mfaReview',
+    expect: { secretary: 403, foreign: 404, moi: 403, mfa: 200, admin: 200, nobody: 401 },
+    request: (a) => ({ method: 'POST', path: `${agreementsPath}/${a.id}/versions/1/imports`, form: {} }),
+  },
+  {
+    route: 'post /api/v1/agreements/:id/partner-text',
+    stage: 'cleared',
+    expect: PROVINCE_WRITE,
+    request: (a) => ({ method: 'POST', path: `${agreementsPath}/${a.id}/partner-text`, form: {} }),
+  },
+  {
+    // A new draft of Chiang Mai's: its secretary and an admin; Lampang's secretary may not make one for Chiang Mai.
+    route: 'post /api/v1/agreements/from-word',
+    expect: { secretary: 201, foreign: 403, moi: 403, mfa: 403, admin: 201, nobody: 401 },
+    request: () => ({
+      method: 'POST',
+      path: `${agreementsPath}/from-word`,
+      form: { partner: 'sejong', province: 'chiang-mai' },
+    }),
+  },
+  {
     route: 'get /api/v1/agreements/:id/checks',
     expect: READ,
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/checks` }),
@@ -235,8 +283,15 @@ describe('access to every API route', () => {
     ),
   )('%s (%s) as %s → %i', async (_route, _stage, who, status, c) => {
     const a = await agreementAt(c.stage ?? 'drafting');
-    const { method, path, body } = c.request(a);
-    const r = await api.call(who === 'nobody' ? undefined : who, method, path, body);
+    const { method, path, body, form } = c.request(a);
+    const r = form
+      ? await postFile(
+          api.base + path,
+          who === 'nobody' ? {} : { authorization: `Bearer ${api.token[who]}` },
+          WORD_FILE,
+          form,
+        )
+      : await api.call(who === 'nobody' ? undefined : who, method, path, body);
     expect({ status: r.status, body: r.status >= 400 ? r.body : undefined }).toMatchObject({ status });
     if (status >= 400) {
       expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
