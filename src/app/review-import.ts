@@ -7,9 +7,9 @@ import {
   type ImportAnchor,
   type ImportedComment,
   type ImportedSuggestion,
-  type FileIdentity,
   type ReviewImport,
 } from '../documents/word-in/review-import';
+import type { FileIdentity } from '../documents/word-in/identity';
 import type { NewComment } from './comments';
 
 export interface ImportPreview extends ReviewImport {

@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AgreementRecord } from '../../src/app/ports';
-import type { Actor } from '../../src/domain';
-import { chiangMaiSejong } from '../support/fixtures';
+import { clearedSejong, secretary, story, TO_MFA, walk } from '../integration/agreement-helpers';
 import { annotated } from '../support/word-files';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { signIn } from './journey-support';
@@ -17,10 +16,6 @@ import { ALLOWED_LATIN, axeViolations, foreignWords } from './page-audit';
 
 jest.setTimeout(300_000);
 const SHOTS = join(__dirname, '..', '..', 'test-artifacts', 'pages');
-const story = chiangMaiSejong();
-const sec: Actor = { userId: 's', name: 'Secretary', role: 'secretary', province: 'chiang-mai' };
-const moi: Actor = { userId: 'm', name: 'MOI', role: 'moi' };
-const mfa: Actor = { userId: 'f', name: 'MFA', role: 'mfa' };
 
 let app: BrowserApp;
 let dir: string;
@@ -35,37 +30,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mou-e2e-word-'));
   app = await startBrowserApp('word-import', { env: { MOU_DRAFTING_GATE: 'false' } });
   const s = app.services.agreements;
-  const toMfa = async () => {
-    let a = await s.createDraft(sec, { province: 'chiang-mai', content: story.draft1 });
-    a = await s.send(sec, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' });
-    a = await s.send(sec, a.id, a.rev, {
-      type: 'RECORD_RESOLUTION',
-      resolution: {
-        meeting: '1/2565',
-        date: '2022-03-14',
-        outcome: 'approved',
-        text: story.committee.resolution,
-      },
-    });
-    a = await s.send(sec, a.id, a.rev, { type: 'SUBMIT_TO_MOI' });
-    return s.send(moi, a.id, a.rev, { type: 'FORWARD_TO_MFA' });
-  };
-  review = await toMfa();
-  let p = await toMfa();
-  p = await s.addComment(mfa, p.id, p.rev, { anchor: { kind: 'document' }, text: story.comments[0]!.text });
-  p = await s.send(mfa, p.id, p.rev, { type: 'RETURN_WITH_COMMENTS' });
-  p = await s.updateContent(sec, p.id, p.rev, story.draft2);
-  for (const c of p.comments)
-    p = await s.answerComment(sec, p.id, p.rev, c.id, {
-      status: 'accepted',
-      response: { th: 'แก้แล้ว', en: 'Done.' },
-    });
-  p = await s.send(sec, p.id, p.rev, { type: 'RESUBMIT' });
-  partner = await s.send(mfa, p.id, p.rev, {
-    type: 'GIVE_NO_OBJECTION',
-    needsCabinetApproval: false,
-    needsFullPowers: false,
-  });
+  review = await walk(
+    s,
+    await s.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 }),
+    TO_MFA,
+  );
+  partner = await clearedSejong(s);
 });
 afterAll(async () => {
   await app?.close();

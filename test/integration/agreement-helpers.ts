@@ -96,6 +96,33 @@ export const TO_MFA: readonly (readonly [Actor, AgreementEvent])[] = [
   [moiOfficer, { type: 'FORWARD_TO_MFA' }],
 ];
 
+/** From revision to partner agreement: draft 2 saved, every comment accepted, resubmitted, no objection from MFA. */
+export async function clearRevision(service: AgreementService, a: AgreementRecord): Promise<AgreementRecord> {
+  a = await service.updateContent(secretary, a.id, a.rev, story.draft2);
+  for (const c of a.comments) {
+    a = await service.answerComment(secretary, a.id, a.rev, c.id, {
+      status: 'accepted',
+      response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
+    });
+  }
+  return walk(service, a, [
+    [secretary, { type: 'RESUBMIT' }],
+    [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
+  ]);
+}
+
+/** Chiang Mai–Sejong cleared by MFA after one comment: in partner agreement, version 2 the cleared text. */
+export async function clearedSejong(service: AgreementService): Promise<AgreementRecord> {
+  let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
+  a = await walk(service, a, TO_MFA);
+  a = await service.addComment(mfaReviewer, a.id, a.rev, {
+    anchor: { kind: 'document' },
+    text: story.comments[0]?.text ?? { th: 'ข้อสังเกต', en: 'A comment' },
+  });
+  a = await walk(service, a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
+  return clearRevision(service, a);
+}
+
 /** Chiang Mai–Sejong through review (five comments), revision, no objection and signing. */
 export async function signedSejongJourney(service: AgreementService): Promise<AgreementRecord> {
   let a = await service.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });

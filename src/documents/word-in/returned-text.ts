@@ -8,7 +8,7 @@ import type { ReturnedText } from '../../domain/partner-changes';
 import { parseBookmarkName, type AnchorRef } from '../word-anchors';
 import { bodyOf, readBody, type BodyPara } from './body';
 import type { WordPackage } from './package';
-import { readIdentity, type FileIdentity } from './review-import';
+import { readIdentity, type FileIdentity } from './identity';
 import { parseXml } from './xml';
 
 const THAI = /[\u0E00-\u0E7F]/;

@@ -4,11 +4,13 @@
 // bookmark with the version's. Nothing here stores anything: the service previews the result and records it.
 import type { AgreementContent } from '../../domain/agreement';
 import type { Lang } from '../../domain/bilingual';
-import { IDENTITY_PROPERTIES, parseBookmarkName, type AnchorRef, type ParsedAnchor } from '../word-anchors';
-import { bodyOf, readBody, type BodyChange, type BodyPara } from './body';
+import { parseBookmarkName, type AnchorRef, type ParsedAnchor } from '../word-anchors';
+import { bodyOf, readBody, type BodyPara } from './body';
+import { readIdentity, type FileIdentity } from './identity';
+import { differingPart, groupChanges } from './text-changes';
 import { readComments, type WordComment } from './comments';
 import type { WordPackage } from './package';
-import { childrenNamed, descendants, parseXml } from './xml';
+import { parseXml } from './xml';
 
 /** Where an imported item belongs: an article (its number in the imported version and its key), or a text block. */
 export type ImportAnchor =
@@ -48,18 +50,6 @@ export interface UnplacedItem {
   readonly author?: string;
 }
 
-/** The document the file says it is (custom properties; versions also from the bookmark names). */
-export interface FileIdentity {
-  readonly agreement?: string;
-  readonly versionNo?: number;
-  readonly doc?: string;
-  readonly layout?: string;
-  /** Versions named by our bookmarks in the file (none: a file without our anchors). */
-  readonly bookmarkVersions: readonly number[];
-  /** The program that last saved the file (docProps/app.xml). */
-  readonly application?: string;
-}
-
 export interface ReviewImport {
   readonly identity: FileIdentity;
   readonly comments: readonly ImportedComment[];
@@ -82,39 +72,6 @@ const THAI = /[\u0E00-\u0E7F]/;
 const langOfText = (s: string): Lang => (THAI.test(s) ? 'th' : 'en');
 const norm = (s: string): string => s.replace(/[\s\u00A0\u200B]+/g, ' ').trim();
 const ARTICLE_PREFIX = /^(?:ข้อ|Article)\s*[0-9๐-๙]+\.?\s*/i;
-
-export async function readIdentity(pkg: WordPackage, paras: readonly BodyPara[]): Promise<FileIdentity> {
-  const props = new Map<string, string>();
-  const custom = await pkg.part('docProps/custom.xml');
-  if (custom) {
-    for (const p of childrenNamed(parseXml(custom, 'docProps/custom.xml'), 'property')) {
-      const value = descendants(p, 'vt:lpwstr')[0]?.children.join('') ?? '';
-      if (p.attrs.name) props.set(p.attrs.name, value);
-    }
-  }
-  const app = await pkg.part('docProps/app.xml');
-  const application = app
-    ? descendants(parseXml(app, 'docProps/app.xml'), 'Application')[0]?.children.join('').trim()
-    : undefined;
-  const versions = new Set<number>();
-  for (const p of paras)
-    for (const b of p.bookmarks) {
-      const a = parseBookmarkName(b);
-      if (a) versions.add(a.versionNo);
-    }
-  const v = Number(props.get(IDENTITY_PROPERTIES.versionNo));
-  const agreement = props.get(IDENTITY_PROPERTIES.agreement);
-  const doc = props.get(IDENTITY_PROPERTIES.doc);
-  const layout = props.get(IDENTITY_PROPERTIES.layout);
-  return {
-    ...(agreement ? { agreement } : {}),
-    ...(Number.isInteger(v) && v > 0 ? { versionNo: v } : {}),
-    ...(doc ? { doc } : {}),
-    ...(layout ? { layout } : {}),
-    bookmarkVersions: [...versions].sort((a, b) => a - b),
-    ...(application ? { application } : {}),
-  };
-}
 
 /** The anchors of ours around a paragraph, articles first (a paragraph is in at most one block of ours). */
 function ourAnchors(p: BodyPara): ParsedAnchor[] {
@@ -176,74 +133,6 @@ function placeByBookmark(p: BodyPara, content: AgreementContent): Placement | un
   if (!anchor) return undefined;
   const field = best.ref.kind === 'article' ? (best.ref.part === 'h' ? 'heading' : 'text') : undefined;
   return { anchor, lang: best.lang, ...(field ? { field } : {}) };
-}
-
-/** Adjacent pieces of one change (LibreOffice splits them) joined; a deletion next to an insertion is a replacement. */
-export function groupChanges(changes: readonly BodyChange[]) {
-  const merged: BodyChange[] = [];
-  for (const c of changes) {
-    const last = merged[merged.length - 1];
-    if (last && last.kind === c.kind) {
-      const adjacent = c.kind === 'insert' ? last.at === c.at : last.at + last.text.length === c.at;
-      if (adjacent) {
-        merged[merged.length - 1] = { ...last, text: last.text + c.text };
-        continue;
-      }
-    }
-    merged.push(c);
-  }
-  const out: {
-    kind: 'insert' | 'delete' | 'replace';
-    before?: string;
-    after?: string;
-    author?: string;
-    date?: string;
-  }[] = [];
-  for (let i = 0; i < merged.length; i++) {
-    const c = merged[i];
-    if (!c) continue;
-    const next = merged[i + 1];
-    const meta = { ...(c.author ? { author: c.author } : {}), ...(c.date ? { date: c.date } : {}) };
-    if (next && next.kind !== c.kind) {
-      const del = c.kind === 'delete' ? c : next;
-      const ins = c.kind === 'insert' ? c : next;
-      if (ins.at === del.at || ins.at === del.at + del.text.length) {
-        out.push({ kind: 'replace', before: del.text, after: ins.text, ...meta });
-        i++;
-        continue;
-      }
-    }
-    out.push(
-      c.kind === 'insert'
-        ? { kind: 'insert', after: c.text, ...meta }
-        : { kind: 'delete', before: c.text, ...meta },
-    );
-  }
-  return out;
-}
-
-/** Where two texts part: the length of their common start, and of their common end (not overlapping it). */
-export function differenceBounds(a: string, b: string): { start: number; end: number } {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end])
-    end++;
-  return { start, end };
-}
-
-/** The smallest differing middle of two texts, widened to whole words where the text has spaces. */
-export function differingPart(before: string, after: string): { before: string; after: string } {
-  let { start, end } = differenceBounds(before, after);
-  const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-  if (!THAI.test(before + after)) {
-    while (start > 0 && !isSpace(before[start - 1])) start--;
-    while (end > 0 && !isSpace(before[before.length - end])) end--;
-  }
-  return {
-    before: before.slice(start, before.length - end).trim(),
-    after: after.slice(start, after.length - end).trim(),
-  };
 }
 
 /** What the version says under an anchor of ours, as the document prints it (heading without its number). */

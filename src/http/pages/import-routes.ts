@@ -12,7 +12,7 @@ import { requireFile } from '../uploads';
 import { field } from '../validate';
 import type { Labels } from './labels';
 import { keepUpload, pendingImports, uploadExpired, type PendingImports } from './pending-imports';
-import { formError, renderReview } from './render';
+import { showRefusal, renderReview } from './render';
 import { agreementId, expectedRev, formValues, labelsFor, loadFor, type PageServices } from './shared';
 
 function anchorText(l: Labels, a: ImportAnchor): string {
@@ -94,12 +94,8 @@ export function importRoutes(
     });
   }
 
-  async function refused(req: Request, res: Response, e: unknown) {
-    const actor = actorOf(req);
-    const record = await s.agreements.get(actor, agreementId(req));
-    const error = formError(e, req.locale ?? 'th');
-    await renderReview(s, catalogue, req, res, actor, record, { status: error.status, error });
-  }
+  const refused = (req: Request, res: Response, e: unknown) =>
+    showRefusal(renderReview, s, catalogue, req, res, e);
 
   return [
     {

@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import { partnerRedline, type PartnerTextResult } from '../../app/partner-text';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
-import { differenceBounds } from '../../documents/word-in/review-import';
+import { differenceBounds } from '../../documents/word-in/text-changes';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { flash } from '../page-locals';
@@ -12,7 +12,7 @@ import type { Route } from '../types';
 import { requireFile } from '../uploads';
 import type { Labels } from './labels';
 import { keepUpload, pendingImports, uploadExpired, type PendingImports } from './pending-imports';
-import { formError, renderAgreement } from './render';
+import { showRefusal, renderAgreement } from './render';
 import { agreementId, expectedRev, labelsFor, type PageServices } from './shared';
 
 /** `text` in three pieces around what differs from `other` (the page marks the middle). */
@@ -53,12 +53,8 @@ export function partnerTextRoutes(
   catalogue: Catalogue,
   pending: PendingImports = pendingImports(),
 ): Route[] {
-  async function refused(req: Request, res: Response, e: unknown) {
-    const actor = actorOf(req);
-    const record = await s.agreements.get(actor, agreementId(req));
-    const error = formError(e, req.locale ?? 'th');
-    await renderAgreement(s, catalogue, req, res, actor, record, { status: error.status, error });
-  }
+  const refused = (req: Request, res: Response, e: unknown) =>
+    showRefusal(renderAgreement, s, catalogue, req, res, e);
 
   /** The waiting file of this person and agreement, compared again (the comparison is cheap and stores nothing). */
   async function compared(req: Request) {

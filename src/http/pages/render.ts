@@ -10,6 +10,7 @@ import {
 } from '../../domain';
 import type { Catalogue, Locale } from '../../i18n/catalogue';
 import { STATUS_OF } from '../errors';
+import { actorOf } from '../auth/actor';
 import { agreementView, permissionsView, type TextView } from './agreement-view';
 import { diagram, DIAGRAM_BOX } from './diagram-svg';
 import { draftingView } from './drafting';
@@ -238,4 +239,19 @@ export async function renderReview(
     from: 'review',
     l: undefined,
   });
+}
+
+/** A refused form: the agreement's page (`render`: the agreement or the review page) again, with the error in place. */
+export async function showRefusal(
+  render: typeof renderAgreement,
+  s: PageServices,
+  catalogue: Catalogue,
+  req: Request,
+  res: Response,
+  e: unknown,
+): Promise<void> {
+  const actor = actorOf(req);
+  const record = await s.agreements.get(actor, String(req.params.id));
+  const error = formError(e, req.locale ?? 'th');
+  await render(s, catalogue, req, res, actor, record, { status: error.status, error });
 }

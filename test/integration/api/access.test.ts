@@ -10,6 +10,7 @@ import { routeContext } from '../../../src/http/app';
 import { listRoutes } from '../../../src/http/routing';
 import { createLogger } from '../../../src/logger';
 import { postFile } from '../../support/word-files';
+import { clearRevision } from '../agreement-helpers';
 import { agreementsPath, approved, startApi, story, WHO, type ApiApp, type Who } from './support';
 
 let api: ApiApp;
@@ -48,15 +49,7 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   a = await svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
   if (stage === 'revision') return a;
   // Cleared by MFA: the province revised, answered and resubmitted; partner agreement.
-  a = await svc.updateContent(sec, a.id, a.rev, story.draft2);
-  for (const c of a.comments)
-    a = await svc.answerComment(sec, a.id, a.rev, c.id, { status: 'accepted', response: { en: 'Done.' } });
-  a = await svc.send(sec, a.id, a.rev, { type: 'RESUBMIT' });
-  return svc.send(as('mfa'), a.id, a.rev, {
-    type: 'GIVE_NO_OBJECTION',
-    needsCabinetApproval: false,
-    needsFullPowers: false,
-  });
+  return clearRevision(svc, a);
 }
 
 /** A Word file without our anchors (LibreOffice from HTML): read by its text and headings by every upload route. */

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgreementRecord } from '../../../src/app/ports';
-import { mfaReviewer, secretary, walk, TO_MFA } from '../agreement-helpers';
+import { clearedSejong, secretary } from '../agreement-helpers';
 import { parts } from '../../support/doc-xml';
 import { annotated, postFile } from '../../support/word-files';
 import { agreementsPath, startApi, story, type ApiApp } from './support';
@@ -21,24 +21,7 @@ let sent: Buffer;
 beforeAll(async () => {
   api = await startApi({ gate: false });
   dir = await mkdtemp(join(tmpdir(), 'mou-partner-'));
-  const s = api.services.agreements;
-  a = await s.createDraft(secretary, { province: 'chiang-mai', content: story.draft1 });
-  a = await walk(s, a, TO_MFA);
-  a = await s.addComment(mfaReviewer, a.id, a.rev, {
-    anchor: { kind: 'document' },
-    text: story.comments[0]!.text,
-  });
-  a = await walk(s, a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
-  a = await s.updateContent(secretary, a.id, a.rev, story.draft2);
-  for (const c of a.comments)
-    a = await s.answerComment(secretary, a.id, a.rev, c.id, {
-      status: 'accepted',
-      response: { th: 'แก้แล้ว', en: 'Done.' },
-    });
-  a = await walk(s, a, [
-    [secretary, { type: 'RESUBMIT' }],
-    [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
-  ]);
+  a = await clearedSejong(api.services.agreements);
   expect(a.state).toBe('partnerAgreement');
   sent = (
     await api.call('secretary', 'GET', `${agreementsPath}/${a.id}/versions/2/documents/mou?layout=parallel`)
