@@ -7,7 +7,7 @@ import type { Verifier } from '../../app/verification';
 import type { AgreementFilter } from '../../app/ports';
 import type { AgreementEvent } from '../../../workflows';
 import { EVENT_TYPES } from '../../../workflows';
-import { apiModule, apiRoute, type ResponseDoc } from './define';
+import { apiModule, apiRoute, problem } from './define';
 import {
   AgreementPage,
   AgreementParams,
@@ -20,7 +20,6 @@ import {
   ListQuery,
   NewCommentBody,
   NoQuery,
-  Problem,
   UpdateContentBody,
   VersionList,
   VersionParams,
@@ -29,11 +28,6 @@ import {
 } from './schemas';
 import { agreementPath, agreementView, API_V1, summaryView, versionSummaries, versionView } from './views';
 
-const problem = (description: string): ResponseDoc => ({
-  description,
-  schema: Problem,
-  contentType: 'application/problem+json',
-});
 const READ_ERRORS = {
   401: problem('Not signed in, or the token is unknown or revoked'),
   404: problem('No such agreement, or not visible to you'),

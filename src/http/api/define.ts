@@ -31,6 +31,8 @@ export interface ApiRouteDoc {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A multipart/form-data body instead: its fields by name with what each holds; `file` is the uploaded file. */
+  form?: Readonly<Record<string, string>>;
   responses: Readonly<Record<number, ResponseDoc>>;
 }
 

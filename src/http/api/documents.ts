@@ -6,7 +6,7 @@ import { findVersion } from '../../app/document-service-rules';
 import { PDF_CONTENT_TYPE, type PdfService } from '../../app/pdf-service';
 import { DomainError } from '../../domain/errors';
 import type { ApiServices } from './agreements';
-import { apiModule, apiRoute, type ResponseDoc } from './define';
+import { apiModule, apiRoute, problem } from './define';
 import {
   AgreementParams,
   DocumentList,
@@ -17,17 +17,11 @@ import {
   NoQuery,
   PdfDocumentQuery,
   PdfIssuedQuery,
-  Problem,
   VerificationView,
   VersionParams,
 } from './schemas';
 import { API_V1, issuedView, versionDocuments } from './views';
 
-const problem = (description: string): ResponseDoc => ({
-  description,
-  schema: Problem,
-  contentType: 'application/problem+json',
-});
 const ERRORS = {
   401: problem('Not signed in, or the token is unknown or revoked'),
   404: problem('No such agreement, version or document (e.g. a redline of version 1)'),

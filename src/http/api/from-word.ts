@@ -7,15 +7,9 @@ import { DomainError } from '../../domain';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import { field, readUpload } from '../uploads';
 import type { ApiServices } from './agreements';
-import { apiModule, apiRoute, type ResponseDoc } from './define';
-import { AgreementView, NoQuery, Problem } from './schemas';
+import { apiModule, apiRoute, problem } from './define';
+import { AgreementView, NoQuery } from './schemas';
 import { agreementPath, agreementView, API_V1 } from './views';
-
-const problem = (description: string): ResponseDoc => ({
-  description,
-  schema: Problem,
-  contentType: 'application/problem+json',
-});
 
 const Bi = z.object({ th: z.string(), en: z.string() });
 const Found = z.object({
@@ -72,6 +66,13 @@ export function fromWordApi({ agreements, gazetteer }: ApiServices & { gazetteer
         'the English, or separate originals; articles by their headings ("ข้อ ๑", "Article 1"). A file that is not ' +
         'a readable .docx, or holds no articles, is refused and nothing is stored.',
       query: NoQuery,
+      form: {
+        file: 'The .docx of the MOU, at most 20 MB',
+        partner: 'A partner id of the gazetteer',
+        province: 'The province (admins; a secretary’s is their own)',
+        kind: 'sister, friendship or partnership (optional: else as the title names it)',
+        areas: 'Areas of cooperation, one field per area (optional)',
+      },
       responses: {
         201: { description: 'Created; Location names it', schema: FromWordResult },
         400: problem(

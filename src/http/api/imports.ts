@@ -130,6 +130,10 @@ export function importApi({ agreements }: ApiServices) {
         'text, to PUT as the working draft if the province takes it.',
       params: AgreementParams,
       query: NoQuery,
+      form: {
+        file: 'The .docx the partner sent back',
+        format: '"redline" for the redline .docx instead of JSON (optional)',
+      },
       responses: {
         200: {
           description: 'The comparison, or the redline .docx with format=redline',
@@ -165,6 +169,12 @@ export function importApi({ agreements }: ApiServices) {
       description: DESCRIPTION,
       params: VersionParams,
       query: NoQuery,
+      form: {
+        file: 'The annotated .docx as the reviewer sent it back',
+        confirm: '"true" to add the items taken (else a preview, nothing stored)',
+        expectedRev: 'With confirm: the rev of the agreement you last saw',
+        take: 'With confirm: item ids, comma-separated (c1, s2…); default: the preview’s proposal',
+      },
       responses: {
         200: { description: 'The preview: nothing stored', schema: ImportPreviewSchema },
         201: { description: 'The comments added and the agreement’s new rev', schema: ImportResult },

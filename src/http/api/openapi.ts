@@ -104,10 +104,29 @@ function operation(doc: ApiRouteDoc, refOf: Map<z.ZodType, string>): Json {
     ...(doc.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(doc.body) } } } }
       : {}),
+    ...(doc.form ? { requestBody: formBody(doc.form) } : {}),
     responses,
     ...(doc.access === 'public' ? { security: [] } : {}),
     'x-roles': whoMay(doc),
     ...(doc.actions ? { 'x-actions': [...doc.actions] } : {}),
+  };
+}
+
+/** A multipart/form-data request body: `file` is binary, every other field a string, each with its description. */
+function formBody(fields: Readonly<Record<string, string>>): Json {
+  const properties = Object.fromEntries(
+    Object.entries(fields).map(([name, description]) => [
+      name,
+      name === 'file' ? { type: 'string', format: 'binary', description } : { type: 'string', description },
+    ]),
+  );
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: { type: 'object', required: 'file' in fields ? ['file'] : [], properties },
+      },
+    },
   };
 }
 
