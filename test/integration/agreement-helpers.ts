@@ -130,16 +130,8 @@ export async function signedSejongJourney(service: AgreementService): Promise<Ag
   for (const c of story.comments)
     a = await service.addComment(mfaReviewer, a.id, a.rev, { anchor: c.anchor, text: c.text });
   a = await walk(service, a, [[mfaReviewer, { type: 'RETURN_WITH_COMMENTS' }]]);
-  a = await service.updateContent(secretary, a.id, a.rev, story.draft2);
-  for (const c of a.comments) {
-    a = await service.answerComment(secretary, a.id, a.rev, c.id, {
-      status: 'accepted',
-      response: { th: 'แก้ไขแล้ว', en: 'Revised.' },
-    });
-  }
+  a = await clearRevision(service, a);
   return walk(service, a, [
-    [secretary, { type: 'RESUBMIT' }],
-    [mfaReviewer, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
     [secretary, { type: 'AGREE_FINAL_TEXT' }],
     [secretary, { type: 'RECORD_SIGNING', signing: sejongSigning }],
   ]);
