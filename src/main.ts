@@ -1,12 +1,13 @@
 // Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
 import { ConfigError, loadConfig } from './config';
-import { buildServices, compose } from './compose';
+import { buildServices, compose } from './composition-root';
 import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
 import { connectDatabase } from './storage/connection';
-import { startSessionSweep } from './storage/session-sweep';
-import { DataFolderBusyError, NoDatabaseError, provideDatabase } from './storage/launcher';
+import { expiredSessionRemover } from './storage/sessions';
+import { startSessionSweep } from './platform/session-sweep';
+import { DataFolderBusyError, NoDatabaseError, provideDatabase } from './platform/launcher';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
       })
     : undefined;
   const { app } = await compose({ config, connection, logger, services });
-  const sweep = startSessionSweep(connection, {
+  const sweep = startSessionSweep(expiredSessionRemover(connection), {
     intervalMs: config.sessions.sweepSeconds * 1000,
     onSwept: (r) => logger.info(r, 'expired sessions removed'),
     onError: (err) => logger.warn({ err }, 'session sweep failed; the next one tries again'),

@@ -5,7 +5,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { findProjectRoot } from '../../src/project-root';
-import { provideDatabase } from '../../src/storage/launcher';
+import { provideDatabase } from '../../src/platform/launcher';
 import { seedBench } from './seed';
 
 const ROOT = findProjectRoot(__dirname);

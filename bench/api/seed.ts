@@ -1,7 +1,7 @@
 // Seeds the API benchmark's database: an admin with an API token and N agreements across the provinces.
 import { randomUUID } from 'node:crypto';
 import { createDocumentRenderer } from '../../src/app/document-renderer';
-import { recordKeeping } from '../../src/compose';
+import { recordKeeping } from '../../src/composition-root';
 import { createAgreementService } from '../../src/app/agreement-service';
 import { systemClock } from '../../src/app/ports';
 import { PROVINCES, type Actor } from '../../src/domain';

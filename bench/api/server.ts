@@ -2,7 +2,7 @@
 import express from 'express';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../../src/config';
-import { buildServices, compose } from '../../src/compose';
+import { buildServices, compose } from '../../src/composition-root';
 import { createLogger } from '../../src/logger';
 import { connectDatabase } from '../../src/storage/connection';
 import { listen } from '../../src/http/server';

@@ -9,7 +9,7 @@ import { createPdfService } from '../../src/app/pdf-service';
 import { fixtureStory, quantile } from '../support';
 import { renderDocument } from '../../src/documents';
 import { projectCatalogue } from '../../src/i18n/catalogue';
-import { diskPdfCache, findSoffice, libreOfficeConverter } from '../../src/storage/libreoffice';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from '../../src/platform/libreoffice';
 
 const CONVERSIONS = Number(process.env.BENCH_CONVERSIONS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);

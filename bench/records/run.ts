@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAgreement, verifyDatabase } from '../../src/app/verification';
 import type { AgreementRecord } from '../../src/app/ports';
-import { buildServices } from '../../src/compose';
+import { buildServices } from '../../src/composition-root';
 import { storyFromFixture, type Actor } from '../../src/domain';
 import type { AgreementEvent } from '../../workflows';
 import { findProjectRoot } from '../../src/project-root';
 import { createAgreementRepository } from '../../src/storage/agreement-repository';
 import { connectDatabase } from '../../src/storage/connection';
-import { provideDatabase } from '../../src/storage/launcher';
+import { provideDatabase } from '../../src/platform/launcher';
 import { ISSUED_COLLECTION } from '../../src/storage/record-stores';
 
 const ROOT = findProjectRoot(__dirname);

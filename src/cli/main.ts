@@ -15,7 +15,7 @@ import {
   type RenderMeta,
 } from '../documents';
 import { projectCatalogue } from '../i18n/catalogue';
-import { diskPdfCache, findSoffice, libreOfficeConverter } from '../storage/libreoffice';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from '../platform/libreoffice';
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
 import { checkCommand } from './check';

@@ -6,7 +6,7 @@ import { verifyDatabase, type DatabaseVerification } from '../app/verification';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../storage/connection';
 import { createAgreementRepository } from '../storage/agreement-repository';
-import { provideDatabase } from '../storage/launcher';
+import { provideDatabase } from '../platform/launcher';
 import { createHistoryHeadStore, createIssuedFileStore } from '../storage/record-stores';
 
 export interface VerifyOutput {

@@ -1,4 +1,4 @@
-// The admins' gazetteer edits: one document per province or partner, keyed "<kind>:<id>"; an in-memory twin for tests.
+// The admins' gazetteer edits: one document per province or partner, keyed "<kind>:<id>".
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { GazetteerStore } from '../app/ports';
@@ -27,18 +27,6 @@ export function createGazetteerStore(conn: Connection): GazetteerStore {
         { edit, updatedBy: by.userId, updatedAt: by.at },
         { upsert: true },
       );
-    },
-  };
-}
-
-export function createMemoryGazetteerStore(): GazetteerStore {
-  const rows = new Map<string, GazetteerEdit>();
-  return {
-    async list() {
-      return [...rows.values()].map((e) => structuredClone(e));
-    },
-    async put(edit) {
-      rows.set(`${edit.kind}:${edit.id}`, structuredClone(edit));
     },
   };
 }

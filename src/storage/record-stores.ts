@@ -1,5 +1,5 @@
 // Issued files and history anchors in their own collections, looked up by _id only (FerretDB decodes every
-// document for any other filter); in-memory twins with the same rules for unit tests.
+// document for any other filter).
 import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { HistoryHead, HistoryHeadStore, IssuedFile, IssuedFileStore } from '../app/ports';
@@ -81,44 +81,6 @@ export function createHistoryHeadStore(conn: Connection): HistoryHeadStore {
         if ((out.get(id)?.seq ?? -1) < seq) out.set(id, { seq, hash: d.hash as string });
         if (++n % 1000 === 0) progress?.(n);
       }
-      return out;
-    },
-  };
-}
-
-export function createMemoryIssuedFileStore(): IssuedFileStore & { files: Map<string, IssuedFile> } {
-  const files = new Map<string, IssuedFile>();
-  return {
-    files,
-    async put(f) {
-      const id = fileId(f.agreementId, f.seq, f.sha256);
-      if (!files.has(id)) files.set(id, { ...f, bytes: Buffer.from(f.bytes) });
-    },
-    async get(agreementId, seq, sha256) {
-      const f = files.get(fileId(agreementId, seq, sha256));
-      return f && { ...f, bytes: Buffer.from(f.bytes) };
-    },
-  };
-}
-
-export function createMemoryHistoryHeadStore(): HistoryHeadStore & { heads: Map<string, HistoryHead> } {
-  const heads = new Map<string, HistoryHead & { agreementId: string }>();
-  return {
-    heads,
-    async anchor(agreementId, list) {
-      for (const h of list) {
-        const id = headId(agreementId, h.seq);
-        if (!heads.has(id)) heads.set(id, { agreementId, seq: h.seq, hash: h.hash });
-      }
-    },
-    async get(agreementId, seq) {
-      const h = heads.get(headId(agreementId, seq));
-      return h && { seq: h.seq, hash: h.hash };
-    },
-    async newest() {
-      const out = new Map<string, HistoryHead>();
-      for (const h of heads.values())
-        if ((out.get(h.agreementId)?.seq ?? -1) < h.seq) out.set(h.agreementId, { seq: h.seq, hash: h.hash });
       return out;
     },
   };

@@ -2,7 +2,7 @@
 import { MongoStore } from 'connect-mongo';
 import type { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { SESSIONS_COLLECTION } from './session-sweep';
+import { SESSIONS_COLLECTION } from '../platform/session-sweep';
 
 export interface SessionStoreOptions {
   /** Seconds a session lives. */
@@ -19,10 +19,23 @@ export function createSessionStore(conn: Connection, o: SessionStoreOptions): Mo
     ttl: o.ttlSeconds,
     // Never connect-mongo's own expiry: 'interval' is an unacknowledged (w:0) deleteMany, which shifts every
     // later answer on a FerretDB connection by one, and 'native' needs a TTL index FerretDB v1 lacks.
-    // Expired sessions are removed by src/storage/session-sweep.ts; get() already ignores them.
+    // Expired sessions are removed by src/platform/session-sweep.ts; get() already ignores them.
     autoRemove: 'disabled',
     // A read-only request re-saves its session at most once a minute (sooner for very short sessions).
     touchAfter: Math.min(60, Math.floor(o.ttlSeconds / 4)),
     stringify: false,
   });
+}
+
+/**
+ * The session sweep's delete: an acknowledged deleteMany of the sessions expired before `now` (never connect-mongo's
+ * own w:0 sweep; see src/platform/session-sweep.ts for why).
+ */
+export function expiredSessionRemover(conn: Connection): (now: Date) => Promise<number> {
+  return async (now) => {
+    const db = conn.db;
+    if (!db) throw new Error('the database connection is not open');
+    const r = await db.collection(SESSIONS_COLLECTION).deleteMany({ expires: { $lt: now } });
+    return r.deletedCount;
+  };
 }

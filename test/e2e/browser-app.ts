@@ -1,7 +1,7 @@
 // The composed app (as main.ts builds it) on a fresh database, served on a free port, and a headless Chromium.
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
-import { compose, type Services } from '../../src/compose';
+import { compose, type Services } from '../../src/composition-root';
 import { loadConfig } from '../../src/config';
 import { closeServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/logger';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { Services } from '../../src/compose';
+import type { Services } from '../../src/composition-root';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { problemsOf, signIn, step, submit } from './journey-support';
 

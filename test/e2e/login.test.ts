@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config';
 import { createApp } from '../../src/http/app';
-import { appServices } from '../../src/compose';
+import { appServices } from '../../src/composition-root';
 import { closeServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
 import { createDemoUsers } from '../../src/users/demo';

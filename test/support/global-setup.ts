@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/project-root';
-import { provideDatabase, type DatabaseHandle } from '../../src/storage/launcher';
+import { provideDatabase, type DatabaseHandle } from '../../src/platform/launcher';
 
 declare global {
   var __MOU_TEST_DB__: DatabaseHandle | undefined;

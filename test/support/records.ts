@@ -3,8 +3,8 @@ import type { Connection } from 'mongoose';
 import type { RecordKeeping } from '../../src/app/agreement-service';
 import { createDocumentRenderer } from '../../src/app/document-renderer';
 import { createIssuer } from '../../src/app/issued-documents';
-import { recordKeeping } from '../../src/compose';
-import { createMemoryHistoryHeadStore, createMemoryIssuedFileStore } from '../../src/storage/record-stores';
+import { recordKeeping } from '../../src/composition-root';
+import { createMemoryHistoryHeadStore, createMemoryIssuedFileStore } from './memory-record-stores';
 
 export function memoryRecords() {
   const files = createMemoryIssuedFileStore();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import type { AgreementRecord } from '../../../src/app/ports';
 import type { Actor } from '../../../src/domain';
 import { apiRouteModules } from '../../../src/http/api';

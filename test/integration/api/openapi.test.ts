@@ -5,7 +5,7 @@ import { apiRouteModules } from '../../../src/http/api';
 import { NAMED_SCHEMAS } from '../../../src/http/api/schemas';
 import { openApiPath } from '../../../src/http/api/openapi';
 import { routeContext } from '../../../src/http/app';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import { listRoutes } from '../../../src/http/routing';
 import { createLogger } from '../../../src/logger';
 import { startApi, type ApiApp } from './support';

@@ -1,6 +1,6 @@
 // Harness for API tests: the composed app (as main.ts builds it) on a fresh database, users with bearer tokens.
 import type { Server } from 'node:http';
-import { buildServices, compose, type Services } from '../../../src/compose';
+import { buildServices, compose, type Services } from '../../../src/composition-root';
 import { loadConfig } from '../../../src/config';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyHistoryChain, type HistoryEntry } from '../../../src/domain';
 import { connectDatabase } from '../../../src/storage/connection';
-import { provideDatabase } from '../../../src/storage/launcher';
+import { provideDatabase } from '../../../src/platform/launcher';
 import { createTokenService } from '../../../src/users/tokens';
 import { createUserService } from '../../../src/users/service';
 import { chiangMaiSejong } from '../../support/fixtures';

@@ -1,7 +1,7 @@
 // Every state-changing route refuses a request without the session's CSRF token; admin pages refuse other roles.
 import { loadConfig } from '../../../src/config';
 import { appRouteModules, routeContext } from '../../../src/http/app';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import { actorOf } from '../../../src/http/auth/actor';
 import { listRoutes, type ListedRoute } from '../../../src/http/routing';
 import type { AppDeps, RouteModule } from '../../../src/http/types';

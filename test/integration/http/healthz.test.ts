@@ -6,11 +6,11 @@ import type { Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';
 import { connectDatabase } from '../../../src/storage/connection';
-import { provideDatabase, type DatabaseHandle } from '../../../src/storage/launcher';
+import { provideDatabase, type DatabaseHandle } from '../../../src/platform/launcher';
 import { ROOT, waitFor } from '../../support/processes';
 
 let db: DatabaseHandle;

@@ -1,7 +1,7 @@
 // Signing in and out: argon2 hashes, sessions kept in the database, a fresh session id, the login rate limit.
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import { closeServer, listen } from '../../../src/http/server';
 import { createLogger } from '../../../src/logger';
 import { userModels } from '../../../src/storage/users';

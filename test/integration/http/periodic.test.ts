@@ -1,11 +1,8 @@
 // Everything in the app that runs on time — the session sweep, session expiry, the identity caches' TTL and the
 // login limiter's window — runs many times at short intervals while people's requests are in flight, and every
 // answer still belongs to the request that asked for it.
-import {
-  startSessionSweep,
-  SESSIONS_COLLECTION,
-  type SessionSweep,
-} from '../../../src/storage/session-sweep';
+import { startSessionSweep, type SessionSweep } from '../../../src/platform/session-sweep';
+import { expiredSessionRemover, SESSIONS_COLLECTION } from '../../../src/storage/sessions';
 import { Client, makeUser, startApp, type TestApp } from './support';
 
 // Long enough for a sign-in and a few rounds of questions on a busy two-core machine, short enough to expire here.
@@ -35,7 +32,7 @@ beforeAll(async () => {
   }
   // Signs in alone (a limit of 1 counts another in-flight sign-in of the same name).
   await makeUser(app, { username: 'stayer', role: 'moi' });
-  sweep = startSessionSweep(app.db.connection, { intervalMs: SWEEP_MS });
+  sweep = startSessionSweep(expiredSessionRemover(app.db.connection), { intervalMs: SWEEP_MS });
 });
 
 afterAll(async () => {
@@ -167,7 +164,7 @@ describe('periodic work while requests are in flight', () => {
       { _id: 'old-2' as never, expires: new Date(now - 1), session: {} },
       { _id: 'live-1' as never, expires: new Date(now + 60_000), session: {} },
     ]);
-    const own = startSessionSweep(app.db.connection, { intervalMs: 60_000, now: () => new Date(now) });
+    const own = startSessionSweep(expiredSessionRemover(app.db.connection), { intervalMs: 60_000, now: () => new Date(now) });
     try {
       const r = await own.runOnce();
       expect(r.removed).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@
 import type { Server } from 'node:http';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
-import { appServices } from '../../../src/compose';
+import { appServices } from '../../../src/composition-root';
 import { closeServer, listen } from '../../../src/http/server';
 import type { AppDeps } from '../../../src/http/types';
 import { createLogger } from '../../../src/logger';

@@ -2,8 +2,8 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { provideDatabase } from '../../../src/storage/launcher';
-import { binaryPath } from '../../../src/storage/ferretdb-build';
+import { provideDatabase } from '../../../src/platform/launcher';
+import { binaryPath } from '../../../src/platform/ferretdb-build';
 import { ROOT, alive, childPids, exited, startApp, waitFor } from '../../support/processes';
 
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));

@@ -1,5 +1,5 @@
 // Agreement routes: 404 for another province's secretary, CSRF on every change, edits only where the state allows.
-import { appServices, compose } from '../../../src/compose';
+import { appServices, compose } from '../../../src/composition-root';
 import { loadConfig } from '../../../src/config';
 import { routeContext } from '../../../src/http/app';
 import { agreementPages } from '../../../src/http/pages';

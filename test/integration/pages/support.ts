@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import type { AgreementRecord, Clock } from '../../../src/app/ports';
-import { compose } from '../../../src/compose';
+import { compose } from '../../../src/composition-root';
 import { loadConfig } from '../../../src/config';
 import type { Actor, AgreementContent } from '../../../src/domain';
 import { closeServer, listen } from '../../../src/http/server';

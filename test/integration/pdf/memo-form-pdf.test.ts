@@ -3,7 +3,7 @@
 // Skipped, and said so, where LibreOffice is not installed.
 import { join } from 'node:path';
 import { renderDocument, type DocType, type RenderInput } from '../../../src/documents';
-import { findSoffice } from '../../../src/storage/libreoffice';
+import { findSoffice } from '../../../src/platform/libreoffice';
 import { fixtureInput } from '../../support/doc-inputs';
 import { docxToPdf, normalize, type Pdf } from '../../support/doc-pdf';
 

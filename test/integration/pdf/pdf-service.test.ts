@@ -9,7 +9,7 @@ import { createPdfService, type PdfFile, type PdfService } from '../../../src/ap
 import type { RenderedFile } from '../../../src/app/document-service';
 import { renderDocument, type DocType } from '../../../src/documents';
 import { projectCatalogue } from '../../../src/i18n/catalogue';
-import { diskPdfCache, findSoffice, libreOfficeConverter } from '../../../src/storage/libreoffice';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from '../../../src/platform/libreoffice';
 import { fixtureInput } from '../../support/doc-inputs';
 import { missingWords } from '../../support/doc-pdf';
 import { chiangMaiSejong } from '../../support/fixtures';

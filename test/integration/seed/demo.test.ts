@@ -1,6 +1,6 @@
 // npm start's demo data: users and agreements along the whole path, loaded only into an empty database.
 import { seedDemoData } from '../../../src/seed/demo';
-import { buildServices } from '../../../src/compose';
+import { buildServices } from '../../../src/composition-root';
 import { openTestDb, type TestDb } from '../../support/db';
 import { ROOT } from '../../support/processes';
 

@@ -1,6 +1,6 @@
 // On the real database, the read cache's index answers list queries exactly as the database does.
 import type { AgreementFilter, Page } from '../../../src/app/ports';
-import { buildServices } from '../../../src/compose';
+import { buildServices } from '../../../src/composition-root';
 import { seedDemoData } from '../../../src/seed/demo';
 import { withReadCache } from '../../../src/storage/agreement-cache';
 import { createAgreementRepository } from '../../../src/storage/agreement-repository';

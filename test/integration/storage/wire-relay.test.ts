@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { buildBinary, cachedBinary } from '../../../src/storage/ferretdb-build';
-import { startFerret, type FerretProcess } from '../../../src/storage/ferretdb-process';
+import { buildBinary, cachedBinary } from '../../../src/platform/ferretdb-build';
+import { startFerret, type FerretProcess } from '../../../src/platform/ferretdb-process';
 import { ROOT, waitFor } from '../../support/processes';
 
 const N = 12; // documents; the odd ones are flagged gone

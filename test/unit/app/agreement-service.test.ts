@@ -1,7 +1,7 @@
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import type { AgreementRecord, AgreementRepository } from '../../../src/app/ports';
 import { verifyHistoryChain, type Actor, type DomainError } from '../../../src/domain';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
 import {
   admin,

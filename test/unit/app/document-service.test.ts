@@ -4,7 +4,7 @@ import { createAgreementService, type AgreementService } from '../../../src/app/
 import { createDocumentRenderer } from '../../../src/app/document-renderer';
 import { createDocumentService, type DocumentService } from '../../../src/app/document-service';
 import { renderDocument, type RenderInput } from '../../../src/documents';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import { part, text } from '../../support/doc-xml';
 import {
   mfaReviewer,

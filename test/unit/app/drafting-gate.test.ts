@@ -4,7 +4,7 @@ import { draftingChecks, fingerprint } from '../../../src/app/drafting-gate';
 import type { AgreementRecord } from '../../../src/app/ports';
 import { modelDraft, verifyHistoryChain, type AgreementContent } from '../../../src/domain';
 import { checkContent, GAZETTEER } from '../../../src/domain/checks';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import {
   approved,
   secretary,

@@ -6,7 +6,7 @@ import type { AgreementRecord } from '../../../src/app/ports';
 import { createVerifier, verifyAgreement } from '../../../src/app/verification';
 import { sha256Hex } from '../../../src/domain';
 import { renderDocument } from '../../../src/documents';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import {
   approved,
   moiOfficer,

@@ -3,7 +3,7 @@ import { createAgreementService } from '../../../src/app/agreement-service';
 import { createWorkflowRuntime, restoreSnapshot, stateName } from '../../../src/app/workflow-runtime';
 import type { AgreementRecord } from '../../../src/app/ports';
 import type { Actor } from '../../../src/domain';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
 import {
   approved,

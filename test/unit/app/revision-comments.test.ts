@@ -1,7 +1,7 @@
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
 import type { AgreementRecord } from '../../../src/app/ports';
 import { placeComment, type Actor, type Comment } from '../../../src/domain';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import type { AgreementEvent } from '../../../workflows';
 import {
   approved,

@@ -3,7 +3,7 @@ import { withReadCache } from '../../../src/storage/agreement-cache';
 import {
   createMemoryAgreementRepository,
   type MemoryAgreementRepository,
-} from '../../../src/storage/agreement-memory-repository';
+} from '../../support/agreement-memory-repository';
 import { createAgreementService } from '../../../src/app/agreement-service';
 import { chiangMaiSejong } from '../../support/fixtures';
 import { secretary, otherSecretary, sequentialIds, steppingClock } from '../../integration/agreement-helpers';

@@ -2,7 +2,7 @@
 import { createAgreementService } from '../../../../src/app/agreement-service';
 import type { AgreementRecord } from '../../../../src/app/ports';
 import { summaryOf } from '../../../../src/storage/agreement-summary';
-import { createMemoryAgreementRepository } from '../../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../../support/agreement-memory-repository';
 import { AgreementSummaryView, AgreementView } from '../../../../src/http/api/schemas';
 import { agreementView, summaryView } from '../../../../src/http/api/views';
 import { secretary, sequentialIds, steppingClock, story } from '../../../integration/agreement-helpers';

@@ -27,7 +27,7 @@ import { pingDatabase } from './storage/connection';
 import { isDatabaseUnavailable } from './storage/errors';
 import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
 import { createGazetteerStore } from './storage/gazetteer-store';
-import { diskPdfCache, findSoffice, libreOfficeConverter } from './storage/libreoffice';
+import { diskPdfCache, findSoffice, libreOfficeConverter } from './platform/libreoffice';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
 import { createTokenService } from './users/tokens';

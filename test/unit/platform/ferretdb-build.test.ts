@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binaryPath, cachedBinary, sourceFiles, sourceKey } from '../../../src/storage/ferretdb-build';
+import { binaryPath, cachedBinary, sourceFiles, sourceKey } from '../../../src/platform/ferretdb-build';
 import { findProjectRoot } from '../../../src/project-root';
 
 const sourceDir = join(findProjectRoot(__dirname), 'scripts', 'ferretdb');

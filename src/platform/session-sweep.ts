@@ -1,13 +1,13 @@
-// Removes expired cookie sessions on a timer of our own, with an acknowledged delete.
+// Removes expired cookie sessions on a timer of our own (the delete itself is storage's, acknowledged).
 //
 // connect-mongo's own interval sweep sends its deleteMany with write concern zero (unacknowledged).
 // The driver sends that as OP_MSG with moreToCome and reads no reply; FerretDB v1.24 replies anyway, so on
 // our one connection every later request got the previous request's answer (people saw each other's
 // identities). FerretDB has no TTL indexes either, so the sweep is ours: one acknowledged deleteMany per
 // interval, never two at once, stopped (and awaited) on shutdown.
-import type { Connection } from 'mongoose';
 
-export const SESSIONS_COLLECTION = 'sessions';
+/** Removes the sessions that expired before `now` and says how many (src/storage/sessions.ts). */
+export type ExpiredSessionRemover = (now: Date) => Promise<number>;
 
 export interface SweepResult {
   /** 1, 2, 3… in this process. */
@@ -32,7 +32,7 @@ export interface SessionSweep {
   readonly runs: number;
 }
 
-export function startSessionSweep(conn: Connection, o: SessionSweepOptions): SessionSweep {
+export function startSessionSweep(remove: ExpiredSessionRemover, o: SessionSweepOptions): SessionSweep {
   const now = o.now ?? (() => new Date());
   let runs = 0;
   let running: Promise<SweepResult> | undefined;
@@ -40,11 +40,7 @@ export function startSessionSweep(conn: Connection, o: SessionSweepOptions): Ses
   let stopped = false;
 
   const sweep = async (): Promise<SweepResult> => {
-    const db = conn.db;
-    if (!db) throw new Error('the database connection is not open');
-    // Acknowledged (the driver's default write concern): the reply is read, the connection stays in step.
-    const r = await db.collection(SESSIONS_COLLECTION).deleteMany({ expires: { $lt: now() } });
-    const result = { run: ++runs, removed: r.deletedCount };
+    const result = { run: ++runs, removed: await remove(now()) };
     o.onSwept?.(result);
     return result;
   };

@@ -1,8 +1,8 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
-import { conflict, notFound } from '../domain';
-import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
-import { applyChange } from '../app/apply-change';
-import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
+import { conflict, notFound } from '../../src/domain';
+import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../../src/app/ports';
+import { applyChange } from '../../src/app/apply-change';
+import { distinctValues, querySummaries, summaryOf } from '../../src/storage/agreement-summary';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
