@@ -2,7 +2,8 @@
 import { MongoStore } from 'connect-mongo';
 import type { MongoClient } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { SESSIONS_COLLECTION } from '../platform/session-sweep';
+
+export const SESSIONS_COLLECTION = 'sessions';
 
 export interface SessionStoreOptions {
   /** Seconds a session lives. */

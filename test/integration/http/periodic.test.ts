@@ -164,7 +164,10 @@ describe('periodic work while requests are in flight', () => {
       { _id: 'old-2' as never, expires: new Date(now - 1), session: {} },
       { _id: 'live-1' as never, expires: new Date(now + 60_000), session: {} },
     ]);
-    const own = startSessionSweep(expiredSessionRemover(app.db.connection), { intervalMs: 60_000, now: () => new Date(now) });
+    const own = startSessionSweep(expiredSessionRemover(app.db.connection), {
+      intervalMs: 60_000,
+      now: () => new Date(now),
+    });
     try {
       const r = await own.runOnce();
       expect(r.removed).toBeGreaterThanOrEqual(2);
