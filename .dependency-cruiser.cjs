@@ -1,5 +1,6 @@
 // Layer rules: the pure core (domain, workflows) imports no framework or I/O; only render-docx imports docx; the web
-// layer gets services from the composition root (src/compose.ts), never the database or the workflow runtime.
+// layer gets services from the composition root (src/composition-root.ts), never the database or the workflow
+// runtime; mongoose and the driver stay in src/storage; no cycles.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -25,9 +26,34 @@ module.exports = {
     },
     {
       name: 'only-storage-knows-mongodb',
+      comment:
+        "the database driver, mongoose and the session store adapter are storage's: every other folder gets repositories " +
+        "and stores through ports (src/app/ports.ts, src/users/ports.ts) and holds the database only as storage's handle",
       severity: 'error',
-      from: { path: '^src/(domain|documents|app)' },
-      to: { path: 'node_modules/(mongoose|mongodb)/' },
+      from: { path: '^(src|workflows)/', pathNot: '^src/storage/' },
+      to: { path: 'node_modules/(mongoose|mongodb|connect-mongo)/' },
+    },
+    {
+      name: 'platform-is-process-and-os-only',
+      comment:
+        'src/platform runs processes and timers (FerretDB, LibreOffice, the session sweep); it knows no storage or app',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(storage|http|users|seed|cli)/' },
+    },
+    {
+      name: 'test-doubles-live-in-test',
+      comment: 'in-memory twins and other test doubles are under test/, never shipped in src',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'no import cycles, type-only imports included',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
     },
     {
       name: 'http-gets-services-not-storage',

@@ -1,10 +1,11 @@
 // The composition root: wires storage, services and route modules over one database connection (src/main.ts,
 // tests). The web layer gets services from here and never the connection.
+import { identityStores } from './storage/users';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Express } from 'express';
-import type { Connection } from 'mongoose';
+import type { Database } from './storage/connection';
 import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
 import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
@@ -50,7 +51,7 @@ export interface Composition {
 
 export interface ComposeOptions {
   config: Config;
-  connection: Connection;
+  connection: Database;
   logger: Logger;
   clock?: Clock;
   /** Services already built (e.g. by main.ts, which seeds demo data before serving). */
@@ -83,7 +84,7 @@ export function pdfService(settings: PdfSettings): PdfService {
 }
 
 /** Issued files and history anchors in the database, and the issuer that renders what a step issues. */
-export function recordKeeping(connection: Connection, renderer: DocumentRenderer): RecordKeeping {
+export function recordKeeping(connection: Database, renderer: DocumentRenderer): RecordKeeping {
   return {
     issuer: createIssuer(renderer),
     files: createIssuedFileStore(connection),
@@ -91,7 +92,7 @@ export function recordKeeping(connection: Connection, renderer: DocumentRenderer
   };
 }
 
-export async function buildServices(connection: Connection, o: ServiceOptions = {}): Promise<Services> {
+export async function buildServices(connection: Database, o: ServiceOptions = {}): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const stored = createAgreementRepository(connection);
   const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
@@ -120,16 +121,16 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
-export function appServices(o: { config: Config; connection: Connection; logger: Logger }): AppServices {
+export function appServices(o: { config: Config; connection: Database; logger: Logger }): AppServices {
   const { config, connection, logger } = o;
   const catalogue = projectCatalogue(config.projectRoot);
   const cache = { cacheMs: config.identityCacheMs };
-  const users = createUserService(connection, catalogue, cache);
+  const users = createUserService(identityStores(connection), catalogue, cache);
   return {
     config,
     logger,
     users,
-    tokens: createTokenService(connection, users, catalogue, cache),
+    tokens: createTokenService(identityStores(connection), users, catalogue, cache),
     sessionStore: createSessionStore(connection, { ttlSeconds: config.sessions.lifetimeSeconds }),
     ping: (timeoutMs) => pingDatabase(connection, timeoutMs),
     isDatabaseUnavailable,

@@ -1,4 +1,6 @@
 // Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
+import { identityStores } from './storage/users';
+import { createUserService } from './users/service';
 import { ConfigError, loadConfig } from './config';
 import { buildServices, compose } from './composition-root';
 import { closeServer, listen } from './http/server';
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     pdf: config.pdf,
   });
   const demo = config.seedDemo
-    ? await seedDemoData(connection, {
+    ? await seedDemoData(createUserService(identityStores(connection)), {
         projectRoot: config.projectRoot,
         repository: services.repository,
         records: services.records,

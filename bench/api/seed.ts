@@ -1,4 +1,5 @@
 // Seeds the API benchmark's database: an admin with an API token and N agreements across the provinces.
+import { identityStores } from '../../src/storage/users';
 import { randomUUID } from 'node:crypto';
 import { createDocumentRenderer } from '../../src/app/document-renderer';
 import { recordKeeping } from '../../src/composition-root';
@@ -26,8 +27,8 @@ export async function seedBench(
   username = 'bench-admin',
 ): Promise<BenchSeed> {
   const conn = await connectDatabase({ uri, dbName, maxPoolSize: pool });
-  const users = createUserService(conn);
-  const tokens = createTokenService(conn, users);
+  const users = createUserService(identityStores(conn));
+  const tokens = createTokenService(identityStores(conn), users);
   const user = await users.createUser({
     username,
     displayName: 'Bench',

@@ -1,7 +1,7 @@
 // `mou verify`: checks every agreement of the database — history chains, their anchors, every issued file —
 // with a progress bar and a summary; exit 1 when anything does not verify.
 import { SingleBar, Presets } from 'cli-progress';
-import type { Connection } from 'mongoose';
+import type { Database } from '../storage/connection';
 import { verifyDatabase, type DatabaseVerification } from '../app/verification';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../storage/connection';
@@ -16,7 +16,7 @@ export interface VerifyOutput {
 }
 
 /** Verifies the database behind `conn`; returns the exit code (0 all verified, 1 a problem). */
-export async function verifyConnection(conn: Connection, o: VerifyOutput): Promise<number> {
+export async function verifyConnection(conn: Database, o: VerifyOutput): Promise<number> {
   const repository = createAgreementRepository(conn);
   const total = await repository.count({});
   const bar = new SingleBar(

@@ -7,7 +7,7 @@
 // the file is edited and saved. Word limits names to 40 characters of letters, digits and "_", so the article key
 // ("a-" and 8–12 of [A-Za-z0-9_-]) is written without its "a-" and with "_" as "_0" and "-" as "_1" (at most 24
 // characters, 40 in all). The document itself (agreement, version, kind, layout) is named in custom properties.
-import type { Lang } from './model';
+import type { Lang } from '../domain/bilingual';
 
 export type AnchorPart = 'h' | 'b';
 

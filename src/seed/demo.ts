@@ -1,14 +1,13 @@
 // Loads demo users and agreements into an empty database, so `npm start` shows a working system.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Connection } from 'mongoose';
 import { createAgreementService, type RecordKeeping, type AgreementService } from '../app/agreement-service';
 import type { DraftingChecks } from '../app/drafting-gate';
 import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
 import { storyFromFixture, type Actor, type Resolution } from '../domain';
 import type { AgreementEvent } from '../../workflows';
 import { createDemoUsers, type DemoUserLogin } from '../users/demo';
-import { createUserService } from '../users/service';
+import type { UserService } from '../users/service';
 import { demoPairContent, Pairs } from './standard-mou';
 import { randomUUID } from 'node:crypto';
 
@@ -62,8 +61,7 @@ interface Cast {
   mfa: Actor;
 }
 
-async function castFrom(conn: Connection): Promise<Cast> {
-  const users = createUserService(conn);
+async function castFrom(users: UserService): Promise<Cast> {
   const actor = async (username: string): Promise<Actor> => {
     const u = await users.findByUsername(username);
     if (!u) throw new Error(`demo user ${username} is missing`);
@@ -172,13 +170,13 @@ function signingFor(rec: AgreementRecord, at: Date) {
 }
 
 export async function seedDemoData(
-  conn: Connection,
+  users: UserService,
   o: SeedOptions,
 ): Promise<{ logins: DemoLogin[]; agreements: number }> {
-  const logins = await createDemoUsers(conn);
+  const logins = await createDemoUsers(users);
   if ((await o.repository.count({})) > 0) return { logins, agreements: 0 };
   const now = o.now ?? new Date();
-  const cast = await castFrom(conn);
+  const cast = await castFrom(users);
   const read = (f: string): unknown => JSON.parse(readFileSync(join(o.projectRoot, 'fixtures', f), 'utf8'));
   const pairs = Pairs.parse(read('pairs.json')).pairs;
   const story = storyFromFixture(read('chiang-mai-sejong.json'));

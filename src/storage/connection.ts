@@ -1,6 +1,9 @@
 // Opens the app's one mongoose connection with settings that are safe on FerretDB and on MongoDB.
 import mongoose, { type Connection } from 'mongoose';
 
+/** The app's database, as the rooms outside storage hold it: a handle they only pass back to storage's functions. */
+export type Database = Connection;
+
 export interface ConnectOptions {
   uri: string;
   dbName: string;

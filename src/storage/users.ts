@@ -1,7 +1,9 @@
-// Mongoose models for people and their personal API tokens, bound to the app's one connection.
-import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
-import { ROLES } from '../domain/roles';
-import { LOCALES } from '../i18n/catalogue';
+// People and their personal API tokens in MongoDB: the mongoose models and the stores the users room asks for.
+import { Schema, Types, type Connection, type InferSchemaType, type Model } from 'mongoose';
+import { ROLES, type Role } from '../domain/roles';
+import { LOCALES, type Locale } from '../i18n/catalogue';
+import type { IdentityStores, StoredToken, StoredUser, TokenStore, UserStore } from '../users/ports';
+import { isDuplicateKeyError } from './errors';
 
 const userSchema = new Schema(
   {
@@ -48,4 +50,122 @@ export function userModels(conn: Connection): UserModels {
     (conn.models.ApiToken as ApiTokenModel | undefined) ??
     conn.model<ApiTokenDoc>('ApiToken', apiTokenSchema);
   return { User, ApiToken };
+}
+
+type UserRow = UserDoc & { _id: Types.ObjectId; createdAt: Date };
+type TokenRow = ApiTokenDoc & { _id: Types.ObjectId; createdAt: Date };
+
+function toUser(d: UserRow): StoredUser {
+  return {
+    id: d._id.toHexString(),
+    username: d.username,
+    displayName: d.displayName,
+    role: d.role as Role,
+    ...(d.province ? { province: d.province } : {}),
+    locale: d.locale as Locale,
+    passwordHash: d.passwordHash,
+    disabled: d.disabled,
+    createdAt: d.createdAt,
+  };
+}
+
+function toToken(d: TokenRow): StoredToken {
+  return {
+    id: d._id.toHexString(),
+    userId: d.userId.toHexString(),
+    name: d.name,
+    hash: d.hash,
+    prefix: d.prefix,
+    createdAt: d.createdAt,
+    ...(d.lastUsedAt ? { lastUsedAt: d.lastUsedAt } : {}),
+    ...(d.revokedAt ? { revokedAt: d.revokedAt } : {}),
+  };
+}
+
+const validId = (id: string) => Types.ObjectId.isValid(id);
+
+function userStore({ User }: UserModels): UserStore {
+  const byId = async (id: string) =>
+    validId(id) ? ((await User.findById(id).lean<UserRow>().exec()) ?? undefined) : undefined;
+  return {
+    async insert(user) {
+      try {
+        const doc = await User.create(user);
+        return toUser(doc.toObject() as UserRow);
+      } catch (e) {
+        if (isDuplicateKeyError(e)) return 'taken';
+        throw e;
+      }
+    },
+    findById: async (id) => {
+      const d = await byId(id);
+      return d && toUser(d);
+    },
+    async findByUsername(username) {
+      const d = await User.findOne({ username }).lean<UserRow>().exec();
+      return d ? toUser(d) : undefined;
+    },
+    list: async () => (await User.find().sort({ username: 1 }).lean<UserRow[]>().exec()).map(toUser),
+    async update(id, { set, unsetProvince }) {
+      if (!validId(id)) return undefined;
+      const d = await User.findByIdAndUpdate(
+        id,
+        { $set: set, ...(unsetProvince ? { $unset: { province: 1 } } : {}) },
+        { returnDocument: 'after' },
+      )
+        .lean<UserRow>()
+        .exec();
+      return d ? toUser(d) : undefined;
+    },
+    count: () => User.countDocuments().exec(),
+  };
+}
+
+function tokenStore({ ApiToken }: UserModels): TokenStore {
+  return {
+    async insert(t) {
+      const doc = await ApiToken.create({ ...t, userId: new Types.ObjectId(t.userId) });
+      return toToken(doc.toObject() as TokenRow);
+    },
+    async listActive(userId) {
+      if (!validId(userId)) return [];
+      const docs = await ApiToken.find({ userId: new Types.ObjectId(userId), revokedAt: { $exists: false } })
+        .sort({ createdAt: -1, _id: -1 })
+        .lean<TokenRow[]>()
+        .exec();
+      return docs.map(toToken);
+    },
+    async revoke(userId, tokenId, at) {
+      if (!validId(userId) || !validId(tokenId)) return false;
+      const r = await ApiToken.updateOne(
+        {
+          _id: new Types.ObjectId(tokenId),
+          userId: new Types.ObjectId(userId),
+          revokedAt: { $exists: false },
+        },
+        { $set: { revokedAt: at } },
+      ).exec();
+      return r.matchedCount > 0;
+    },
+    async findByHash(hash) {
+      const d = await ApiToken.findOne({ hash }).lean<TokenRow>().exec();
+      return d ? toToken(d) : undefined;
+    },
+    async touch(tokenId, at) {
+      await ApiToken.updateOne({ _id: new Types.ObjectId(tokenId) }, { $set: { lastUsedAt: at } }).exec();
+    },
+  };
+}
+
+const storesOf = new WeakMap<Connection, IdentityStores>();
+
+/** The people and token stores of a connection: the same objects on every call, so identity caches are shared. */
+export function identityStores(conn: Connection): IdentityStores {
+  let s = storesOf.get(conn);
+  if (!s) {
+    const models = userModels(conn);
+    s = { users: userStore(models), tokens: tokenStore(models) };
+    storesOf.set(conn, s);
+  }
+  return s;
 }

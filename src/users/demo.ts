@@ -1,8 +1,7 @@
 // Demo people for `npm start` on an empty database: one of each role, two provinces' secretaries.
-import type { Connection } from 'mongoose';
 import type { Role } from '../domain/roles';
 import type { Locale } from '../i18n/catalogue';
-import { createUserService } from './service';
+import type { UserService } from './service';
 
 export interface DemoUserLogin {
   username: string;
@@ -70,8 +69,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
  * Creates the demo users that do not exist yet (by username) and returns every demo login.
  * Safe to call on each start: existing users are left untouched.
  */
-export async function createDemoUsers(conn: Connection): Promise<DemoUserLogin[]> {
-  const users = createUserService(conn);
+export async function createDemoUsers(users: UserService): Promise<DemoUserLogin[]> {
   for (const u of DEMO_USERS) {
     if (await users.findByUsername(u.username)) continue;
     await users.createUser({

@@ -1,15 +1,13 @@
 // People who use MOU Engine: create, sign in (argon2), list, change role/province/locale, disable.
 import argon2 from 'argon2';
-import { Types, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { findProvince } from '../domain/catalogue/provinces';
 import { DomainError, notFound } from '../domain/errors';
 import { Role, type Actor } from '../domain/roles';
 import { projectCatalogue, LOCALES, type Catalogue, type Locale } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
-import { isDuplicateKeyError } from '../storage/errors';
+import type { IdentityStores, StoredUser, UserUpdate } from './ports';
 import { sharedCache } from './ttl-cache';
-import { userModels, type UserDoc } from '../storage/users';
 
 export const Username = z
   .string()
@@ -66,16 +64,14 @@ export function toActor(u: UserView): SessionActor {
   };
 }
 
-type StoredUser = UserDoc & { _id: Types.ObjectId; createdAt: Date };
-
 function view(d: StoredUser): UserView {
   return {
-    id: d._id.toHexString(),
+    id: d.id,
     username: d.username,
     displayName: d.displayName,
-    role: d.role as Role,
+    role: d.role,
     ...(d.province ? { province: d.province } : {}),
-    locale: d.locale as Locale,
+    locale: d.locale,
     disabled: d.disabled,
     createdAt: d.createdAt,
   };
@@ -100,11 +96,11 @@ export interface IdentityCacheOptions {
 }
 
 export function createUserService(
-  conn: Connection,
+  stores: IdentityStores,
   catalogue: Catalogue = projectCatalogue(),
   o: IdentityCacheOptions = {},
 ): UserService {
-  const { User } = userModels(conn);
+  const store = stores.users;
   let dummyHash: Promise<string> | undefined;
   const invalid = (e: z.ZodError) =>
     new DomainError('validation-failed', catalogue.bilingual('users.errors.invalid'), fieldIssues(e));
@@ -118,13 +114,10 @@ export function createUserService(
     }
   }
 
-  async function load(id: string): Promise<StoredUser | undefined> {
-    if (!Types.ObjectId.isValid(id)) return undefined;
-    return (await User.findById(id).lean<StoredUser>().exec()) ?? undefined;
-  }
+  const load = (id: string) => store.findById(id);
 
   // findById runs on every signed-in request; changes made through this service clear their entry.
-  const byId = sharedCache<UserView>(conn, 'users-by-id', o.cacheMs);
+  const byId = sharedCache<UserView>(stores, 'users-by-id', o.cacheMs);
 
   return {
     async createUser(input) {
@@ -132,33 +125,27 @@ export function createUserService(
       if (!parsed.success) throw invalid(parsed.error);
       const u = parsed.data;
       checkProvince(u.role, u.province);
-      try {
-        const doc = await User.create({
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          ...(u.role === 'secretary' && u.province ? { province: u.province } : {}),
-          locale: u.locale ?? 'th',
-          passwordHash: await argon2.hash(u.password, { type: argon2.argon2id }),
-          disabled: false,
-        });
-        return view(doc.toObject() as StoredUser);
-      } catch (e) {
-        if (isDuplicateKeyError(e)) {
-          throw new DomainError(
-            'conflict',
-            catalogue.bilingual('users.errors.usernameTaken', { username: u.username }),
-          );
-        }
-        throw e;
+      const saved = await store.insert({
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        ...(u.role === 'secretary' && u.province ? { province: u.province } : {}),
+        locale: u.locale ?? 'th',
+        passwordHash: await argon2.hash(u.password, { type: argon2.argon2id }),
+        disabled: false,
+      });
+      if (saved === 'taken') {
+        throw new DomainError(
+          'conflict',
+          catalogue.bilingual('users.errors.usernameTaken', { username: u.username }),
+        );
       }
+      return view(saved);
     },
 
     async verifyLogin(username, password) {
       const name = Username.safeParse(username);
-      const found = name.success
-        ? await User.findOne({ username: name.data }).lean<StoredUser>().exec()
-        : null;
+      const found = name.success ? await store.findByUsername(name.data) : undefined;
       if (!found) {
         // Spend the same time as a real check, so response times do not reveal which usernames exist.
         dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
@@ -182,14 +169,11 @@ export function createUserService(
     async findByUsername(username) {
       const name = Username.safeParse(username);
       if (!name.success) return undefined;
-      const d = await User.findOne({ username: name.data }).lean<StoredUser>().exec();
+      const d = await store.findByUsername(name.data);
       return d ? view(d) : undefined;
     },
 
-    async list() {
-      const docs = await User.find().sort({ username: 1 }).lean<StoredUser[]>().exec();
-      return docs.map(view);
-    },
+    list: async () => (await store.list()).map(view),
 
     async update(id, changes) {
       const parsed = UserChangesInput.safeParse(changes);
@@ -198,37 +182,29 @@ export function createUserService(
       byId.delete(id);
       const current = await load(id);
       if (!current) throw missing();
-      const role = c.role ?? (current.role as Role);
+      const role = c.role ?? current.role;
       const province = c.province === null ? undefined : (c.province ?? current.province ?? undefined);
       checkProvince(role, province);
-      const set: Record<string, unknown> = {};
-      const unset: Record<string, 1> = {};
+      const set: UserUpdate['set'] = {};
       if (c.displayName !== undefined) set.displayName = c.displayName;
       if (c.role !== undefined) set.role = c.role;
-      if (role === 'secretary' && province) set.province = province;
-      else unset.province = 1;
+      const keepsProvince = role === 'secretary' && province !== undefined;
+      if (keepsProvince) set.province = province;
       if (c.disabled !== undefined) set.disabled = c.disabled;
       if (c.password !== undefined)
         set.passwordHash = await argon2.hash(c.password, { type: argon2.argon2id });
-      const updated = await User.findByIdAndUpdate(
-        id,
-        { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
-        { returnDocument: 'after' },
-      )
-        .lean<StoredUser>()
-        .exec();
+      const updated = await store.update(id, { set, unsetProvince: !keepsProvince });
       byId.delete(id);
       if (!updated) throw missing();
       return view(updated);
     },
 
     async setLocale(id, locale) {
-      if (!Types.ObjectId.isValid(id)) throw missing();
-      const r = await User.updateOne({ _id: id }, { $set: { locale } }).exec();
+      const updated = await store.update(id, { set: { locale } });
       byId.delete(id);
-      if (r.matchedCount === 0) throw missing();
+      if (!updated) throw missing();
     },
 
-    count: () => User.countDocuments().exec(),
+    count: () => store.count(),
   };
 }

@@ -1,12 +1,11 @@
 // Personal API tokens: shown once at creation, stored only as a SHA-256 hash, listed, revoked, resolved to a user.
 import { createHash, randomBytes } from 'node:crypto';
-import { Types, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { DomainError, notFound } from '../domain/errors';
 import { projectCatalogue, type Catalogue } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
 import { sharedCache } from './ttl-cache';
-import { userModels, type ApiTokenDoc } from '../storage/users';
+import type { IdentityStores, StoredToken } from './ports';
 import type { IdentityCacheOptions, UserService, UserView } from './service';
 
 const TOKEN_PREFIX = 'mou_';
@@ -43,11 +42,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-type StoredToken = ApiTokenDoc & { _id: Types.ObjectId; createdAt: Date };
-
 function view(d: StoredToken): TokenView {
   return {
-    id: d._id.toHexString(),
+    id: d.id,
     name: d.name,
     prefix: d.prefix,
     createdAt: d.createdAt,
@@ -56,15 +53,15 @@ function view(d: StoredToken): TokenView {
 }
 
 export function createTokenService(
-  conn: Connection,
+  stores: IdentityStores,
   users: UserService,
   catalogue: Catalogue = projectCatalogue(),
   o: IdentityCacheOptions = {},
 ): TokenService {
-  const { ApiToken } = userModels(conn);
+  const store = stores.tokens;
   const missing = () => notFound(catalogue.bilingual('tokens.errors.notFound'));
   // resolve() runs on every API request; a revocation here clears the whole cache.
-  const byHash = sharedCache<StoredToken>(conn, 'tokens-by-hash', o.cacheMs);
+  const byHash = sharedCache<StoredToken>(stores, 'tokens-by-hash', o.cacheMs);
 
   return {
     async create(userId, name) {
@@ -76,51 +73,36 @@ export function createTokenService(
           fieldIssues(parsed.error),
         );
       }
-      if (!Types.ObjectId.isValid(userId) || !(await users.findById(userId))) throw missing();
+      if (!(await users.findById(userId))) throw missing();
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-      const doc = await ApiToken.create({
-        userId: new Types.ObjectId(userId),
+      const saved = await store.insert({
+        userId,
         name: parsed.data,
         hash: hashToken(token),
         prefix: `${token.slice(0, TOKEN_PREFIX.length + 4)}…`,
       });
-      return { ...view(doc.toObject() as StoredToken), token };
+      return { ...view(saved), token };
     },
 
-    async list(userId) {
-      if (!Types.ObjectId.isValid(userId)) return [];
-      const docs = await ApiToken.find({ userId: new Types.ObjectId(userId), revokedAt: { $exists: false } })
-        .sort({ createdAt: -1, _id: -1 })
-        .lean<StoredToken[]>()
-        .exec();
-      return docs.map(view);
-    },
+    list: async (userId) => (await store.listActive(userId)).map(view),
 
     async revoke(userId, tokenId) {
-      if (!Types.ObjectId.isValid(userId) || !Types.ObjectId.isValid(tokenId)) throw missing();
-      const r = await ApiToken.updateOne(
-        {
-          _id: new Types.ObjectId(tokenId),
-          userId: new Types.ObjectId(userId),
-          revokedAt: { $exists: false },
-        },
-        { $set: { revokedAt: new Date() } },
-      ).exec();
+      const revoked = await store.revoke(userId, tokenId, new Date());
       byHash.clear();
-      if (r.matchedCount === 0) throw missing();
+      if (!revoked) throw missing();
     },
 
     async resolve(token) {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
       const hash = hashToken(token);
-      const doc = byHash.get(hash) ?? (await ApiToken.findOne({ hash }).lean<StoredToken>().exec());
+      const doc = byHash.get(hash) ?? (await store.findByHash(hash));
       if (!doc || doc.revokedAt) return undefined;
       byHash.set(hash, doc);
-      const user = await users.findById(doc.userId.toHexString());
+      const user = await users.findById(doc.userId);
       if (!user || user.disabled) return undefined;
       const now = Date.now();
       if (!doc.lastUsedAt || now - doc.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-        await ApiToken.updateOne({ _id: doc._id }, { $set: { lastUsedAt: new Date(now) } }).exec();
+        await store.touch(doc.id, new Date(now));
         byHash.set(hash, { ...doc, lastUsedAt: new Date(now) });
       }
       return user;

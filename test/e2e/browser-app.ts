@@ -1,4 +1,6 @@
 // The composed app (as main.ts builds it) on a fresh database, served on a free port, and a headless Chromium.
+import { identityStores } from '../../src/storage/users';
+import { createUserService } from '../../src/users/service';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { compose, type Services } from '../../src/composition-root';
@@ -26,7 +28,7 @@ export async function startBrowserApp(
   o: { env?: Record<string, string>; prepare?: (db: TestDb, services: Services) => Promise<void> } = {},
 ): Promise<BrowserApp> {
   const db = await openTestDb(name);
-  await createDemoUsers(db.connection);
+  await createDemoUsers(createUserService(identityStores(db.connection)));
   const config = loadConfig({
     NODE_ENV: 'test',
     MOU_SEED_DEMO: 'false',

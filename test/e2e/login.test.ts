@@ -1,4 +1,6 @@
 // Browser smoke test: sign in with Chromium, see the nav, switch to English, sign out. Screenshots go to test-artifacts/.
+import { identityStores } from '../../src/storage/users';
+import { createUserService } from '../../src/users/service';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -23,7 +25,7 @@ let base: string;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   db = await openTestDb('e2e');
-  await createDemoUsers(db.connection);
+  await createDemoUsers(createUserService(identityStores(db.connection)));
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'e'.repeat(40) });
   server = await listen(
     createApp(appServices({ config, connection: db.connection, logger: createLogger('silent') })),

@@ -1,5 +1,7 @@
 // Every page, in Thai and in English, with the demo data: no WCAG 2.1 A/AA violation (axe-core) and no words of the
 // other language outside the parts marked as that language. Screenshots go to test-artifacts/pages/.
+import { identityStores } from '../../src/storage/users';
+import { createUserService } from '../../src/users/service';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = await startBrowserApp('pages', {
     prepare: async (db, services) => {
-      await seedDemoData(db.connection, {
+      await seedDemoData(createUserService(identityStores(db.connection)), {
         projectRoot: ROOT,
         repository: services.repository,
         records: services.records,

@@ -4,7 +4,6 @@ import type { AgreementContent } from '../agreement';
 import { ArticleKey } from '../article-key';
 import { Bilingual, PartialBilingual } from '../bilingual';
 import type { Gazetteer } from './gazetteer';
-import type { Place } from './places';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const Severity = z.enum(SEVERITIES);
@@ -96,4 +95,13 @@ export function sameAnchor(a: FindingAnchor, b: FindingAnchor): boolean {
     return a.kind === b.kind && a.kind === 'article' && b.kind === 'article' && a.key === b.key;
   }
   return a.kind === b.kind;
+}
+
+/** A part of an agreement's text that checks read (src/domain/checks/places.ts lists them in reading order). */
+export type PlacePart = 'title' | 'preamble' | 'heading' | 'text' | 'closing';
+
+export interface Place {
+  readonly anchor: FindingAnchor;
+  readonly part: PlacePart;
+  readonly text: Bilingual;
 }

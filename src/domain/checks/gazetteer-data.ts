@@ -1,6 +1,13 @@
 // Gazetteer rows: countries and partners as MFA names them, seeded from fixtures/pairs.json (a test keeps them equal).
 import type { Bilingual } from '../bilingual';
-import type { Aliases, NamingCare } from './gazetteer';
+
+export interface Aliases {
+  readonly th: readonly string[];
+  readonly en: readonly string[];
+}
+
+/** Why a side's naming needs MFA's care beyond spelling (the One-China policy). */
+export type NamingCare = 'one-china';
 
 interface CountryRow {
   id: string;

@@ -1,12 +1,15 @@
 // The gazetteer the name checks read: official names of countries and of the sides, with the forms MFA corrects.
 import type { Bilingual, Lang } from '../bilingual';
 import { PROVINCES } from '../catalogue/provinces';
-import { COUNTRY_ROWS, PARTNER_ROWS, THAI_SIDE_VARIANTS } from './gazetteer-data';
+import {
+  COUNTRY_ROWS,
+  PARTNER_ROWS,
+  THAI_SIDE_VARIANTS,
+  type Aliases,
+  type NamingCare,
+} from './gazetteer-data';
 
-export interface Aliases {
-  readonly th: readonly string[];
-  readonly en: readonly string[];
-}
+export type { Aliases, NamingCare };
 
 export interface GazetteerCountry {
   readonly id: string;
@@ -17,9 +20,6 @@ export interface GazetteerCountry {
   /** Short or informal forms that MFA replaces with the official name. */
   readonly aliases: Aliases;
 }
-
-/** Why a side's naming needs MFA's care beyond spelling (the One-China policy). */
-export type NamingCare = 'one-china';
 
 export interface GazetteerSide {
   readonly id: string;

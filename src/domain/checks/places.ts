@@ -1,15 +1,9 @@
 // The places of an agreement's text that checks read (title, preamble, each heading and text, closing), and scanning.
 import type { AgreementContent } from '../agreement';
 import type { Bilingual, Lang } from '../bilingual';
-import type { FindingAnchor, Hit } from './finding';
+import type { FindingAnchor, Hit, Place, PlacePart } from './finding';
 
-export type PlacePart = 'title' | 'preamble' | 'heading' | 'text' | 'closing';
-
-export interface Place {
-  readonly anchor: FindingAnchor;
-  readonly part: PlacePart;
-  readonly text: Bilingual;
-}
+export type { Place, PlacePart };
 
 /** Every place in reading order; a closing left out (the template's standard one is printed) is not a place. */
 export function placesOf(c: AgreementContent): Place[] {

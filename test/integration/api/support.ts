@@ -1,4 +1,5 @@
 // Harness for API tests: the composed app (as main.ts builds it) on a fresh database, users with bearer tokens.
+import { identityStores } from '../../../src/storage/users';
 import type { Server } from 'node:http';
 import { buildServices, compose, type Services } from '../../../src/composition-root';
 import { loadConfig } from '../../../src/config';
@@ -60,8 +61,8 @@ export async function startApi(o: { readCache?: boolean; gate?: boolean } = {}):
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const users = createUserService(db.connection);
-  const tokens = createTokenService(db.connection, users);
+  const users = createUserService(identityStores(db.connection));
+  const tokens = createTokenService(identityStores(db.connection), users);
   const token = {} as Record<Who, string>;
   const userId = {} as Record<Who, string>;
   for (const who of WHO) {

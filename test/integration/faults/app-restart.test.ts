@@ -1,5 +1,6 @@
 // The app is killed (SIGKILL) twice in the middle of the Chiang Mai–Sejong journey and started again on the
 // same data folder; the journey completes, with one unbroken history and nothing applied twice.
+import { identityStores } from '../../../src/storage/users';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +24,8 @@ beforeAll(async () => {
   // The people and their API tokens are made beforehand, on the same data folder the app will use.
   const db = await provideDatabase({ dataDir, cacheDir, projectRoot: ROOT });
   const conn = await connectDatabase({ uri: db.uri, dbName: 'mou', maxPoolSize: 1 });
-  const users = createUserService(conn);
-  const tokens = createTokenService(conn, users);
+  const users = createUserService(identityStores(conn));
+  const tokens = createTokenService(identityStores(conn), users);
   const people: Record<Who, { role: 'secretary' | 'moi' | 'mfa'; province?: string }> = {
     secretary: { role: 'secretary', province: 'chiang-mai' },
     moi: { role: 'moi' },

@@ -1,5 +1,6 @@
 // The database stops in the middle of a run of transitions: requests get 503 with Retry-After, no agreement is
 // left between two states, and when the database is back the same app serves again without a restart.
+import { identityStores } from '../../../src/storage/users';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,14 +47,14 @@ beforeAll(async () => {
   server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const users = createUserService(conn);
+  const users = createUserService(identityStores(conn));
   const u = await users.createUser({
     username: 'outage-admin',
     displayName: 'Admin',
     role: 'admin',
     password: 'correct horse battery',
   });
-  token = (await createTokenService(conn, users).create(u.id, 'outage')).token;
+  token = (await createTokenService(identityStores(conn), users).create(u.id, 'outage')).token;
   const draft = chiangMaiSejong().draft1;
   for (let i = 0; i < N; i++) {
     const r = await api('POST', '/api/v1/agreements', { province: 'chiang-mai', content: draft });

@@ -1,4 +1,5 @@
 // Test harness for the web layer: the real app on a fresh database, and a tiny cookie-keeping client over fetch.
+import { identityStores } from '../../../src/storage/users';
 import type { Server } from 'node:http';
 import { loadConfig } from '../../../src/config';
 import { createApp } from '../../../src/http/app';
@@ -37,12 +38,14 @@ export async function startApp(
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
-  const users = createUserService(db.connection, undefined, { cacheMs: config.identityCacheMs });
+  const users = createUserService(identityStores(db.connection), undefined, {
+    cacheMs: config.identityCacheMs,
+  });
   return {
     base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
     db,
     users,
-    tokens: createTokenService(db.connection, users),
+    tokens: createTokenService(identityStores(db.connection), users),
     close: async () => {
       await closeServer(server);
       await db.close();

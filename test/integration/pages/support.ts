@@ -1,4 +1,5 @@
 // Harness for the agreement pages: the composed app on a fresh database, the cast, and agreements placed on the path.
+import { identityStores } from '../../../src/storage/users';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createAgreementService, type AgreementService } from '../../../src/app/agreement-service';
@@ -46,7 +47,7 @@ export async function startPages(env: Record<string, string> = {}): Promise<Page
   const server: Server = await listen(app, 0, '127.0.0.1');
   const addr = server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const users = createUserService(db.connection);
+  const users = createUserService(identityStores(db.connection));
   const actor = {} as Record<Who, Actor>;
   for (const who of WHO) {
     const u = await users.createUser({

@@ -1,4 +1,6 @@
 // npm start's demo data: users and agreements along the whole path, loaded only into an empty database.
+import { identityStores } from '../../../src/storage/users';
+import { createUserService } from '../../../src/users/service';
 import { seedDemoData } from '../../../src/seed/demo';
 import { buildServices } from '../../../src/composition-root';
 import { openTestDb, type TestDb } from '../../support/db';
@@ -14,7 +16,7 @@ describe('the demo data', () => {
   it('loads five demo logins and 25 agreements spread along the path, the Chiang Mai–Sejong MOU waiting at MFA with five comments', async () => {
     const { repository, records, drafting } = await buildServices(db.connection);
     const lines: string[] = [];
-    const r = await seedDemoData(db.connection, {
+    const r = await seedDemoData(createUserService(identityStores(db.connection)), {
       projectRoot: ROOT,
       repository,
       records,
@@ -54,7 +56,7 @@ describe('the demo data', () => {
   it('adds nothing to a database that already has agreements', async () => {
     const { repository, records, drafting } = await buildServices(db.connection);
     const before = await repository.count({});
-    const r = await seedDemoData(db.connection, {
+    const r = await seedDemoData(createUserService(identityStores(db.connection)), {
       projectRoot: ROOT,
       repository,
       records,

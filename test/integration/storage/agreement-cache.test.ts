@@ -1,4 +1,6 @@
 // On the real database, the read cache's index answers list queries exactly as the database does.
+import { identityStores } from '../../../src/storage/users';
+import { createUserService } from '../../../src/users/service';
 import type { AgreementFilter, Page } from '../../../src/app/ports';
 import { buildServices } from '../../../src/composition-root';
 import { seedDemoData } from '../../../src/seed/demo';
@@ -11,7 +13,7 @@ let db: TestDb;
 beforeAll(async () => {
   db = await openTestDb('cache');
   const { repository, records, drafting } = await buildServices(db.connection);
-  await seedDemoData(db.connection, {
+  await seedDemoData(createUserService(identityStores(db.connection)), {
     projectRoot: ROOT,
     repository,
     records,

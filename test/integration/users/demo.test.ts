@@ -1,4 +1,5 @@
 // Demo users: one of each role (two provinces' secretaries), created once, safe to call on every start.
+import { identityStores } from '../../../src/storage/users';
 import { createDemoUsers } from '../../../src/users/demo';
 import { createUserService } from '../../../src/users/service';
 import { openTestDb, type TestDb } from '../../support/db';
@@ -10,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 it('creates the five demo users once, and each can sign in with the printed password', async () => {
-  const logins = await createDemoUsers(db.connection);
+  const logins = await createDemoUsers(createUserService(identityStores(db.connection)));
   expect(logins.map((l) => l.username)).toEqual([
     'cm-secretary',
     'bkk-secretary',
@@ -18,8 +19,8 @@ it('creates the five demo users once, and each can sign in with the printed pass
     'mfa-reviewer',
     'admin',
   ]);
-  await createDemoUsers(db.connection);
-  const users = createUserService(db.connection);
+  await createDemoUsers(createUserService(identityStores(db.connection)));
+  const users = createUserService(identityStores(db.connection));
   expect(await users.count()).toBe(5);
   const all = await users.list();
   expect(all.map((u) => [u.username, u.role, u.province ?? null])).toEqual([
