@@ -30,7 +30,7 @@ const Env = z.object({
   MOU_READ_CACHE: z.enum(['auto', 'true', 'false']).default('auto'),
   /** The operator's word that exactly one app instance uses MONGODB_URI: the only way to force the read cache on it. */
   MOU_SINGLE_INSTANCE: Bool.default(false),
-  /** Seconds between sweeps that remove expired sessions (an acknowledged delete; see src/storage/session-sweep.ts). */
+  /** Seconds between sweeps that remove expired sessions (an acknowledged delete; see src/platform/session-sweep.ts). */
   MOU_SESSION_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   /** Minutes a sign-in lasts; fractions allowed (tests use seconds-long sessions). */
   MOU_SESSION_MINUTES: z.coerce.number().positive().max(43_200).default(720),

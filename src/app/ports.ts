@@ -145,7 +145,7 @@ export interface GazetteerStore {
 /** PDF variants: plain, or PDF/A-2b for archiving. */
 export type PdfVariant = 'plain' | 'pdfa';
 
-/** An outside program that turns a .docx into a PDF (LibreOffice headless; src/storage/libreoffice.ts). */
+/** An outside program that turns a .docx into a PDF (LibreOffice headless; src/platform/libreoffice.ts). */
 export interface PdfConverter {
   /** Why conversion is impossible here (e.g. no LibreOffice found), or undefined when it can run. */
   unavailable(): string | undefined;

@@ -82,7 +82,7 @@ export interface RouteModule {
 
 /**
  * What the web layer needs from below, as services: it never sees the database itself. The composition root
- * (src/compose.ts) builds these from storage and the users area.
+ * (src/composition-root.ts) builds these from storage and the users area.
  */
 export interface AppServices {
   config: Config;
