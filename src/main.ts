@@ -1,6 +1,6 @@
 // Entry point of `npm start`: config → database → demo data → app → listen; prints the URL and demo logins.
 import { ConfigError, loadConfig } from './config';
-import { buildServices, compose } from './compose';
+import { buildServices, compose, doorOptions } from './compose';
 import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     progress: say,
     draftingGate: config.draftingGate,
     pdf: config.pdf,
+    door: doorOptions(config, connection, logger),
   });
   const demo = config.seedDemo
     ? await seedDemoData(connection, {
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
       })
     : undefined;
   const { app } = await compose({ config, connection, logger, services });
+  // After the demo data: the door catches up on every agreement when it wins each subscriber's lease.
+  services.door.start();
   const sweep = startSessionSweep(connection, {
     intervalMs: config.sessions.sweepSeconds * 1000,
     onSwept: (r) => logger.info(r, 'expired sessions removed'),
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await closeServer(server);
     await sweep.stop();
+    await services.door.stop();
     await connection.close().catch(() => undefined);
     await db.stop();
     process.exit(0);
