@@ -2,7 +2,6 @@
 // but before its position moved: after each restart the subscriber gets the entry again, and its effect is once.
 // The subscriber is the test-only probe (MOU_DOOR_PROBE), which waits forever at the point the test kills it.
 import type { Connection } from 'mongoose';
-import { connectDatabase } from '../../../src/storage/connection';
 import { POSITIONS_COLLECTION } from '../../../src/storage/door-stores';
 import { createTokenService } from '../../../src/users/tokens';
 import { createUserService } from '../../../src/users/service';
