@@ -26,7 +26,7 @@ module.exports = {
     {
       name: 'only-storage-knows-mongodb',
       severity: 'error',
-      from: { path: '^src/(domain|documents|app)' },
+      from: { path: '^src/(domain|documents|app|events)' },
       to: { path: 'node_modules/(mongoose|mongodb)/' },
     },
     {
