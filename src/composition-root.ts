@@ -16,6 +16,10 @@ import { createPdfService, type PdfService } from './app/pdf-service';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config, PdfSettings } from './config';
+import { closedDoor, createDoor, DEFAULT_DOOR_SETTINGS, type Door, type DoorSettings } from './events/door';
+import type { Subscriber } from './events/events';
+import { agreementFeed, listedSince } from './events/feed';
+import { probeSubscriber } from './events/probe';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
@@ -27,6 +31,7 @@ import { createAgreementRepository } from './storage/agreement-repository';
 import { pingDatabase } from './storage/connection';
 import { isDatabaseUnavailable } from './storage/errors';
 import { createHistoryHeadStore, createIssuedFileStore } from './storage/record-stores';
+import { createDoorStores, createProbeStore } from './storage/door-stores';
 import { createGazetteerStore } from './storage/gazetteer-store';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from './platform/libreoffice';
 import { createSessionStore } from './storage/sessions';
@@ -42,6 +47,8 @@ export interface Services {
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
   pdf: PdfService;
+  /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
+  door: Door;
 }
 
 export interface Composition {
@@ -68,6 +75,29 @@ export interface ServiceOptions {
   draftingGate?: boolean;
   /** PDF conversion (config MOU_SOFFICE, MOU_PDF_TIMEOUT_SECONDS, MOU_PDF_CACHE_MB). */
   pdf?: PdfSettings;
+  /** The door out's subscribers and timings; without, the door is closed (nothing to deliver to). */
+  door?: DoorOptions;
+}
+
+export interface DoorOptions {
+  subscribers: readonly Subscriber[];
+  settings?: Partial<DoorSettings>;
+  /** This instance's name in the leases (default: random per process). */
+  holder?: string;
+  onError?: (e: unknown, where: { consumer: string; agreementId?: string }) => void;
+}
+
+/** The door's subscribers and timings from config (MOU_DOOR_*); the probe only when a test asks for it. */
+export function doorOptions(config: Config, connection: Database, logger: Logger): DoorOptions {
+  const { probe, ...timings } = config.door;
+  return {
+    subscribers: probe
+      ? [probeSubscriber(createProbeStore(connection, probe.collection), probe.hold, () => new Date())]
+      : [],
+    settings: { ...timings, overdueDays: config.overdueDays },
+    onError: (err, where) =>
+      logger.warn({ err, ...where }, 'door: a delivery failed; it is tried again later'),
+  };
 }
 
 /** LibreOffice behind the converter port, a bounded disk cache, one conversion at a time. */
@@ -103,7 +133,19 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
-  const records = recordKeeping(connection, renderer);
+  const door = o.door?.subscribers.length
+    ? createDoor({
+        subscribers: o.door.subscribers,
+        stores: createDoorStores(connection),
+        // The read cache answers from memory; else an indexed query on updatedAt.
+        feed: agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince),
+        clock,
+        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door.settings },
+        ...(o.door.holder ? { holder: o.door.holder } : {}),
+        onError: o.door.onError ?? (() => undefined),
+      })
+    : closedDoor;
+  const records = { ...recordKeeping(connection, renderer), door };
   const drafting = draftingChecks(() => gazetteer.current());
   const agreements = createAgreementService({
     repository,
@@ -117,7 +159,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const pdf = pdfService(
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
-  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf };
+  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf, door };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */

@@ -46,6 +46,21 @@ const Env = z.object({
   MOU_PDF_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(60),
   /** Megabytes of converted PDFs kept under MOU_CACHE_DIR/pdf (least recently used removed first). */
   MOU_PDF_CACHE_MB: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Seconds a subscriber's delivery lease lasts unless renewed; after a crash another instance takes over then. */
+  MOU_DOOR_LEASE_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  /** Seconds between the leaseholder's looks for entries committed by other instances. */
+  MOU_DOOR_POLL_SECONDS: z.coerce.number().positive().max(3600).default(5),
+  /** Seconds between the leaseholder's readings of the clock for time events (overdue). */
+  MOU_DOOR_TICK_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  /** Seconds before a failed delivery is tried again (doubling, at most 5 minutes). */
+  MOU_DOOR_RETRY_SECONDS: z.coerce.number().positive().max(300).default(1),
+  /** Tests only: a subscriber that records each delivery in this collection (src/events/probe.ts). */
+  MOU_DOOR_PROBE: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{1,60}$/)
+    .optional(),
+  /** Tests only: where the probe waits forever, so a test can kill the app there. */
+  MOU_DOOR_PROBE_HOLD: z.enum(['none', 'before', 'after']).default('none'),
 });
 
 export interface Config {
@@ -71,6 +86,16 @@ export interface Config {
   identityCacheMs: number;
   overdueDays: { default: number; byState: Record<string, number> };
   pdf: PdfSettings;
+  door: DoorConfig;
+}
+
+export interface DoorConfig {
+  leaseMs: number;
+  pollMs: number;
+  tickMs: number;
+  retryMs: number;
+  /** The test-only probe subscriber (MOU_DOOR_PROBE), never in production. */
+  probe?: { collection: string; hold: 'none' | 'before' | 'after' };
 }
 
 export interface PdfSettings {
@@ -101,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
       'MOU_READ_CACHE=true with MONGODB_URI serves stale agreements unless this is the only app instance using ' +
         'that database: set MOU_SINGLE_INSTANCE=true to state that exactly one instance runs, or use MOU_READ_CACHE=auto',
     );
+  }
+  if (e.NODE_ENV === 'production' && e.MOU_DOOR_PROBE) {
+    throw new ConfigError('MOU_DOOR_PROBE is a test hook and is refused when NODE_ENV=production');
   }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production');
@@ -134,6 +162,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
       timeoutMs: Math.round(e.MOU_PDF_TIMEOUT_SECONDS * 1000),
       cacheDir: resolve(projectRoot, e.MOU_CACHE_DIR, 'pdf'),
       cacheBytes: e.MOU_PDF_CACHE_MB * 1024 * 1024,
+    },
+    door: {
+      leaseMs: Math.round(e.MOU_DOOR_LEASE_SECONDS * 1000),
+      pollMs: Math.round(e.MOU_DOOR_POLL_SECONDS * 1000),
+      tickMs: Math.round(e.MOU_DOOR_TICK_SECONDS * 1000),
+      retryMs: Math.round(e.MOU_DOOR_RETRY_SECONDS * 1000),
+      ...(e.MOU_DOOR_PROBE ? { probe: { collection: e.MOU_DOOR_PROBE, hold: e.MOU_DOOR_PROBE_HOLD } } : {}),
     },
   };
 }

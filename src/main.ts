@@ -2,7 +2,7 @@
 import { identityStores } from './storage/users';
 import { createUserService } from './users/service';
 import { ConfigError, loadConfig } from './config';
-import { buildServices, compose } from './composition-root';
+import { buildServices, compose, doorOptions } from './composition-root';
 import { closeServer, listen } from './http/server';
 import { createLogger } from './logger';
 import { seedDemoData } from './seed/demo';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     progress: say,
     draftingGate: config.draftingGate,
     pdf: config.pdf,
+    door: doorOptions(config, connection, logger),
   });
   const demo = config.seedDemo
     ? await seedDemoData(createUserService(identityStores(connection)), {
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
       })
     : undefined;
   const { app } = await compose({ config, connection, logger, services });
+  // After the demo data: the door catches up on every agreement when it wins each subscriber's lease.
+  services.door.start();
   const sweep = startSessionSweep(expiredSessionRemover(connection), {
     intervalMs: config.sessions.sweepSeconds * 1000,
     onSwept: (r) => logger.info(r, 'expired sessions removed'),
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await closeServer(server);
     await sweep.stop();
+    await services.door.stop();
     await connection.close().catch(() => undefined);
     await db.stop();
     process.exit(0);

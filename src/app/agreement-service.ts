@@ -31,7 +31,7 @@ import { runGate, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
-import { createRecordWriter } from './record-writer';
+import { createRecordWriter, type CommitListener } from './record-writer';
 import type {
   AgreementFilter,
   AgreementRecord,
@@ -62,6 +62,8 @@ export interface RecordKeeping {
   issuer: Issuer;
   files: IssuedFileStore;
   heads: HistoryHeadStore;
+  /** The door out, told of every write that landed (src/events/door.ts); none in tools that only read or replay. */
+  door?: CommitListener;
 }
 
 export interface AgreementServiceDeps {

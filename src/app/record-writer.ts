@@ -1,4 +1,5 @@
-// How a change of an agreement is stored: its history entry, the document it issues, one compare-and-set write, the anchor.
+// How a change of an agreement is stored: its history entry, the document it issues, one compare-and-set write, the
+// anchor, and a ring of the door out (which delivers the entry later, never in the write's path).
 import { chainEntry, type HistoryEntryInput } from '../domain';
 import type { IssuedDraft } from './issued-documents';
 import type {
@@ -10,8 +11,13 @@ import type {
 } from './ports';
 import { withUpgradedSnapshot } from './workflow-runtime';
 
+/** Told of every write that landed (src/events/door.ts); must return at once and never throw. */
+export interface CommitListener {
+  committed(record: AgreementRecord): void;
+}
+
 export interface RecordWriter {
-  /** Anchors the newest history entries of a record outside it (after an insert or a write). */
+  /** Anchors the newest history entries of a record outside it and rings the door (after an insert or a write). */
   anchor(record: AgreementRecord): Promise<void>;
   commit(
     record: AgreementRecord,
@@ -24,14 +30,19 @@ export interface RecordWriter {
 
 export function createRecordWriter(
   repository: AgreementRepository,
-  records: { files: IssuedFileStore; heads: HistoryHeadStore },
+  records: { files: IssuedFileStore; heads: HistoryHeadStore; door?: CommitListener },
 ): RecordWriter {
-  /** Anchors the newest two entries: the second one again heals an anchor a crash between write and anchor missed. */
-  const anchor = (r: AgreementRecord): Promise<void> =>
-    records.heads.anchor(
+  /**
+   * Anchors the newest two entries (the second one again heals an anchor a crash between write and anchor missed),
+   * after ringing the door: the door only queues the record, and a crash before it delivers is caught up at start.
+   */
+  const anchor = (r: AgreementRecord): Promise<void> => {
+    records.door?.committed(r);
+    return records.heads.anchor(
       r.id,
       r.history.slice(-2).map(({ seq, hash }) => ({ seq, hash })),
     );
+  };
 
   /**
    * The one way a change is stored: its history entry (with the hash of the document it issues, whose bytes are

@@ -25,3 +25,4 @@ export * from './verification';
 export * from './clauses';
 export * from './parity';
 export * from './cleared';
+export * from './overdue';

@@ -102,6 +102,8 @@ export interface StoredAgreementRepository extends AgreementRepository {
   scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
   /** Every whole agreement, in one pass (verifying a database). */
   scan(batchSize: number): AsyncIterable<AgreementRecord>;
+  /** Summaries of the agreements changed at or after `since` (all without), by the updatedAt index (the door). */
+  summariesSince(since?: string): Promise<AgreementSummary[]>;
 }
 
 function toUpdate(change: AgreementChange): UpdateQuery<AgreementDoc> {
@@ -182,6 +184,19 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
         }
       }
       if (batch.length) yield batch;
+    },
+
+    async summariesSince(since) {
+      const docs: unknown[] = await Model.find(
+        since === undefined ? {} : { updatedAt: { $gte: since } },
+        SUMMARY_FIELDS,
+      )
+        .sort({ updatedAt: 1, _id: 1 })
+        .lean();
+      return docs.map((d): AgreementSummary => {
+        const { _id, ...rest } = StoredSummary.parse(d);
+        return { id: _id, ...rest };
+      });
     },
 
     async *scan(batchSize) {

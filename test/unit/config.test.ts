@@ -29,3 +29,28 @@ describe('the read cache and other instances', () => {
     expect(load({ MONGODB_URI: URI }).readCache).toBe('auto');
   });
 });
+
+describe('the door out', () => {
+  it('has its lease, poll, clock and retry timings in seconds, and no probe, by default', () => {
+    expect(load({}).door).toEqual({ leaseMs: 15_000, pollMs: 5_000, tickMs: 60_000, retryMs: 1_000 });
+    expect(
+      load({
+        MOU_DOOR_LEASE_SECONDS: '2',
+        MOU_DOOR_POLL_SECONDS: '0.5',
+        MOU_DOOR_TICK_SECONDS: '10',
+        MOU_DOOR_RETRY_SECONDS: '0.1',
+      }).door,
+    ).toEqual({ leaseMs: 2_000, pollMs: 500, tickMs: 10_000, retryMs: 100 });
+    expect(() => load({ MOU_DOOR_LEASE_SECONDS: '0' })).toThrow(/MOU_DOOR_LEASE_SECONDS/);
+  });
+
+  it('takes the test-only probe outside production, and refuses it in production', () => {
+    expect(load({ MOU_DOOR_PROBE: 'probe', MOU_DOOR_PROBE_HOLD: 'after' }).door.probe).toEqual({
+      collection: 'probe',
+      hold: 'after',
+    });
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32), MOU_DOOR_PROBE: 'probe' };
+    expect(() => load(production)).toThrow(/MOU_DOOR_PROBE is a test hook/);
+    expect(() => load({ MOU_DOOR_PROBE: 'no such.name' })).toThrow(ConfigError);
+  });
+});

@@ -1,15 +1,16 @@
 // My queue: the agreements waiting for my role (and my province), the longest-waiting first, with overdue badges.
 import { waitingStates } from '../../../workflows';
+import { daysInStep, isOverdue, overdueLimit as limitOf } from '../../domain';
 import type { Config } from '../../config';
 import { actorOf } from '../auth/actor';
 import type { Route } from '../types';
-import { daysSince, labelsFor, type PageServices } from './shared';
+import { labelsFor, type PageServices } from './shared';
 import type { Catalogue } from '../../i18n/catalogue';
 
 const QUEUE_LIMIT = 200;
 
 export function overdueLimit(config: Config, state: string): number {
-  return config.overdueDays.byState[state] ?? config.overdueDays.default;
+  return limitOf(config.overdueDays, state);
 }
 
 export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogue): Route[] {
@@ -30,7 +31,7 @@ export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogu
         ]);
         const now = s.now?.() ?? new Date();
         const items = rows.map((r) => {
-          const days = daysSince(r.stateSince, now);
+          const days = daysInStep(r.stateSince, now);
           const limit = overdueLimit(config, r.state);
           return {
             ...r,
@@ -38,7 +39,7 @@ export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogu
             stateLabel: l.state(r.state),
             kindLabel: l.kind(r.kind),
             days,
-            overdue: days > limit,
+            overdue: isOverdue(days, limit),
             overdueBy: days - limit,
           };
         });
