@@ -13,9 +13,11 @@ import { DomainError, notAllowed } from '../domain';
 import {
   AGREEMENT_WORKFLOW,
   checkMigrations,
+  stepEffects,
   upgradeSnapshot,
   type AgreementMachine,
   type PersistedSnapshotJson,
+  type StepEffect,
   type VersionedMachine,
 } from '../../workflows';
 import type { AgreementChange, AgreementRecord } from './ports';
@@ -28,6 +30,8 @@ export interface Step<S> {
   after: S;
   /** The snapshot after the step, as JSON to store with the runtime's (current) version. */
   persisted: PersistedSnapshotJson;
+  /** What the step does, as the machine names it: its transition's effects, then those of the states it enters. */
+  effects: StepEffect[];
 }
 
 export interface WorkflowRuntime<M extends AnyStateMachine> {
@@ -105,13 +109,16 @@ export function createWorkflowRuntime<M extends AnyStateMachine>(
         en: `${event.type} is not possible while the agreement is in ${stateName(before)}`,
       });
       if (!before.can(event)) throw refused;
-      const [after] = transition(machine, before, event);
+      // transition() is pure: it returns the actions to execute instead of running them (a context assignment is
+      // applied, not returned), so the named effects come back in order: exit, transition, entry.
+      const [after, actions] = transition(machine, before, event);
       // Nothing would be recorded for a step that stays in its state.
       if (stateName(after) === stateName(before)) throw refused;
       return {
         before: before as SnapshotFrom<M>,
         after: after as SnapshotFrom<M>,
         persisted: toJson(machine.getPersistedSnapshot(after)),
+        effects: stepEffects(actions),
       };
     },
 
