@@ -21,7 +21,6 @@ import {
   type ChangeAction,
   type AgreementEvent,
   type AgreementEventType,
-  type AgreementMachine,
   type AgreementSnapshot,
 } from '../../workflows';
 import { clearedElsewhere } from './cleared-texts';
@@ -55,7 +54,7 @@ import {
   type EditOptions,
   type SendOptions,
 } from './service-checks';
-import { agreementRuntime, restoreSnapshot, stateName, type WorkflowRuntime } from './workflow-runtime';
+import { agreementRuntime, restoreSnapshot, stateName, type StepRuntime } from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
 export interface RecordKeeping {
@@ -77,7 +76,7 @@ export interface AgreementServiceDeps {
    */
   drafting?: DraftingChecks;
   /** The statechart the steps run on, and so what each step does (default: the agreement machine's runtime). */
-  workflow?: WorkflowRuntime<AgreementMachine>;
+  workflow?: StepRuntime;
 }
 
 export type { EditOptions, SendOptions };

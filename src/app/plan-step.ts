@@ -1,13 +1,13 @@
 // Plans one workflow step, purely: the machine's transition and the effects it names, the step's rules, the change to
 // store and the agreement as it will be (from which the step's document is issued). Nothing is read or written here.
 import { chainEntry, type Actor, type HistoryEntryInput } from '../domain';
-import type { AgreementEvent, AgreementMachine } from '../../workflows';
+import type { AgreementEvent } from '../../workflows';
 import { applyChange } from './apply-change';
 import type { AgreementChange, AgreementRecord } from './ports';
 import { who, type SendOptions } from './service-checks';
 import { interpretEffects, type StepOutcome } from './step-effects';
 import { assertStepRules } from './step-rules';
-import { agreementRuntime, stateName, type WorkflowRuntime } from './workflow-runtime';
+import { agreementRuntime, stateName, type StepRuntime } from './workflow-runtime';
 
 export interface StepPlan {
   /** Everything the step stores except its history entry, which gets the issued document's hash. */
@@ -27,7 +27,7 @@ export function planStep(
   event: AgreementEvent,
   options: SendOptions,
   at: string,
-  runtime: WorkflowRuntime<AgreementMachine> = agreementRuntime,
+  runtime: StepRuntime = agreementRuntime,
 ): StepPlan {
   // The state decides first (not-allowed), then the step's rules (validation-failed); both before any effect counts.
   const step = runtime.takeStep(record, event);

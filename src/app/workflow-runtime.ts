@@ -15,7 +15,9 @@ import {
   checkMigrations,
   stepEffects,
   upgradeSnapshot,
+  type AgreementEvent,
   type AgreementMachine,
+  type AgreementMachineContext,
   type PersistedSnapshotJson,
   type StepEffect,
   type VersionedMachine,
@@ -50,6 +52,15 @@ export interface WorkflowRuntime<M extends AnyStateMachine> {
     record: StoredWorkflow & Pick<AgreementRecord, 'state'>,
     change: AgreementChange,
   ): AgreementChange;
+}
+
+/** What taking a step needs of a runtime: any machine over the agreement's context and events (a variant too). */
+export interface StepRuntime {
+  version: number;
+  takeStep(
+    record: StoredWorkflow,
+    event: AgreementEvent,
+  ): Step<{ value: unknown; context: AgreementMachineContext }>;
 }
 
 /** The state as one name: the agreement machine's own state names; a nested state as parent.child. */
