@@ -1,6 +1,7 @@
 // The approval statechart of the 2018 MOI/MFA guidelines, as a pure XState v5 machine (no I/O, no timers).
 import { assign, setup } from 'xstate';
 import { isApproving } from '../src/domain/resolution';
+import type { EffectParams, IssuedDoc, StepEffectType, StepRule } from './effects';
 import type { AgreementEvent } from './events';
 
 /** Stored next to every persisted snapshot; bump it when a change would misread old snapshots. */
@@ -24,6 +25,24 @@ export const INITIAL_CONTEXT: AgreementMachineContext = {
 
 /** Tags the application reads instead of listing state names. */
 export type AgreementTag = 'editable' | 'commentable' | 'answerable' | 'beforeSigning';
+
+// A step effect is a named action that does nothing in the machine: the application reads it from `transition()`
+// and interprets it. Declared once per type, so xstate checks each use's params against the vocabulary.
+const effect =
+  <T extends StepEffectType>() =>
+  (_args: unknown, _params: EffectParams<T>): void =>
+    undefined;
+
+// What each step does, named where the step is: its rules, the drafting gate, what it records and issues.
+const rules = (...list: StepRule[]) => ({ type: 'checkRules', params: { rules: list } }) as const;
+const gate = (staleBlocks: boolean) => ({ type: 'runDraftingGate', params: { staleBlocks } }) as const;
+const issue = (doc: IssuedDoc, firstVersionDoc?: IssuedDoc) =>
+  ({ type: 'issueDocument', params: firstVersionDoc ? { doc, firstVersionDoc } : { doc } }) as const;
+/** Sends the draft to the committee: a version is frozen and the committee draft issued. */
+const submitToCommittee = [rules('draft'), gate(false), 'freezeVersion', issue('mou')] as const;
+/** Records the committee's resolution, whatever it decides. */
+const recordResolution = [rules('resolution'), 'recordResolution'] as const;
+const agreeFinalText = [rules('finalText')] as const;
 
 // Before signing, the province may withdraw the draft; during an amendment, withdrawing means
 // abandoning the amendment and going back to the agreement in force.
@@ -56,6 +75,13 @@ export const agreementMachine = setup({
     ),
     startAmendment: assign({ amending: true }),
     endAmendment: assign({ amending: false }),
+    checkRules: effect<'checkRules'>(),
+    runDraftingGate: effect<'runDraftingGate'>(),
+    freezeVersion: effect<'freezeVersion'>(),
+    recordResolution: effect<'recordResolution'>(),
+    recordSigning: effect<'recordSigning'>(),
+    recordNoObjection: effect<'recordNoObjection'>(),
+    issueDocument: effect<'issueDocument'>(),
   },
 }).createMachine({
   id: 'agreement',
@@ -65,21 +91,33 @@ export const agreementMachine = setup({
     drafting: {
       description: 'The province prepares the draft MOU, action plan, budget and staff.',
       tags: ['editable', 'beforeSigning'],
-      on: { ...leaveBeforeSigning, SUBMIT_TO_COMMITTEE: 'committeeReview' },
+      on: {
+        ...leaveBeforeSigning,
+        SUBMIT_TO_COMMITTEE: { target: 'committeeReview', actions: submitToCommittee },
+      },
     },
     committeeReview: {
       description: 'The provincial committee considers the draft and records a resolution.',
       tags: ['beforeSigning'],
       on: {
         ...leaveBeforeSigning,
-        RECORD_RESOLUTION: [{ guard: 'resolutionApproves', target: 'committeeApproved' }, ...backToProvince],
+        RECORD_RESOLUTION: [
+          { guard: 'resolutionApproves', target: 'committeeApproved', actions: recordResolution },
+          ...backToProvince.map((t) => ({ ...t, actions: recordResolution })),
+        ],
       },
     },
     committeeApproved: {
       description:
         'Approved by the committee (amendments may still be made); the governor’s office submits it to MOI.',
       tags: ['editable', 'beforeSigning'],
-      on: { ...leaveBeforeSigning, SUBMIT_TO_MOI: 'moiReview' },
+      on: {
+        ...leaveBeforeSigning,
+        SUBMIT_TO_MOI: {
+          target: 'moiReview',
+          actions: [rules('moiSubmission', 'draft'), gate(true), 'freezeVersion', issue('memo')],
+        },
+      },
     },
     moiReview: {
       description: 'MOI checks the draft against the guidelines.',
@@ -92,24 +130,36 @@ export const agreementMachine = setup({
       entry: 'startReviewRound',
       on: {
         ...leaveBeforeSigning,
-        GIVE_NO_OBJECTION: { target: 'partnerAgreement', actions: 'setReviewFlags' },
-        RETURN_WITH_COMMENTS: 'revision',
+        GIVE_NO_OBJECTION: {
+          target: 'partnerAgreement',
+          actions: [rules('noObjection'), 'setReviewFlags', 'recordNoObjection'],
+        },
+        RETURN_WITH_COMMENTS: { target: 'revision', actions: [rules('returnWithComments'), issue('review')] },
       },
     },
     revision: {
       description: 'The province revises per the comments and answers each one.',
       tags: ['editable', 'answerable', 'beforeSigning'],
-      on: { ...leaveBeforeSigning, RESUBMIT: 'mfaReview' },
+      on: {
+        ...leaveBeforeSigning,
+        RESUBMIT: {
+          target: 'mfaReview',
+          actions: [rules('resubmit', 'draft'), gate(true), 'freezeVersion', issue('redline', 'mou')],
+        },
+      },
     },
     partnerAgreement: {
       description: 'The cleared text is agreed with the partner; a substantive change goes back to MFA.',
       tags: ['editable', 'beforeSigning'],
       on: {
         ...leaveBeforeSigning,
-        SUBMIT_PARTNER_CHANGES: 'mfaReview',
+        SUBMIT_PARTNER_CHANGES: {
+          target: 'mfaReview',
+          actions: [rules('partnerChanges', 'draft'), 'freezeVersion', issue('redline', 'mou')],
+        },
         AGREE_FINAL_TEXT: [
-          { guard: 'needsCabinetApproval', target: 'cabinetApproval' },
-          { target: 'readyToSign' },
+          { guard: 'needsCabinetApproval', target: 'cabinetApproval', actions: agreeFinalText },
+          { target: 'readyToSign', actions: agreeFinalText },
         ],
       },
     },
@@ -121,7 +171,13 @@ export const agreementMachine = setup({
     readyToSign: {
       description: 'Waiting for the signing (full powers first when needed).',
       tags: ['beforeSigning'],
-      on: { ...leaveBeforeSigning, RECORD_SIGNING: 'inForce' },
+      on: {
+        ...leaveBeforeSigning,
+        RECORD_SIGNING: {
+          target: 'inForce',
+          actions: [rules('signing'), 'recordSigning', issue('signing')],
+        },
+      },
     },
     inForce: {
       description: 'Signed and in force: action plan, reports, monitoring.',
@@ -136,7 +192,10 @@ export const agreementMachine = setup({
     amendment: {
       description: 'An amendment of the signed agreement is drafted; it goes back through review.',
       tags: ['editable'],
-      on: { ABANDON_AMENDMENT: 'inForce', SUBMIT_TO_COMMITTEE: 'committeeReview' },
+      on: {
+        ABANDON_AMENDMENT: 'inForce',
+        SUBMIT_TO_COMMITTEE: { target: 'committeeReview', actions: submitToCommittee },
+      },
     },
     renewal: {
       description: 'Renewal for a further term is being arranged with the partner.',

@@ -2,6 +2,7 @@
 // (the diagram is drawn from it), and the migrations of its snapshots.
 export * from './agreement-machine';
 export * from './events';
+export * from './effects';
 export * from './permissions';
 export * from './available';
 export * from './capabilities';

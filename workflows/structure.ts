@@ -1,12 +1,15 @@
-// Reads the statechart's structure (states, edges, guards) from the machine definition itself.
+// Reads the statechart's structure (states, edges, guards, what each step does) from the machine definition itself.
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 import { agreementMachine } from './agreement-machine';
+import { stepEffects, type StepEffect } from './effects';
 
 export interface MachineEdge {
   from: string;
   to: string;
   event: string;
   guard?: string;
+  /** What the step does: the effects of the state it leaves, of the transition and of the state it enters. */
+  effects: StepEffect[];
 }
 
 export interface MachineStructure {
@@ -36,7 +39,8 @@ export function machineStructure(machine: AnyStateMachine = agreementMachine): M
       for (const t of transitions) {
         for (const target of t.target ?? []) {
           const guard = guardName(t.guard);
-          edges.push({ from: node.key, to: target.key, event, ...(guard ? { guard } : {}) });
+          const effects = stepEffects([...node.exit, ...t.actions, ...target.entry]);
+          edges.push({ from: node.key, to: target.key, event, ...(guard ? { guard } : {}), effects });
         }
       }
     }

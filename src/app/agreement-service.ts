@@ -23,11 +23,11 @@ import {
   type AgreementEventType,
   type AgreementSnapshot,
 } from '../../workflows';
-import { clearedElsewhere, withCleared } from './cleared-texts';
+import { clearedElsewhere } from './cleared-texts';
 import { addComment, answerComment, withdrawComment } from './comments';
 import { comparePartnerText, type PartnerTextResult } from './partner-text';
 import { commentsToAdd, previewImport, type ImportPreview } from './review-import';
-import { runGate, type DraftingChecks } from './drafting-gate';
+import { runGate, withAcknowledged, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
@@ -54,7 +54,7 @@ import {
   type EditOptions,
   type SendOptions,
 } from './service-checks';
-import { restoreSnapshot, stateName } from './workflow-runtime';
+import { agreementRuntime, restoreSnapshot, stateName, type StepRuntime } from './workflow-runtime';
 
 /** What keeps the record true over time: issued files stored as issued, the history anchored outside it. */
 export interface RecordKeeping {
@@ -77,6 +77,8 @@ export interface AgreementServiceDeps {
    * the demo's Chiang Mai–Sejong story does) steps are not gated.
    */
   drafting?: DraftingChecks;
+  /** The statechart the steps run on, and so what each step does (default: the agreement machine's runtime). */
+  workflow?: StepRuntime;
 }
 
 export type { EditOptions, SendOptions };
@@ -156,6 +158,7 @@ export function createAgreementService({
   newId,
   records,
   drafting,
+  workflow = agreementRuntime,
 }: AgreementServiceDeps): AgreementService {
   const now = () => clock.now().toISOString();
 
@@ -343,15 +346,12 @@ export function createAgreementService({
       const options = parseOptions(rawOptions);
       const record = await load(actor, id, event.type);
       ensureRev(record, expectedRev);
-      const planned = planStep(record, actor, event, options, now());
-      const plan = event.type === 'GIVE_NO_OBJECTION' ? withCleared(record, planned) : planned;
-      const gate = drafting
-        ? await runGate(event.type, record, drafting, options.acknowledgeWarnings === true)
-        : { acknowledged: [] };
-      const entry =
-        gate.acknowledged.length > 0 ? { ...plan.entry, acknowledged: gate.acknowledged } : plan.entry;
-      const issued = await records.issuer(plan.after, event);
-      return commit(record, expectedRev, plan.change, entry, issued);
+      // The step as the machine names it: its transition, rules and effects (pure), then its drafting gate, the
+      // document it issues, one history entry and one write.
+      const plan = planStep(record, actor, event, options, now(), workflow);
+      const gate = await runGate(plan.gate, record, drafting, options.acknowledgeWarnings === true);
+      const issued = await records.issuer(plan.after, plan.document);
+      return commit(record, expectedRev, plan.change, withAcknowledged(plan.entry, gate), issued);
     },
 
     async clearedBefore(actor, record, content) {

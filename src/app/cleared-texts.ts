@@ -1,15 +1,11 @@
 // "Cleared before": what MFA's no objection records, and which articles of a text MFA cleared in another agreement.
 import { articleTextHash, roundVersion, type AgreementContent } from '../domain';
-import type { planStep } from './plan-step';
 import type { AgreementRecord, AgreementRepository } from './ports';
 
-type Plan = ReturnType<typeof planStep>;
-
 /** MFA's no objection clears the version it reviewed: its articles' text hashes go on record with the step. */
-export function withCleared(record: AgreementRecord, plan: Plan): Plan {
+export function clearedTexts(record: AgreementRecord): string[] {
   const version = roundVersion(record, record.round);
-  const cleared = [...new Set((version?.content ?? record.workingDraft).articles.map(articleTextHash))];
-  return { ...plan, change: { ...plan.change, set: { ...plan.change.set, cleared } } };
+  return [...new Set((version?.content ?? record.workingDraft).articles.map(articleTextHash))];
 }
 
 /** Keys of the articles of `content` whose text MFA cleared, word for word, in an agreement other than `record`. */

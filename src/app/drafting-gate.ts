@@ -1,5 +1,5 @@
-// The drafting gate: pre-review errors and stale articles block the steps that send a draft on; warnings are
-// acknowledged once, and the acknowledgement is recorded in the history entry of the step.
+// The drafting gate (a step's `runDraftingGate` effect): pre-review errors, and stale articles where the effect says
+// so, block the step; warnings are acknowledged once, and the acknowledgement is recorded in the step's history entry.
 import { createHash } from 'node:crypto';
 import {
   DomainError,
@@ -10,7 +10,7 @@ import {
   type HistoryEntry,
 } from '../domain';
 import { checkContent, type Finding, type FindingAnchor, type Gazetteer } from '../domain/checks';
-import type { AgreementEventType } from '../../workflows';
+import { machineStructure, type AgreementEventType, type EffectParams } from '../../workflows';
 import type { AgreementRecord } from './ports';
 
 /** The pre-review checks as the service runs them (with the gazetteer the admins keep). */
@@ -23,14 +23,14 @@ export function draftingChecks(gazetteer: () => Gazetteer | Promise<Gazetteer>):
   return { check: async (content) => checkContent(content, { gazetteer: await gazetteer() }) };
 }
 
-/** The steps that send a draft on, and whether stale articles block them (the committee may still see them). */
-const GATED: Partial<Record<AgreementEventType, { stale: boolean }>> = {
-  SUBMIT_TO_COMMITTEE: { stale: false },
-  SUBMIT_TO_MOI: { stale: true },
-  RESUBMIT: { stale: true },
-};
+/** The events of which some transition runs the gate, as the machine names them (the pages mark their buttons). */
+const GATED = new Set(
+  machineStructure()
+    .edges.filter((e) => e.effects.some((f) => f.type === 'runDraftingGate'))
+    .map((e) => e.event),
+);
 
-export const isGated = (type: AgreementEventType): boolean => GATED[type] !== undefined;
+export const isGated = (type: AgreementEventType): boolean => GATED.has(type);
 
 function anchorId(a: FindingAnchor): string {
   return a.kind === 'article' ? `article:${a.key}` : a.kind;
@@ -63,21 +63,20 @@ export interface GateResult {
 }
 
 /**
- * Runs the gate for a step. Throws validation-failed listing every error (and every stale article, for the steps
- * that send the text to MOI or MFA); throws warnings-unacknowledged listing the warnings not acknowledged before,
- * unless `acknowledge` is set.
+ * Runs the gate a step names (nothing when it names none, or without checks). Throws validation-failed listing
+ * every error (and every stale article, when the effect says stale articles block); throws
+ * warnings-unacknowledged listing the warnings not acknowledged before, unless `acknowledge` is set.
  */
 export async function runGate(
-  type: AgreementEventType,
+  gate: EffectParams<'runDraftingGate'> | undefined,
   record: AgreementRecord,
-  checks: DraftingChecks,
+  checks: DraftingChecks | undefined,
   acknowledge: boolean,
 ): Promise<GateResult> {
-  const gate = GATED[type];
-  if (!gate) return { acknowledged: [] };
+  if (!gate || !checks) return { acknowledged: [] };
   const findings = await checks.check(record.workingDraft);
   const errors = findings.filter((f) => f.severity === 'error').map(issue);
-  const stale = gate.stale ? staleIssues(record.workingDraft, record.stale ?? []) : [];
+  const stale = gate.staleBlocks ? staleIssues(record.workingDraft, record.stale ?? []) : [];
   if (errors.length > 0 || stale.length > 0) {
     throw invalid(
       {
@@ -102,3 +101,7 @@ export async function runGate(
   }
   return { acknowledged: [...new Set(pending.map(fingerprint))] };
 }
+
+/** The step's history entry with the warnings its gate acknowledged (unchanged when there were none). */
+export const withAcknowledged = <E extends object>(entry: E, gate: GateResult): E =>
+  gate.acknowledged.length > 0 ? { ...entry, acknowledged: gate.acknowledged } : entry;

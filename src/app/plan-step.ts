@@ -1,13 +1,13 @@
-// Plans one workflow step, purely: the machine's transition, the step's rules, its effects, the change to store
-// and the agreement as it will be (from which the step's document is issued). Nothing is read or written here.
+// Plans one workflow step, purely: the machine's transition and the effects it names, the step's rules, the change to
+// store and the agreement as it will be (from which the step's document is issued). Nothing is read or written here.
 import { chainEntry, type Actor, type HistoryEntryInput } from '../domain';
-import { AGREEMENT_MACHINE_VERSION, type AgreementEvent } from '../../workflows';
+import type { AgreementEvent } from '../../workflows';
 import { applyChange } from './apply-change';
 import type { AgreementChange, AgreementRecord } from './ports';
 import { who, type SendOptions } from './service-checks';
-import { effectsOf } from './step-effects';
-import { validateStep } from './step-rules';
-import { stateName, takeStep } from './workflow-runtime';
+import { interpretEffects, type StepOutcome } from './step-effects';
+import { assertStepRules } from './step-rules';
+import { agreementRuntime, stateName, type StepRuntime } from './workflow-runtime';
 
 export interface StepPlan {
   /** Everything the step stores except its history entry, which gets the issued document's hash. */
@@ -15,6 +15,10 @@ export interface StepPlan {
   entry: HistoryEntryInput;
   /** The agreement after the step (with the entry as far as it is known): what the step's document shows. */
   after: AgreementRecord;
+  /** The drafting gate the step runs (before anything is written), when it names one. */
+  gate: StepOutcome['gate'];
+  /** The document the step issues, when it names one. */
+  document: StepOutcome['document'];
 }
 
 export function planStep(
@@ -23,13 +27,14 @@ export function planStep(
   event: AgreementEvent,
   options: SendOptions,
   at: string,
+  runtime: StepRuntime = agreementRuntime,
 ): StepPlan {
-  // The state decides first (not-allowed), then the step's rules (validation-failed).
-  const step = takeStep(record, event);
-  validateStep(event, record, step.before.context);
+  // The state decides first (not-allowed), then the step's rules (validation-failed); both before any effect counts.
+  const step = runtime.takeStep(record, event);
+  const author = { userId: actor.userId, name: actor.name };
+  const outcome = interpretEffects(step.effects, { record, event, context: step.before.context, author, at });
+  assertStepRules(outcome.issues);
   const to = stateName(step.after);
-  const effects = effectsOf(event, record, { userId: actor.userId, name: actor.name }, at);
-  const note = options.note;
   const { needsCabinetApproval, needsFullPowers, round } = step.after.context;
   const entry: HistoryEntryInput = {
     at,
@@ -37,27 +42,28 @@ export function planStep(
     event: event.type,
     from: stateName(step.before),
     to,
-    ...(effects.versionNo !== undefined ? { versionNo: effects.versionNo } : {}),
-    ...(effects.detail ? { detail: effects.detail } : {}),
-    ...(note ? { note } : {}),
+    ...(outcome.versionNo !== undefined ? { versionNo: outcome.versionNo } : {}),
+    ...(outcome.detail ? { detail: outcome.detail } : {}),
+    ...(options.note ? { note: options.note } : {}),
   };
   const change: AgreementChange = {
     set: {
       snapshot: step.persisted,
-      machineVersion: AGREEMENT_MACHINE_VERSION,
+      machineVersion: runtime.version,
       state: to,
       stateSince: at,
       round,
       flags: { needsCabinetApproval, needsFullPowers },
       updatedAt: at,
-      ...(effects.signing ? { signing: effects.signing } : {}),
+      ...(outcome.signing ? { signing: outcome.signing } : {}),
+      ...(outcome.cleared ? { cleared: outcome.cleared } : {}),
     },
     push: {
-      ...(effects.version ? { versions: effects.version } : {}),
-      ...(effects.resolution ? { resolutions: effects.resolution } : {}),
+      ...(outcome.version ? { versions: outcome.version } : {}),
+      ...(outcome.resolution ? { resolutions: outcome.resolution } : {}),
     },
   };
   const provisional = chainEntry(record.id, record.history, entry);
   const after = applyChange(record, { ...change, push: { ...change.push, history: provisional } });
-  return { change, entry, after };
+  return { change, entry, after, gate: outcome.gate, document: outcome.document };
 }

@@ -1,83 +1,99 @@
-// What a workflow step records besides the new state: a frozen version, a resolution, the signing.
+// Interprets the effects the machine names on a step, one case per effect type, into what the step checks and records.
 import {
   latestVersion,
   makeVersion,
   sameContent,
-  type Agreement,
+  type FieldIssue,
   type Resolution,
   type Signing,
   type StepDetail,
   type Version,
   type VersionAuthor,
 } from '../domain';
-import type { AgreementEvent } from '../../workflows';
+import { noObjectionOf, resolutionOf, signingOf, type EffectParams, type StepEffect } from '../../workflows';
+import { clearedTexts } from './cleared-texts';
+import type { AgreementRecord } from './ports';
+import { ruleIssues, type RuleInput } from './step-rules';
 
-export interface StepEffects {
+export interface EffectInput extends RuleInput {
+  record: AgreementRecord;
+  author: VersionAuthor;
+  at: string;
+}
+
+/** What a step's effects add up to. Every field but `issues` comes from at most one effect. */
+export interface StepOutcome {
+  /** The failed rules (the step is refused when there is any). */
+  issues: FieldIssue[];
+  /** The drafting gate to run, and how. */
+  gate?: EffectParams<'runDraftingGate'>;
   version?: Version;
   resolution?: Resolution;
   signing?: Signing;
-  /** The version the step concerned (recorded in the history entry). */
+  /** Text hashes of the articles the step clears. */
+  cleared?: string[];
+  /** The version the step concerned (recorded in the history entry); the latest one unless an effect says. */
   versionNo?: number;
   detail?: StepDetail;
+  /** The document the step issues. */
+  document?: EffectParams<'issueDocument'>;
 }
 
+type Contribution = Partial<StepOutcome>;
+
 /** Leaving the province's hands freezes the working draft as a new, immutable version (if it changed). */
-function freeze(a: Agreement, author: VersionAuthor, at: string): StepEffects {
+function freeze({ record: a, author, at }: EffectInput): Contribution {
   const last = latestVersion(a.versions);
   if (last && sameContent(last.content, a.workingDraft)) return { versionNo: last.no };
   const version = makeVersion(a.versions, a.workingDraft, author, at);
   return { version, versionNo: version.no };
 }
 
-export function effectsOf(
-  event: AgreementEvent,
-  a: Agreement,
-  author: VersionAuthor,
-  at: string,
-): StepEffects {
-  const current = latestVersion(a.versions)?.no;
-  const base: StepEffects = current === undefined ? {} : { versionNo: current };
-  switch (event.type) {
-    case 'SUBMIT_TO_COMMITTEE':
-    case 'SUBMIT_TO_MOI':
-    case 'RESUBMIT':
-    case 'SUBMIT_PARTNER_CHANGES':
-      return freeze(a, author, at);
-    case 'RECORD_RESOLUTION': {
-      const resolution = { ...event.resolution, ...(current === undefined ? {} : { versionNo: current }) };
+function interpret(effect: StepEffect, input: EffectInput): Contribution {
+  const current = latestVersion(input.record.versions)?.no;
+  switch (effect.type) {
+    case 'checkRules':
+      return { issues: effect.params.rules.flatMap((rule) => ruleIssues(rule, input)) };
+    case 'runDraftingGate':
+      return { gate: effect.params };
+    case 'freezeVersion':
+      return freeze(input);
+    case 'recordResolution': {
+      const given = resolutionOf(input.event);
+      const resolution = { ...given, ...(current === undefined ? {} : { versionNo: current }) };
       return {
-        ...base,
         resolution,
         detail: { code: 'resolution', meeting: resolution.meeting, outcome: resolution.outcome },
       };
     }
-    case 'RECORD_SIGNING':
+    case 'recordSigning': {
+      const signing = signingOf(input.event);
+      return { signing, detail: { code: 'signing', date: signing.date, place: signing.place } };
+    }
+    case 'recordNoObjection':
       return {
-        ...base,
-        signing: event.signing,
-        detail: { code: 'signing', date: event.signing.date, place: event.signing.place },
+        detail: { code: 'no-objection', ...noObjectionOf(input.event) },
+        cleared: clearedTexts(input.record),
       };
-    case 'GIVE_NO_OBJECTION':
-      return {
-        ...base,
-        detail: {
-          code: 'no-objection',
-          needsCabinetApproval: event.needsCabinetApproval,
-          needsFullPowers: event.needsFullPowers,
-        },
-      };
-    case 'FORWARD_TO_MFA':
-    case 'RETURN_TO_PROVINCE':
-    case 'RETURN_WITH_COMMENTS':
-    case 'AGREE_FINAL_TEXT':
-    case 'RECORD_CABINET_APPROVAL':
-    case 'PROPOSE_AMENDMENT':
-    case 'ABANDON_AMENDMENT':
-    case 'PROPOSE_RENEWAL':
-    case 'RECORD_RENEWAL':
-    case 'RECORD_EXPIRY':
-    case 'TERMINATE':
-    case 'WITHDRAW':
-      return base;
+    case 'issueDocument':
+      return { document: effect.params };
   }
+}
+
+/** Adds one effect's contribution; two effects setting the same thing on one step is a mistake in the machine. */
+function add(outcome: StepOutcome, c: Contribution, effect: StepEffect): StepOutcome {
+  const { issues = [], ...rest } = c;
+  for (const key of Object.keys(rest)) {
+    if (key in outcome) throw new Error(`the machine names two effects that set ${key} (${effect.type})`);
+  }
+  return { ...outcome, ...rest, issues: [...outcome.issues, ...issues] };
+}
+
+/** The step's effects, in the machine's order, interpreted against the agreement before the step. */
+export function interpretEffects(effects: readonly StepEffect[], input: EffectInput): StepOutcome {
+  const outcome = effects.reduce<StepOutcome>((o, e) => add(o, interpret(e, input), e), { issues: [] });
+  const current = latestVersion(input.record.versions)?.no;
+  return outcome.versionNo === undefined && current !== undefined
+    ? { ...outcome, versionNo: current }
+    : outcome;
 }

@@ -1,4 +1,4 @@
-// Which domain rule guards which workflow step: one exhaustive switch over the events.
+// The domain rules a step's `checkRules` effect names, each interpreted once, and the refusal when they fail.
 import {
   assertNoIssues,
   draftIssues,
@@ -13,45 +13,47 @@ import {
   type Agreement,
   type FieldIssue,
 } from '../domain';
-import type { AgreementEvent, AgreementMachineContext } from '../../workflows';
+import {
+  resolutionOf,
+  signingOf,
+  type AgreementEvent,
+  type AgreementMachineContext,
+  type StepRule,
+} from '../../workflows';
 
-function issuesFor(event: AgreementEvent, a: Agreement, ctx: AgreementMachineContext): FieldIssue[] {
-  switch (event.type) {
-    case 'SUBMIT_TO_COMMITTEE':
+/** What a rule reads: the agreement before the step, the event, and the machine's context before it. */
+export interface RuleInput {
+  record: Agreement;
+  event: AgreementEvent;
+  context: AgreementMachineContext;
+}
+
+export function ruleIssues(rule: StepRule, { record: a, event, context }: RuleInput): FieldIssue[] {
+  switch (rule) {
+    case 'draft':
       return draftIssues(a.workingDraft);
-    case 'RECORD_RESOLUTION':
-      return resolutionIssues(event.resolution);
-    case 'SUBMIT_TO_MOI':
-      return [...moiSubmissionIssues(a), ...draftIssues(a.workingDraft)];
-    case 'RETURN_WITH_COMMENTS':
-      return returnWithCommentsIssues(a, ctx.round);
-    case 'GIVE_NO_OBJECTION':
-      return noObjectionIssues(a, ctx.round);
-    case 'RESUBMIT':
-      return [...resubmitIssues(a, ctx.round), ...draftIssues(a.workingDraft)];
-    case 'AGREE_FINAL_TEXT':
+    case 'resolution':
+      return resolutionIssues(resolutionOf(event));
+    case 'moiSubmission':
+      return moiSubmissionIssues(a);
+    case 'returnWithComments':
+      return returnWithCommentsIssues(a, context.round);
+    case 'noObjection':
+      return noObjectionIssues(a, context.round);
+    case 'resubmit':
+      return resubmitIssues(a, context.round);
+    case 'finalText':
       return finalTextIssues(a);
-    case 'SUBMIT_PARTNER_CHANGES':
-      return [...partnerChangeIssues(a), ...draftIssues(a.workingDraft)];
-    case 'RECORD_SIGNING':
-      return signingIssues(event.signing, a.flags);
-    case 'FORWARD_TO_MFA':
-    case 'RETURN_TO_PROVINCE':
-    case 'RECORD_CABINET_APPROVAL':
-    case 'PROPOSE_AMENDMENT':
-    case 'ABANDON_AMENDMENT':
-    case 'PROPOSE_RENEWAL':
-    case 'RECORD_RENEWAL':
-    case 'RECORD_EXPIRY':
-    case 'TERMINATE':
-    case 'WITHDRAW':
-      return [];
+    case 'partnerChanges':
+      return partnerChangeIssues(a);
+    case 'signing':
+      return signingIssues(signingOf(event), a.flags);
   }
 }
 
 /** Throws validation-failed, with every issue in both languages, when the step's rules are not met. */
-export function validateStep(event: AgreementEvent, a: Agreement, ctx: AgreementMachineContext): void {
-  assertNoIssues(issuesFor(event, a, ctx), {
+export function assertStepRules(issues: readonly FieldIssue[]): void {
+  assertNoIssues(issues, {
     th: 'ยังดำเนินขั้นตอนนี้ไม่ได้ กรุณาแก้ไขรายการต่อไปนี้',
     en: 'This step cannot be taken yet; fix the items listed',
   });

@@ -13,9 +13,13 @@ import { DomainError, notAllowed } from '../domain';
 import {
   AGREEMENT_WORKFLOW,
   checkMigrations,
+  stepEffects,
   upgradeSnapshot,
+  type AgreementEvent,
   type AgreementMachine,
+  type AgreementMachineContext,
   type PersistedSnapshotJson,
+  type StepEffect,
   type VersionedMachine,
 } from '../../workflows';
 import type { AgreementChange, AgreementRecord } from './ports';
@@ -28,6 +32,8 @@ export interface Step<S> {
   after: S;
   /** The snapshot after the step, as JSON to store with the runtime's (current) version. */
   persisted: PersistedSnapshotJson;
+  /** What the step does, as the machine names it: its transition's effects, then those of the states it enters. */
+  effects: StepEffect[];
 }
 
 export interface WorkflowRuntime<M extends AnyStateMachine> {
@@ -46,6 +52,15 @@ export interface WorkflowRuntime<M extends AnyStateMachine> {
     record: StoredWorkflow & Pick<AgreementRecord, 'state'>,
     change: AgreementChange,
   ): AgreementChange;
+}
+
+/** What taking a step needs of a runtime: any machine over the agreement's context and events (a variant too). */
+export interface StepRuntime {
+  version: number;
+  takeStep(
+    record: StoredWorkflow,
+    event: AgreementEvent,
+  ): Step<{ value: unknown; context: AgreementMachineContext }>;
 }
 
 /** The state as one name: the agreement machine's own state names; a nested state as parent.child. */
@@ -105,13 +120,16 @@ export function createWorkflowRuntime<M extends AnyStateMachine>(
         en: `${event.type} is not possible while the agreement is in ${stateName(before)}`,
       });
       if (!before.can(event)) throw refused;
-      const [after] = transition(machine, before, event);
+      // transition() is pure: it returns the actions to execute instead of running them (a context assignment is
+      // applied, not returned), so the named effects come back in order: exit, transition, entry.
+      const [after, actions] = transition(machine, before, event);
       // Nothing would be recorded for a step that stays in its state.
       if (stateName(after) === stateName(before)) throw refused;
       return {
         before: before as SnapshotFrom<M>,
         after: after as SnapshotFrom<M>,
         persisted: toJson(machine.getPersistedSnapshot(after)),
+        effects: stepEffects(actions),
       };
     },
 
