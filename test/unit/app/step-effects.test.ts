@@ -4,7 +4,7 @@ import type { AgreementRecord } from '../../../src/app/ports';
 import { planStep } from '../../../src/app/plan-step';
 import { interpretEffects } from '../../../src/app/step-effects';
 import { agreementRuntime } from '../../../src/app/workflow-runtime';
-import { createMemoryAgreementRepository } from '../../../src/storage/agreement-memory-repository';
+import { createMemoryAgreementRepository } from '../../support/agreement-memory-repository';
 import { ALL_PROBE_EVENTS, machineStructure, type AgreementEvent } from '../../../workflows';
 import {
   mfaReviewer,
