@@ -8,7 +8,9 @@ import type { Connection } from 'mongoose';
 import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
 import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
-import { draftingChecks, type DraftingChecks } from './app/drafting-gate';
+import { cachedChecks } from './app/checks-cache';
+import { withClearedCache } from './app/cleared-cache';
+import type { DraftingChecks } from './app/drafting-gate';
 import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
 import { createPdfService, type PdfService } from './app/pdf-service';
@@ -57,6 +59,9 @@ export interface ComposeOptions {
   services?: Services;
 }
 
+/** How long a "cleared before" answer is used when other app instances may clear texts meanwhile. */
+const CLEARED_MAX_AGE_MS = 5_000;
+
 export interface ServiceOptions {
   clock?: Clock;
   /** Cache reads in this process: only when it is the database's single writer (the embedded database). */
@@ -94,7 +99,10 @@ export function recordKeeping(connection: Connection, renderer: DocumentRenderer
 export async function buildServices(connection: Connection, o: ServiceOptions = {}): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const stored = createAgreementRepository(connection);
-  const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
+  const cached = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
+  // "Cleared before" is kept until cleared texts change; another instance's changes do not pass here, so
+  // without the single-writer guarantee an answer is used for a few seconds only.
+  const repository = withClearedCache(cached, { maxAgeMs: o.readCache ? Infinity : CLEARED_MAX_AGE_MS });
   await repository.init();
   // Dependencies point one way: the renderer knows no service; agreements issue with it; documents read
   // agreements and preview with it.
@@ -103,7 +111,9 @@ export async function buildServices(connection: Connection, o: ServiceOptions = 
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
   const records = recordKeeping(connection, renderer);
-  const drafting = draftingChecks(() => gazetteer.current());
+  // The checks of a text are kept by its hash and the gazetteer's version: a page view of an unchanged draft
+  // does not run them again.
+  const drafting = cachedChecks({ gazetteer: () => gazetteer.versioned() });
   const agreements = createAgreementService({
     repository,
     clock,

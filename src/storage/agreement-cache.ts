@@ -10,47 +10,13 @@ import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 import type { StoredAgreementRepository } from './agreement-repository';
 import { conflict } from '../domain/errors';
 import { KeyLock } from './key-lock';
+import { deepFreeze, Lru } from '../app/lru';
 
 export interface CacheOptions {
   /** Most full agreements kept (least recently used leave first). */
   maxRecords?: number;
   /** Reports index building, e.g. "indexed 5000 agreements". */
   progress?: (line: string) => void;
-}
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.delete(k);
-    this.map.set(k, v);
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-  delete(k: string): void {
-    this.map.delete(k);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
 }
 
 export type CachedRepository = AgreementRepository & { init(): Promise<void> };
