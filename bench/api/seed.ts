@@ -79,7 +79,13 @@ export async function seedBench(
   const users = createUserService(conn);
   const tokens = createTokenService(conn, users);
   const password = 'bench-password';
-  const user = await users.createUser({ username, displayName: 'Bench', role: 'admin', locale: 'en', password });
+  const user = await users.createUser({
+    username,
+    displayName: 'Bench',
+    role: 'admin',
+    locale: 'en',
+    password,
+  });
   const token = (await tokens.create(user.id, 'bench')).token;
   const repository = createAgreementRepository(conn);
   await repository.init();

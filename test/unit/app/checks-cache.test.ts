@@ -108,7 +108,13 @@ describe('the checks of a saved draft', () => {
     const { runs, checks, service } = setup();
     const a = await service.createDraft(secretary, { province: 'chiang-mai', content: draft });
     await checks.check(a.workingDraft);
-    await service.send(secretary, a.id, a.rev, { type: 'SUBMIT_TO_COMMITTEE' }, { acknowledgeWarnings: true });
+    await service.send(
+      secretary,
+      a.id,
+      a.rev,
+      { type: 'SUBMIT_TO_COMMITTEE' },
+      { acknowledgeWarnings: true },
+    );
     expect(runs).toHaveLength(1);
   });
 
