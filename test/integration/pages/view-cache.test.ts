@@ -1,4 +1,6 @@
 // The pages keep what they compute per saved draft, and show the change as soon as this app makes it.
+import type { AgreementContent } from '../../../src/domain';
+import { checkContent } from '../../../src/domain/checks';
 import { formTokens, place, startPages, story, type PagesApp } from './support';
 
 let app: PagesApp;
@@ -39,15 +41,17 @@ describe('"cleared before" on the review page', () => {
 });
 
 describe('the pre-review checks on the agreement page', () => {
-  it('show what the saved draft holds now, after each save', async () => {
+  it('list what the saved draft holds now, after each save', async () => {
+    const errorsOn = (html: string) => html.match(/class="finding finding-error"/g)?.length ?? 0;
+    const expected = (c: AgreementContent) => checkContent(c).filter((f) => f.severity === 'error').length;
     const rec = await place(app, 'drafting', { content: story.draft2 });
     const sec = await app.login('secretary');
-    const before = await (await sec.get(`/agreements/${rec.id}`)).text();
-    expect(before).not.toContain('The Contracting Parties shall');
+    expect(errorsOn(await (await sec.get(`/agreements/${rec.id}`)).text())).toBe(expected(rec.workingDraft));
     const changed = structuredClone(rec.workingDraft);
     changed.preamble.en = `${changed.preamble.en} The Contracting Parties shall agree.`;
-    await app.service().updateContent(app.actor.secretary, rec.id, rec.rev, changed);
-    const after = await (await sec.get(`/agreements/${rec.id}`)).text();
-    expect(after.match(/Contracting Parties/g)?.length ?? 0).toBeGreaterThan(1);
+    const saved = await app.service().updateContent(app.actor.secretary, rec.id, rec.rev, changed);
+    const more = expected(saved.workingDraft);
+    expect(more).toBeGreaterThan(expected(rec.workingDraft));
+    expect(errorsOn(await (await sec.get(`/agreements/${rec.id}`)).text())).toBe(more);
   });
 });
