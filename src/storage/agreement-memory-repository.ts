@@ -2,12 +2,12 @@
 import { conflict, notFound } from '../domain';
 import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
 import { applyChange } from '../app/apply-change';
-import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
+import { distinctValues, querySummaries, summaryOf, type ScannedSummary } from './agreement-summary';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export interface MemoryAgreementRepository extends AgreementRepository {
-  scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
+  scanSummaries(batchSize: number): AsyncIterable<ScannedSummary[]>;
   applyUnguarded(id: string, change: AgreementChange): Promise<AgreementRecord>;
 }
 
@@ -57,7 +57,12 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
       return found;
     },
     async *scanSummaries(batchSize) {
-      const all = copy(summaries());
+      const all: ScannedSummary[] = copy(
+        [...rows.values()].map((r) => ({
+          ...summaryOf(r),
+          ...(r.cleared?.length ? { cleared: r.cleared } : {}),
+        })),
+      );
       for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
     },
   };
