@@ -1,6 +1,6 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
 import { conflict, notFound } from '../domain';
-import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../app/ports';
+import type { AgreementChange, AgreementRecord, AgreementRepository } from '../app/ports';
 import { applyChange } from '../app/apply-change';
 import { distinctValues, querySummaries, summaryOf, type ScannedSummary } from './agreement-summary';
 
