@@ -49,3 +49,35 @@ export async function interleaved<K extends string>(
     }),
   ) as Record<K, { median: number; p99: number; n: number }>;
 }
+
+/** A measured run's requests: how many were sent, how many failed (non-2xx or error), and what they were answered. */
+export interface RequestTally {
+  name: string;
+  sent: number;
+  failed: number;
+  /** Statuses or a sample answer of the failures, to say why. */
+  why?: string;
+}
+
+/**
+ * The figures of a run whose requests failed measure refusals, not the work they name: says so loudly (on stderr,
+ * after everything else) and sets a non-zero exit code. True when every request of every run succeeded.
+ */
+export function requireAllSucceeded(runs: readonly RequestTally[]): boolean {
+  const failed = runs.filter((r) => r.failed > 0 || r.sent === 0);
+  if (failed.length === 0) return true;
+  const bar = '!'.repeat(100);
+  const lines = [
+    bar,
+    `BENCHMARK FAILED: ${failed.length} of ${runs.length} measured runs had failed requests (non-2xx or error);`,
+    'their figures do not measure what they name.',
+    ...failed.map(
+      (r) =>
+        `  ${r.name}: ${r.sent === 0 ? 'nothing sent' : `${r.failed} of ${r.sent} failed`}${r.why ? ` — ${r.why}` : ''}`,
+    ),
+    bar,
+  ];
+  process.stderr.write(`\n${lines.join('\n')}\n`);
+  process.exitCode = 1;
+  return false;
+}

@@ -9,7 +9,9 @@ import type { Database } from './storage/connection';
 import { createAgreementService, type AgreementService, type RecordKeeping } from './app/agreement-service';
 import { createDocumentRenderer, type DocumentRenderer } from './app/document-renderer';
 import { createDocumentService, type DocumentService } from './app/document-service';
-import { draftingChecks, type DraftingChecks } from './app/drafting-gate';
+import { cachedChecks } from './app/checks-cache';
+import { withClearedCache } from './app/cleared-cache';
+import type { DraftingChecks } from './app/drafting-gate';
 import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
 import { createPdfService, type PdfService } from './app/pdf-service';
@@ -64,6 +66,9 @@ export interface ComposeOptions {
   /** Services already built (e.g. by main.ts, which seeds demo data before serving). */
   services?: Services;
 }
+
+/** How long a "cleared before" answer is used when other app instances may clear texts meanwhile. */
+const CLEARED_MAX_AGE_MS = 5_000;
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -125,7 +130,10 @@ export function recordKeeping(connection: Database, renderer: DocumentRenderer):
 export async function buildServices(connection: Database, o: ServiceOptions = {}): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const stored = createAgreementRepository(connection);
-  const repository = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
+  const cached = o.readCache ? withReadCache(stored, o.progress ? { progress: o.progress } : {}) : stored;
+  // "Cleared before" is kept until cleared texts change; another instance's changes do not pass here, so
+  // without the single-writer guarantee an answer is used for a few seconds only.
+  const repository = withClearedCache(cached, { maxAgeMs: o.readCache ? Infinity : CLEARED_MAX_AGE_MS });
   await repository.init();
   // Dependencies point one way: the renderer knows no service; agreements issue with it; documents read
   // agreements and preview with it.
@@ -146,7 +154,9 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
       })
     : closedDoor;
   const records = { ...recordKeeping(connection, renderer), door };
-  const drafting = draftingChecks(() => gazetteer.current());
+  // The checks of a text are kept by its hash and the gazetteer's version: a page view of an unchanged draft
+  // does not run them again.
+  const drafting = cachedChecks({ gazetteer: () => gazetteer.versioned() });
   const agreements = createAgreementService({
     repository,
     clock,

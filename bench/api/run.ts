@@ -1,112 +1,17 @@
-// API load benchmark: our routes beside bare Express and a raw-driver floor, measured in the same run.
-import { spawn, type ChildProcess } from 'node:child_process';
+// API load benchmark: our routes beside bare Express and a raw-driver floor, and the agreement and review pages beside
+// the JSON read of the same agreement, measured in the same run. Exits non-zero when any measured request failed.
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { findProjectRoot } from '../../src/project-root';
 import { provideDatabase } from '../../src/platform/launcher';
+import { requireAllSucceeded } from '../support';
+import { CONNECTIONS, load, SECONDS, signIn, startServer, stop, transitions, type Row } from './load';
 import { seedBench } from './seed';
 
 const ROOT = findProjectRoot(__dirname);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = 50;
-
-interface Server {
-  port: number;
-  child: ChildProcess;
-}
-
-function startServer(mode: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), mode], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  return new Promise((resolvePromise, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /READY (\d+)/.exec(out);
-      if (m?.[1]) resolvePromise({ port: Number(m[1]), child });
-    });
-    child.on('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
-  });
-}
-
-function stop(s: Server): Promise<void> {
-  return new Promise((r) => {
-    s.child.once('exit', () => r());
-    s.child.kill('SIGTERM');
-  });
-}
-
-export interface Row {
-  name: string;
-  rps: number;
-  p50: number;
-  p97_5: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
-
-async function load(name: string, opts: autocannon.Options, warm = true): Promise<Row> {
-  // One second of the same load first, unrecorded: JIT, caches and connections warm up as in a running service.
-  if (warm) await autocannon({ connections: CONNECTIONS, ...opts, duration: 1, amount: undefined });
-  const r = await autocannon({
-    connections: CONNECTIONS,
-    ...(opts.amount ? {} : { duration: SECONDS }),
-    ...opts,
-  });
-  const row: Row = {
-    name,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p97_5: r.latency.p97_5,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    requests: r.requests.total,
-  };
-  process.stdout.write(
-    `  ${name.padEnd(34)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${row.p50} ms  p97.5 ${row.p97_5} ms  p99 ${row.p99} ms  errors ${row.errors}  non-2xx ${row.non2xx}\n`,
-  );
-  return row;
-}
-
-/** Each request takes one agreement a step (SUBMIT_TO_COMMITTEE at rev 0): every one should succeed. */
-function transitions(
-  name: string,
-  base: string,
-  auth: Record<string, string>,
-  targets: string[],
-): Promise<Row> {
-  let next = 0;
-  const amount = Math.min(targets.length, 300);
-  return load(
-    name,
-    {
-      url: base,
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/json' },
-      // Fewer clients and a long timeout: a step writes a whole agreement, and FerretDB serialises writes.
-      connections: 10,
-      timeout: 120,
-      amount,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            path: `/api/v1/agreements/${targets[next++ % targets.length] ?? ''}/events`,
-            body: JSON.stringify({ event: { type: 'SUBMIT_TO_COMMITTEE' }, expectedRev: 0 }),
-          }),
-        },
-      ],
-    },
-    false,
-  );
-}
+const PAGE = 'GET /agreements/:id (page)';
+const REVIEW = 'GET /agreements/:id/review (page)';
 
 async function main(): Promise<void> {
   process.stdout.write(
@@ -161,15 +66,22 @@ async function main(): Promise<void> {
 
   const app = await startServer('app', env);
   const base = `http://127.0.0.1:${app.port}`;
-  rows.push(
-    await load('GET /api/v1/agreements/:id', {
-      url: `${base}/api/v1/agreements/${seeded.sampleId}`,
-      headers: auth,
-    }),
-  );
-  rows.push(
-    await load('GET /agreements/:id (page)', { url: `${base}/agreements/${seeded.sampleId}`, headers: auth }),
-  );
+  const sample = `${base}/api/v1/agreements/${seeded.sampleId}`;
+  rows.push(await load('GET /api/v1/agreements/:id', { url: sample, headers: auth }));
+  // The pages as a signed-in person asks for them: a session cookie (its session read from the database on every
+  // request), beside the JSON read of the same agreement with the same cookie.
+  const cookie = { cookie: await signIn(base, seeded.login) };
+  const page = `${base}/agreements/${seeded.sampleId}`;
+  rows.push(await load('GET /api/v1/agreements/:id (cookie)', { url: sample, headers: cookie }));
+  rows.push(await load(PAGE, { url: page, headers: cookie }));
+  rows.push(await load(REVIEW, { url: `${page}/review`, headers: cookie }));
+  // As one person sees them: one connection, one request after another.
+  for (const [name, url] of [
+    ['JSON read (cookie), 1 connection', sample],
+    ['agreement page, 1 connection', page],
+    ['review page, 1 connection', `${page}/review`],
+  ] as const)
+    rows.push(await load(name, { url, headers: cookie, connections: 1, amount: 200 }));
   rows.push(
     await load('GET .docx (generated on demand)', {
       url: `${base}/api/v1/agreements/${seeded.sampleId}/versions/1/documents/mou?layout=parallel`,
@@ -236,13 +148,21 @@ async function main(): Promise<void> {
     const r = by(n);
     if (r) process.stdout.write(`  ${n} p97.5 (≥ p95): ${r.p97_5} ms (goal p95 < 50 ms)\n`);
   }
-  const errs = rows.reduce((a, r) => a + r.errors + r.non2xx, 0);
-  process.stdout.write(`  errors and non-2xx in all runs: ${errs} (goal 0)\n`);
-  for (const tr of rows.filter((r) => r.name.startsWith('POST'))) {
-    process.stdout.write(
-      `  ${tr.name}: ${tr.requests} sent, ${tr.requests - tr.non2xx - tr.errors} succeeded\n`,
-    );
-  }
+  const ratios = (page: string, json: string, goal: string) => {
+    const [p, j] = [by(page), by(json)];
+    if (p && j)
+      process.stdout.write(
+        `  ${page} / ${json}: ${(j.rps / p.rps).toFixed(2)}× the time by throughput, ${(p.p50 / j.p50).toFixed(2)}× by p50 (${p.p50} / ${j.p50} ms), p99 ${p.p99} ms${goal}\n`,
+      );
+  };
+  const json = 'GET /api/v1/agreements/:id (cookie)';
+  ratios(PAGE, json, ' (goals ≤ 3×, p99 < 250 ms)');
+  ratios(REVIEW, json, ' (goals ≤ 3×, p99 < 250 ms)');
+  ratios('agreement page, 1 connection', 'JSON read (cookie), 1 connection', '');
+  ratios('review page, 1 connection', 'JSON read (cookie), 1 connection', '');
+  for (const tr of rows.filter((r) => r.name.startsWith('POST')))
+    process.stdout.write(`  ${tr.name}: ${tr.sent} sent, ${tr.sent - tr.failed} succeeded\n`);
+  requireAllSucceeded(rows);
 }
 
 main().catch((e: unknown) => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/project-root';
 import { DEMO_USERS } from '../../src/users/demo';
+import { requireAllSucceeded } from '../support';
 import { soak } from './drive';
 
 const ROOT = findProjectRoot(__dirname);
@@ -94,7 +95,18 @@ async function main(): Promise<void> {
     process.stdout.write(
       `last minute / first: throughput ${(last.rps / first.rps).toFixed(2)}×, memory ${(last.rss / first.rss).toFixed(2)}×\n`,
     );
-  process.exit(crossed + serverErrors > 0 ? 1 : 0);
+  requireAllSucceeded([
+    {
+      name: 'answers (sign-in, reads, sign-out)',
+      sent: answers,
+      failed: serverErrors + unexpected,
+      ...(serverErrors + unexpected > 0
+        ? { why: `5xx ×${serverErrors}, other unexpected ×${unexpected}` }
+        : {}),
+    },
+    { name: "answers that were someone else's", sent: answers, failed: crossed },
+  ]);
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((e: unknown) => {

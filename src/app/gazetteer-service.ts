@@ -1,6 +1,15 @@
 // The gazetteer of the moment: the shipped one with the admins' edits (a province's committee and governor's title,
 // partners they add). Admins only change it; every change is validated and answered in both languages.
-import { invalid, notAllowed, type Actor, type Bilingual, type FieldIssue, findProvince } from '../domain';
+import {
+  invalid,
+  notAllowed,
+  sha256Hex,
+  stableStringify,
+  type Actor,
+  type Bilingual,
+  type FieldIssue,
+  findProvince,
+} from '../domain';
 import {
   committeeOf,
   GAZETTEER,
@@ -12,8 +21,16 @@ import {
 } from '../domain/checks';
 import type { Clock, GazetteerStore } from './ports';
 
+/** The gazetteer with a version that changes whenever it does (a hash of the admins' edits): what a cache keys on. */
+export interface VersionedGazetteer {
+  version: string;
+  gazetteer: Gazetteer;
+}
+
 export interface GazetteerService {
+  /** The same object until the next edit: read it, never change it. */
   current(): Promise<Gazetteer>;
+  versioned(): Promise<VersionedGazetteer>;
   /** A province's sister-city committee as the cover memo names it: the admins' name, else the catalogue's. */
   committee(province: string): Promise<Bilingual | undefined>;
   /** The admins' name for a province's committee as last read (documents render synchronously); none before load. */
@@ -35,11 +52,18 @@ export function createGazetteerService(store: GazetteerStore, clock: Clock): Gaz
   // This process is the only writer of its edits (MOU_SINGLE_INSTANCE holds for MongoDB too): read once, then kept.
   let cached: Promise<GazetteerEdit[]> | undefined;
   let known: readonly GazetteerEdit[] = [];
+  // Built once per reading of the edits, not per call: every check and page asks for it.
+  let view: Promise<VersionedGazetteer> | undefined;
   const edits = () =>
     (cached ??= store.list().then((list) => {
       known = list;
       return list;
     }));
+  const versioned = () =>
+    (view ??= edits().then((list) => ({
+      version: sha256Hex(stableStringify(list)).slice(0, 16),
+      gazetteer: withEdits(GAZETTEER, list),
+    })));
   const admin = (actor: Actor) => {
     if (actor.role !== 'admin')
       throw notAllowed({
@@ -63,10 +87,12 @@ export function createGazetteerService(store: GazetteerStore, clock: Clock): Gaz
     }
     await store.put(r.data, { userId: actor.userId, at: clock.now().toISOString() });
     cached = undefined;
+    view = undefined;
     await edits();
   };
   return {
-    current: async () => withEdits(GAZETTEER, await edits()),
+    current: async () => (await versioned()).gazetteer,
+    versioned,
     committee: async (province) => committeeOf(await edits(), province) ?? findProvince(province)?.committee,
     committeeNow: (province) => committeeOf(known, province),
     load: async () => {

@@ -10,47 +10,13 @@ import { distinctValues, querySummaries, summaryOf } from './agreement-summary';
 import type { StoredAgreementRepository } from './agreement-repository';
 import { conflict } from '../domain/errors';
 import { KeyLock } from './key-lock';
+import { deepFreeze, Lru } from '../app/lru';
 
 export interface CacheOptions {
   /** Most full agreements kept (least recently used leave first). */
   maxRecords?: number;
   /** Reports index building, e.g. "indexed 5000 agreements". */
   progress?: (line: string) => void;
-}
-
-class Lru<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
-  get(k: string): V | undefined {
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, v);
-    }
-    return v;
-  }
-  set(k: string, v: V): void {
-    this.map.delete(k);
-    this.map.set(k, v);
-    if (this.map.size > this.max) {
-      const oldest = this.map.keys().next().value;
-      if (oldest !== undefined) this.map.delete(oldest);
-    }
-  }
-  delete(k: string): void {
-    this.map.delete(k);
-  }
-  clear(): void {
-    this.map.clear();
-  }
-}
-
-function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const x of Object.values(v)) deepFreeze(x);
-  }
-  return v;
 }
 
 export type CachedRepository = AgreementRepository & { init(): Promise<void> };
@@ -62,6 +28,8 @@ export function withReadCache(
 ): CachedRepository {
   const records = new Lru<AgreementRecord>(o.maxRecords ?? 5000);
   const index = new Map<string, AgreementSummary>();
+  // The text hashes MFA cleared, by agreement (only those with some): "cleared before" without a scan.
+  const cleared = new Map<string, readonly string[]>();
   const locks = new KeyLock();
   let ready: Promise<void> | undefined;
 
@@ -76,6 +44,8 @@ export function withReadCache(
   const remember = (r: AgreementRecord) => {
     records.set(r.id, deepFreeze(structuredClone(r)));
     index.set(r.id, summaryOf(r));
+    if (r.cleared?.length) cleared.set(r.id, [...r.cleared]);
+    else cleared.delete(r.id);
     unsure.delete(r.id);
     writes++;
   };
@@ -86,6 +56,7 @@ export function withReadCache(
       } catch (e) {
         if ((e as { code?: unknown }).code !== 'not-found') throw e;
         index.delete(id);
+        cleared.delete(id);
         unsure.delete(id);
         writes++;
       }
@@ -113,7 +84,11 @@ export function withReadCache(
     const started = Date.now();
     for await (const batch of repo.scanSummaries(1000)) {
       // A write that landed while we scanned is newer than what the scan saw.
-      for (const s of batch) if (!index.has(s.id)) index.set(s.id, s);
+      for (const { cleared: hashes, ...s } of batch) {
+        if (index.has(s.id)) continue;
+        index.set(s.id, s);
+        if (hashes?.length) cleared.set(s.id, hashes);
+      }
       if (index.size % 5000 < batch.length) {
         o.progress?.(`  indexed ${index.size} agreements, ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
@@ -177,8 +152,16 @@ export function withReadCache(
     list: (filter, page) =>
       answer(['list', filter, page], (all) => querySummaries(all, filter, page ?? { limit: 50, skip: 0 })),
     count: (filter) => answer(['count', filter], (all) => querySummaries(all, filter).length),
-    // Rare (the review page) and across agreements: asked of the database.
-    clearedAmong: (hashes, exceptId) => repo.clearedAmong(hashes, exceptId),
+    // Across agreements: a query FerretDB answers by decoding every agreement (seconds at 10 000), so from memory.
+    async clearedAmong(hashes, exceptId) {
+      await indexed();
+      if (unsure.size) await settleUnsure();
+      const wanted = new Set(hashes);
+      const found = new Set<string>();
+      for (const [id, list] of cleared)
+        if (id !== exceptId) for (const h of list) if (wanted.has(h)) found.add(h);
+      return found;
+    },
     distinct: (field, filter) =>
       answer(['distinct', field, filter], (all) => distinctValues(all, field, filter)),
   };

@@ -14,6 +14,7 @@ import type {
 } from '../app/ports';
 import { AgreementSummarySchema } from '../app/summary';
 import { agreementModel, type AgreementDoc } from './agreement-schema';
+import type { ScannedSummary } from './agreement-summary';
 
 // Agreements stored before article keys have none: accept them, and key them on the way out (toRecord).
 const StoredAgreement = UnkeyedAgreement.extend({
@@ -25,6 +26,7 @@ const StoredAgreement = UnkeyedAgreement.extend({
 const StoredSummary = AgreementSummarySchema.omit({ id: true }).extend({ _id: z.string() });
 
 const SUMMARY_FIELDS = Object.keys(StoredSummary.shape).join(' ');
+const StoredScan = StoredSummary.extend({ cleared: z.array(z.string()).optional() });
 
 /** Drops undefined and anything JSON cannot carry, so the stored value equals what the domain hashed. */
 function plain<T>(value: T): T {
@@ -98,8 +100,8 @@ export interface StoredAgreementRepository extends AgreementRepository {
    * and decodes every document of the collection for any other (measured: 0.5 ms per stored agreement).
    */
   applyUnguarded(id: string, change: AgreementChange): Promise<AgreementRecord>;
-  /** Every agreement's summary, in batches, in one pass: for building an in-memory index. */
-  scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
+  /** Every agreement's summary and cleared texts, in batches, in one pass: for building an in-memory index. */
+  scanSummaries(batchSize: number): AsyncIterable<ScannedSummary[]>;
   /** Every whole agreement, in one pass (verifying a database). */
   scan(batchSize: number): AsyncIterable<AgreementRecord>;
   /** Summaries of the agreements changed at or after `since` (all without), by the updatedAt index (the door). */
@@ -173,11 +175,11 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
 
     async *scanSummaries(batchSize) {
       // One pass with a cursor: FerretDB cannot use an index for `_id > x`, so paging would rescan.
-      const cursor = Model.find({}, SUMMARY_FIELDS).lean().cursor({ batchSize });
-      let batch: AgreementSummary[] = [];
+      const cursor = Model.find({}, `${SUMMARY_FIELDS} cleared`).lean().cursor({ batchSize });
+      let batch: ScannedSummary[] = [];
       for await (const d of cursor) {
-        const { _id, ...rest } = StoredSummary.parse(d);
-        batch.push({ id: _id, ...rest });
+        const { _id, cleared, ...rest } = StoredScan.parse(d);
+        batch.push({ id: _id, ...rest, ...(cleared?.length ? { cleared } : {}) });
         if (batch.length >= batchSize) {
           yield batch;
           batch = [];

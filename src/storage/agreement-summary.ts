@@ -1,6 +1,9 @@
 // List queries over agreement summaries in memory: the same filter and order as the MongoDB repository.
 import type { AgreementFilter, AgreementRecord, AgreementSummary, DistinctField, Page } from '../app/ports';
 
+/** A summary as the start-up scan reads it, with the text hashes MFA cleared in it (for "cleared before"). */
+export type ScannedSummary = AgreementSummary & { cleared?: readonly string[] };
+
 export function summaryOf(r: AgreementRecord): AgreementSummary {
   return {
     id: r.id,

@@ -1,13 +1,18 @@
 // An in-memory AgreementRepository with the same compare-and-set rules, for unit tests of the layers above.
 import { conflict, notFound } from '../../src/domain';
-import type { AgreementChange, AgreementRecord, AgreementRepository, AgreementSummary } from '../../src/app/ports';
+import type { AgreementChange, AgreementRecord, AgreementRepository } from '../../src/app/ports';
 import { applyChange } from '../../src/app/apply-change';
-import { distinctValues, querySummaries, summaryOf } from '../../src/storage/agreement-summary';
+import {
+  distinctValues,
+  querySummaries,
+  summaryOf,
+  type ScannedSummary,
+} from '../../src/storage/agreement-summary';
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export interface MemoryAgreementRepository extends AgreementRepository {
-  scanSummaries(batchSize: number): AsyncIterable<AgreementSummary[]>;
+  scanSummaries(batchSize: number): AsyncIterable<ScannedSummary[]>;
   applyUnguarded(id: string, change: AgreementChange): Promise<AgreementRecord>;
 }
 
@@ -57,7 +62,12 @@ export function createMemoryAgreementRepository(): MemoryAgreementRepository {
       return found;
     },
     async *scanSummaries(batchSize) {
-      const all = copy(summaries());
+      const all: ScannedSummary[] = copy(
+        [...rows.values()].map((r) => ({
+          ...summaryOf(r),
+          ...(r.cleared?.length ? { cleared: r.cleared } : {}),
+        })),
+      );
       for (let i = 0; i < all.length; i += batchSize) yield all.slice(i, i + batchSize);
     },
   };

@@ -165,14 +165,13 @@ export interface DraftingView {
   clauses: { id: string; label: string }[];
 }
 
-export function draftingView(
-  content: AgreementContent | undefined,
+/** The findings by the form field they belong to, and their counts; `take`: with the editor's "take it" buttons. */
+export function findingsView(
   findings: readonly Finding[],
-  stale: readonly StaleMark[],
   locale: Locale,
   t: (key: string, params?: Record<string, string>) => string,
-): DraftingView {
-  const langName = (l: 'th' | 'en') => t(`agreement.lang.${l}`);
+  take: boolean,
+): Pick<DraftingView, 'at' | 'counts'> {
   const at: Record<string, FindingView[]> = {};
   const counts = { error: 0, warning: 0, info: 0 };
   findings.forEach((f, n) => {
@@ -188,9 +187,21 @@ export function draftingView(
       parts: languageParts(f.message[locale], locale),
       ...(f.excerpt !== undefined ? { excerpt: f.excerpt } : {}),
       ...(suggestion ? { suggestion } : {}),
-      ...(canTake(f) ? { take: `fix:${n}:${fixToken(f)}` } : {}),
+      ...(take && canTake(f) ? { take: `fix:${n}:${fixToken(f)}` } : {}),
     });
   });
+  return { at, counts };
+}
+
+export function draftingView(
+  content: AgreementContent | undefined,
+  findings: readonly Finding[],
+  stale: readonly StaleMark[],
+  locale: Locale,
+  t: (key: string, params?: Record<string, string>) => string,
+): DraftingView {
+  const langName = (l: 'th' | 'en') => t(`agreement.lang.${l}`);
+  const { at, counts } = findingsView(findings, locale, t, true);
   const staleBy = new Map(stale.map((m) => [m.key, m.lang]));
   const articles = (content?.articles ?? []).map((a) => {
     const cmp = content ? compareWithStandard(a, content) : undefined;

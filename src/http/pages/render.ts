@@ -13,7 +13,7 @@ import { STATUS_OF } from '../errors';
 import { actorOf } from '../auth/actor';
 import { agreementView, permissionsView, type TextView } from './agreement-view';
 import { diagram, DIAGRAM_BOX } from './diagram-svg';
-import { draftingView } from './drafting';
+import { findingsView } from './drafting';
 import { resolutionDefaults, signingDefaults, type FormValues } from './event-form';
 import type { Labels } from './labels';
 import { labelsFor, type PageServices } from './shared';
@@ -176,7 +176,8 @@ export async function renderAgreement(
 /** The pre-review findings on a text, as a list with where each one is (the agreement and review pages). */
 async function checksView(s: PageServices, l: Labels, content: AgreementContent) {
   const findings = await s.drafting.check(content);
-  const v = draftingView(content, findings, [], l.locale, (k, p) => l.t(k, p));
+  // Only the list: the editor's comparisons with the standard clauses and its buttons are not on these pages.
+  const v = findingsView(findings, l.locale, (k, p) => l.t(k, p), false);
   const where = (path: string) => {
     const m = /^articles\.(\d+)$/.exec(path);
     if (m)
@@ -188,7 +189,7 @@ async function checksView(s: PageServices, l: Labels, content: AgreementContent)
     return { label: l.t(path === 'preamble' ? 'agreement.anchor.preamble' : `agreement.fields.${path}`) };
   };
   const items = Object.entries(v.at).flatMap(([path, list]) =>
-    list.map((f) => ({ ...f, take: undefined, where: where(path) })),
+    list.map((f) => ({ ...f, where: where(path) })),
   );
   return { counts: v.counts, items, clean: findings.length === 0 };
 }

@@ -6,11 +6,18 @@ import {
 } from '../../support/agreement-memory-repository';
 import { createAgreementService } from '../../../src/app/agreement-service';
 import { chiangMaiSejong } from '../../support/fixtures';
-import { secretary, otherSecretary, sequentialIds, steppingClock } from '../../integration/agreement-helpers';
+import {
+  clearedSejong,
+  secretary,
+  otherSecretary,
+  sequentialIds,
+  steppingClock,
+} from '../../integration/agreement-helpers';
+import { articleTextHash } from '../../../src/domain';
 import { memoryRecords } from '../../support/records';
 
 function counting(repo: MemoryAgreementRepository) {
-  const calls = { get: 0, list: 0, count: 0, distinct: 0 };
+  const calls = { get: 0, list: 0, count: 0, distinct: 0, clearedAmong: 0 };
   const wrapped: MemoryAgreementRepository = {
     insert: (r) => repo.insert(r),
     apply: (id, rev, c) => repo.apply(id, rev, c),
@@ -20,7 +27,7 @@ function counting(repo: MemoryAgreementRepository) {
     list: (f, p) => (calls.list++, repo.list(f, p)),
     count: (f) => (calls.count++, repo.count(f)),
     distinct: (f, x) => (calls.distinct++, repo.distinct(f, x)),
-    clearedAmong: (h, id) => repo.clearedAmong(h, id),
+    clearedAmong: (h, id) => (calls.clearedAmong++, repo.clearedAmong(h, id)),
   };
   return { wrapped, calls };
 }
@@ -51,7 +58,7 @@ async function setup(preexisting = 0) {
     newId: ids,
     records: memoryRecords(),
   });
-  return { store, repository, service, calls };
+  return { store, repository, service, before, calls };
 }
 
 describe('the single-writer read cache', () => {
@@ -119,6 +126,40 @@ describe('the single-writer read cache', () => {
     const before = calls.get;
     expect((await repository.get(a.id)).state).toBe('committeeReview');
     expect(calls.get).toBe(before + 1);
+  });
+});
+
+describe('"cleared before" from the read cache', () => {
+  it('answers from memory what storage answers: texts cleared before the start (from the scan) and by our writes since', async () => {
+    const { store, before } = await setup(3);
+    const first = await clearedSejong(before);
+    // Built after that clearance: it reads it from the scan at start.
+    const { wrapped, calls } = counting(store);
+    const repository = withReadCache(wrapped);
+    await repository.init();
+    const service = createAgreementService({
+      repository,
+      clock: steppingClock('2023-01-01T00:00:00Z'),
+      newId: ids,
+      records: memoryRecords(),
+    });
+    const hashes = [...new Set(first.versions.flatMap((v) => v.content.articles.map(articleTextHash)))];
+    const same = async (exceptId: string) => {
+      const fromMemory = [...(await repository.clearedAmong(hashes, exceptId))].sort();
+      expect(fromMemory).toEqual([...(await store.clearedAmong(hashes, exceptId))].sort());
+      return fromMemory;
+    };
+    expect((await same('someone-else')).length).toBeGreaterThan(0);
+    // Our own write of a second clearance (a different text) is in memory at once.
+    const second = await clearedSejong(service);
+    const both = [...new Set(second.versions.flatMap((v) => v.content.articles.map(articleTextHash)))];
+    expect([...(await repository.clearedAmong(both, first.id))].sort()).toEqual(
+      [...(await store.clearedAmong(both, first.id))].sort(),
+    );
+    // An agreement's own cleared texts do not count: each is cleared only in the other.
+    expect((await same(first.id)).length).toBeGreaterThan(0);
+    expect((await same(second.id)).length).toBeGreaterThan(0);
+    expect(calls.clearedAmong).toBe(0);
   });
 });
 
