@@ -4,6 +4,7 @@
 // bookmark with the version's. Nothing here stores anything: the service previews the result and records it.
 import type { AgreementContent } from '../../domain/agreement';
 import type { Lang } from '../../domain/bilingual';
+import { langOfText } from '../../domain/script';
 import { parseBookmarkName, type AnchorRef, type ParsedAnchor } from '../word-anchors';
 import { bodyOf, readBody, type BodyPara } from './body';
 import { readIdentity, type FileIdentity } from './identity';
@@ -68,8 +69,6 @@ export interface ReviewImportOptions {
   readonly recorded?: readonly string[];
 }
 
-const THAI = /[\u0E00-\u0E7F]/;
-const langOfText = (s: string): Lang => (THAI.test(s) ? 'th' : 'en');
 const norm = (s: string): string => s.replace(/[\s\u00A0\u200B]+/g, ' ').trim();
 const ARTICLE_PREFIX = /^(?:ข้อ|Article)\s*[0-9๐-๙]+\.?\s*/i;
 

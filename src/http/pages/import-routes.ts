@@ -2,6 +2,7 @@
 // article (nothing stored), ticks what to take and confirms; the file waits in memory in between (pending-imports).
 import type { Request, Response } from 'express';
 import type { ImportPreview } from '../../app/review-import';
+import { langOfText } from '../../domain/script';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import type { ImportAnchor } from '../../documents/word-in/review-import';
 import type { Catalogue } from '../../i18n/catalogue';
@@ -53,10 +54,10 @@ export function importView(l: Labels, p: ImportPreview) {
       langCode: c.lang ?? '',
       author: c.author,
       text: c.text,
-      textLang: /[\u0E00-\u0E7F]/.test(c.text) ? 'th' : 'en',
+      textLang: langOfText(c.text),
       quote: c.quote,
       resolved: c.resolved === true,
-      replies: (c.replies ?? []).map((r) => ({ ...r, lang: /[\u0E00-\u0E7F]/.test(r.text) ? 'th' : 'en' })),
+      replies: (c.replies ?? []).map((r) => ({ ...r, lang: langOfText(r.text) })),
     })),
     suggestions: p.suggestions.map((s, i) => ({
       id: `s${i + 1}`,
