@@ -1,5 +1,4 @@
 // Turns a sample-agreement story (fixtures/*.json: draft 1, comments, draft 2) into render requests, one per document.
-import type { Bilingual } from '../domain/bilingual';
 import type { Comment } from '../domain/comment';
 import type { FixtureStory } from '../domain/fixture';
 import { REVIEWER_ORGANISATIONS } from '../domain/organisations';
