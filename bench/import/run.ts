@@ -11,6 +11,7 @@ import { readReviewImport } from '../../src/documents/word-in/review-import';
 import type { AgreementContent, Article } from '../../src/domain/agreement';
 import { derivedArticleKey } from '../../src/domain/article-key';
 import type { Comment } from '../../src/domain/comment';
+import { REVIEWER_ORGANISATIONS } from '../../src/domain/organisations';
 import { fixtureStory, interleaved } from '../support';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 40);
@@ -42,7 +43,7 @@ function commentsOn(content: AgreementContent, n: number): Comment[] {
         userId: 'mfa',
         name: 'MFA',
         role: 'mfa',
-        organisation: { th: 'กรมสนธิสัญญาและกฎหมาย', en: 'MFA – Department of Treaties and Legal Affairs' },
+        organisation: REVIEWER_ORGANISATIONS.mfa,
       },
       anchor: { kind: 'article', no: a.no, key: a.key },
       text: { th: `${t.th} (${i + 1})`, en: `${t.en} (${i + 1})` },

@@ -26,7 +26,7 @@ import {
 import { clearedElsewhere } from './cleared-texts';
 import { addComment, answerComment, withdrawComment } from './comments';
 import { comparePartnerText, type PartnerTextResult } from './partner-text';
-import { commentsToAdd, previewImport, type ImportPreview } from './review-import';
+import { commentsToAdd, previewImport, readReviewUpload, type ImportPreview } from './review-import';
 import { runGate, withAcknowledged, type DraftingChecks } from './drafting-gate';
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
@@ -111,14 +111,15 @@ export interface AgreementService {
   previewImport(actor: Actor, id: string, versionNo: number, file: Buffer): Promise<ImportPreview>;
   /**
    * Adds the items taken from an annotated Word file (`take`: item ids of the preview; default its proposal) as
-   * comments of the round, in one write whose history entry records the file's SHA-256.
+   * comments of the round, in one write whose history entry records the file's SHA-256. `file` is the file itself
+   * (read here, once) or the preview already made of it for this agreement and version.
    */
   importReview(
     actor: Actor,
     id: string,
     expectedRev: number,
     versionNo: number,
-    file: Buffer,
+    file: Buffer | ImportPreview,
     take?: readonly string[],
   ): Promise<{ record: AgreementRecord; preview: ImportPreview; added: readonly string[] }>;
   /**
@@ -287,12 +288,19 @@ export function createAgreementService({
 
     async previewImport(actor, id, versionNo, file) {
       const record = await load(actor, id, 'ADD_COMMENT');
-      return previewImport(record, versionNo, file);
+      return previewImport(record, versionNo, await readReviewUpload(file));
     },
 
     async importReview(actor, id, expectedRev, versionNo, file, take) {
       const { record, snapshot } = await loadForEdit(actor, id, expectedRev, 'ADD_COMMENT');
-      const preview = await previewImport(record, versionNo, file);
+      const preview = Buffer.isBuffer(file)
+        ? previewImport(record, versionNo, await readReviewUpload(file))
+        : file;
+      if (preview.agreementId !== record.id || preview.versionNo !== versionNo)
+        throw invalid({
+          th: 'ผลการอ่านไฟล์นี้ไม่ใช่ของบันทึกความเข้าใจหรือร่างฉบับนี้',
+          en: 'This file was read for another agreement or version',
+        });
       const under = record.versions.at(-1)?.no;
       if (under !== versionNo)
         throw notAllowed({

@@ -11,11 +11,11 @@ import {
   latestVersion,
   notAllowed,
   notFound,
+  REVIEWER_ORGANISATIONS,
   type Actor,
   type Agreement,
   type Comment,
   type CommentAnchor,
-  type Role,
   type Version,
 } from '../domain';
 import { z } from 'zod';
@@ -37,16 +37,6 @@ export const CommentAnswer = z
   .object({ status: CommentStatus.exclude(['open', 'withdrawn']), response: PartialBilingual })
   .strict();
 export type CommentAnswer = z.infer<typeof CommentAnswer>;
-
-const ORGANISATION: Record<Role, Bilingual> = {
-  mfa: {
-    th: 'กรมสนธิสัญญาและกฎหมาย กระทรวงการต่างประเทศ',
-    en: 'MFA – Department of Treaties and Legal Affairs',
-  },
-  moi: { th: 'กองการต่างประเทศ กระทรวงมหาดไทย', en: 'MOI – Foreign Affairs Division' },
-  secretary: { th: 'จังหวัด', en: 'Province' },
-  admin: { th: 'ผู้ดูแลระบบ', en: 'Administrator' },
-};
 
 function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
   const r = schema.safeParse(input);
@@ -100,7 +90,7 @@ export function addComment(
       userId: by.userId,
       name: by.name,
       role: by.role,
-      organisation: c.organisation ?? ORGANISATION[by.role],
+      organisation: c.organisation ?? REVIEWER_ORGANISATIONS[by.role],
     },
     anchor,
     text: c.text,

@@ -1,43 +1,68 @@
-// Importing a reviewer's annotated Word file: the preview (what the file holds, placed on the version under review)
-// and the comments it becomes once the person confirms what to take. Nothing is stored by the preview.
-import { sha256Hex, DomainError, type Agreement, type Bilingual, type Lang } from '../domain';
+// Importing a reviewer's annotated Word file, for every door (page, API, CLI): the preview (what the file holds,
+// placed on a version) and the comments it becomes once the person confirms what to take. The preview stores nothing.
+import { sha256Hex, DomainError, type AgreementContent, type Bilingual, type Lang } from '../domain';
 import { openWordPackage } from '../documents/word-in/package';
 import {
-  readReviewImport,
+  placeReviewFile,
+  withItemIds,
   type ImportAnchor,
   type ImportedComment,
   type ImportedSuggestion,
-  type ReviewImport,
+  type ItemIds,
 } from '../documents/word-in/review-import';
 import type { FileIdentity } from '../documents/word-in/identity';
+import { namedVersion, readReviewFile, type ReviewFile } from '../documents/word-in/review-file';
+import { matchVersion, type VersionMatch } from '../documents/word-in/version-match';
 import type { NewComment } from './comments';
 
-export interface ImportPreview extends ReviewImport {
-  readonly agreementId: string;
+export interface ImportPreview extends ItemIds {
+  readonly agreementId?: string;
   readonly versionNo: number;
   readonly fileSha256: string;
   /** Item ids (c1…, s1…) taken when the person does not choose: all but the comments resolved in the file. */
   readonly proposed: readonly string[];
+  /**
+   * For a file without our anchors: the version its wording matches best, how sure (share of its article texts
+   * matched, and the runner-up). The file is placed on `versionNo`, which may differ when the caller named it.
+   */
+  readonly match?: VersionMatch;
+}
+
+/** What the preview reads of an agreement: its id (none for a file outside the database), versions and comments. */
+export interface ImportTarget {
+  readonly id?: string;
+  readonly versions: readonly { readonly no: number; readonly content: AgreementContent }[];
+  readonly comments: readonly { readonly text: Bilingual }[];
+}
+
+/** An uploaded file, read once: the preview and any later placing work on this. */
+export interface ReviewUpload {
+  readonly file: ReviewFile;
+  readonly sha256: string;
+}
+
+export async function readReviewUpload(bytes: Buffer): Promise<ReviewUpload> {
+  return { file: await readReviewFile(await openWordPackage(bytes)), sha256: sha256Hex(bytes) };
 }
 
 const conflict = (th: string, en: string) => new DomainError('conflict', { th, en });
 
 /**
- * Refuses a file whose properties or anchors name another agreement, or a version other than `expected` (the file
- * may name none: then it is read by its text).
+ * Refuses a file whose properties or anchors name another agreement (when the agreement has an id), or a version
+ * other than `expected` (the file may name none: then it is read by its text).
  */
 export function refuseForeignFile(
   id: FileIdentity,
-  agreementId: string,
+  agreementId: string | undefined,
   expected: number,
   shown = expected,
 ): void {
-  if (id.agreement !== undefined && id.agreement !== agreementId)
+  if (agreementId !== undefined && id.agreement !== undefined && id.agreement !== agreementId)
     throw conflict(
       'ไฟล์นี้เป็นเอกสารของบันทึกความเข้าใจฉบับอื่น ไม่ใช่ฉบับนี้ จึงไม่นำเข้า',
       'This file is a document of another agreement, not this one, so it was not imported.',
     );
-  const fileVersion = id.versionNo ?? (id.bookmarkVersions.length === 1 ? id.bookmarkVersions[0] : undefined);
+  const fileVersion = namedVersion(id);
   if (fileVersion !== undefined && fileVersion !== expected)
     throw conflict(
       `ไฟล์นี้เป็นร่างฉบับที่ ${fileVersion} ไม่ใช่ร่างฉบับที่ ${shown} จึงไม่นำเข้า`,
@@ -45,30 +70,44 @@ export function refuseForeignFile(
     );
 }
 
-/** Reads `bytes` as an annotated copy of version `versionNo` of `record`; refuses a file of another agreement/version. */
-export async function previewImport(
-  record: Agreement & { readonly id: string },
-  versionNo: number,
-  bytes: Buffer,
-): Promise<ImportPreview> {
-  const version = record.versions.find((v) => v.no === versionNo);
+/**
+ * Reads an upload as an annotated copy of a version of `target`: `versionNo` when given (the page's, the API's),
+ * else the one the file names, else the one its wording matches best. Refuses a file of another agreement/version.
+ */
+export function previewImport(
+  target: ImportTarget,
+  versionNo: number | undefined,
+  upload: ReviewUpload,
+): ImportPreview {
+  const { file } = upload;
+  const named = namedVersion(file.identity);
+  const match = named === undefined ? matchVersion(file.paras, target.versions) : undefined;
+  const chosen = versionNo ?? named ?? match?.best.versionNo ?? 1;
+  const version = target.versions.find((v) => v.no === chosen);
   if (!version)
     throw new DomainError('not-found', {
-      th: `ไม่มีร่างฉบับที่ ${versionNo}`,
-      en: `There is no version ${versionNo}`,
+      th: `ไม่มีร่างฉบับที่ ${chosen}`,
+      en: `There is no version ${chosen}`,
     });
-  const pkg = await openWordPackage(bytes);
-  const result = await readReviewImport(pkg, {
+  const result = placeReviewFile(file, {
     content: version.content,
-    versionNo,
-    recorded: record.comments.flatMap((c) => [c.text.th, c.text.en]),
+    versionNo: chosen,
+    recorded: target.comments.flatMap((c) => [c.text.th, c.text.en]),
   });
-  refuseForeignFile(result.identity, record.id, versionNo, versionNo);
+  refuseForeignFile(result.identity, target.id, chosen);
+  const items = withItemIds(result);
   const proposed = [
-    ...result.comments.flatMap((c, i) => (c.resolved ? [] : [`c${i + 1}`])),
-    ...result.suggestions.map((_s, i) => `s${i + 1}`),
+    ...items.comments.flatMap((c) => (c.resolved ? [] : [c.id])),
+    ...items.suggestions.map((s) => s.id),
   ];
-  return { ...result, agreementId: record.id, versionNo, fileSha256: sha256Hex(bytes), proposed };
+  return {
+    ...items,
+    ...(target.id !== undefined ? { agreementId: target.id } : {}),
+    versionNo: chosen,
+    fileSha256: upload.sha256,
+    proposed,
+    ...(match ? { match } : {}),
+  };
 }
 
 function commentAnchor(a: ImportAnchor): NewComment['anchor'] {
@@ -118,10 +157,7 @@ export function suggestionText(s: ImportedSuggestion): Bilingual {
 /** The comments to add for the items taken (`take` ids, or the preview's proposal). */
 export function commentsToAdd(preview: ImportPreview, take?: readonly string[]): NewComment[] {
   const chosen = new Set(take ?? preview.proposed);
-  const known = new Set([
-    ...preview.comments.map((_c, i) => `c${i + 1}`),
-    ...preview.suggestions.map((_s, i) => `s${i + 1}`),
-  ]);
+  const known = new Set([...preview.comments.map((c) => c.id), ...preview.suggestions.map((s) => s.id)]);
   const unknown = [...chosen].filter((x) => !known.has(x));
   if (unknown.length > 0)
     throw new DomainError('invalid-input', {
@@ -129,8 +165,8 @@ export function commentsToAdd(preview: ImportPreview, take?: readonly string[]):
       en: `The file has no item ${unknown.join(', ')}`,
     });
   const out: NewComment[] = [];
-  preview.comments.forEach((c, i) => {
-    if (!chosen.has(`c${i + 1}`)) return;
+  for (const c of preview.comments) {
+    if (!chosen.has(c.id)) continue;
     const text = commentText(c);
     const lang = c.lang;
     out.push({
@@ -139,15 +175,15 @@ export function commentsToAdd(preview: ImportPreview, take?: readonly string[]):
       text: { th: text, en: text },
       ...(c.quote && lang ? { quote: { [lang]: c.quote } } : {}),
     });
-  });
-  preview.suggestions.forEach((s, i) => {
-    if (!chosen.has(`s${i + 1}`)) return;
+  }
+  for (const s of preview.suggestions) {
+    if (!chosen.has(s.id)) continue;
     out.push({
       anchor: commentAnchor(s.anchor),
       text: suggestionText(s),
       ...(s.before ? { quote: { [s.lang]: s.before } } : {}),
       suggestion: { [s.lang]: s.wording },
     });
-  });
+  }
   return out;
 }

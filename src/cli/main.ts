@@ -18,6 +18,7 @@ import { projectCatalogue } from '../i18n/catalogue';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from '../platform/libreoffice';
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
+import { OPTIONS, UsageError, parseArgs, type Args } from './args';
 import { checkCommand } from './check';
 import { importReviewCommand } from './import-review';
 import { verifyCommand } from './verify';
@@ -37,34 +38,6 @@ options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
          --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text>
 The file may be a render request ({content, versionNo, previous?, comments?, meta?}), a fixture story
 (fixtures/*.json) or bare agreement content. Prints the SHA-256 of every file written.`;
-
-interface Args {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (a === '-o') flags.set('out', argv[++i] ?? '');
-    else if (a.startsWith('--')) {
-      const next = argv[i + 1];
-      if (
-        a === '--final' ||
-        a === '--json' ||
-        a === '--pdf' ||
-        a === '--pdfa' ||
-        next === undefined ||
-        next.startsWith('-')
-      )
-        flags.set(a.slice(2), true);
-      else flags.set(a.slice(2), (i++, next));
-    } else positional.push(a);
-  }
-  return { positional, flags };
-}
 
 function str(args: Args, name: string): string | undefined {
   const v = args.flags.get(name);
@@ -191,7 +164,20 @@ function describe(e: unknown): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
+  const command = argv[0] ?? '';
+  const spec = Object.hasOwn(OPTIONS, command) ? OPTIONS[command] : undefined;
+  if (spec === undefined) {
+    process.stderr.write(`${USAGE}\n`);
+    return 64;
+  }
+  let args: Args;
+  try {
+    args = parseArgs(argv, spec);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${describe(e)}\n${USAGE}\n`);
+    return 2;
+  }
   try {
     switch (args.positional[0]) {
       case 'render':

@@ -1,20 +1,9 @@
 // Turns a sample-agreement story (fixtures/*.json: draft 1, comments, draft 2) into render requests, one per document.
-import type { Bilingual } from '../domain/bilingual';
 import type { Comment } from '../domain/comment';
 import type { FixtureStory } from '../domain/fixture';
+import { REVIEWER_ORGANISATIONS } from '../domain/organisations';
 import { Role } from '../domain/roles';
 import type { DocType, Layout, RenderInput, RenderMeta } from './input';
-
-/** Reviewer organisations, shown as the author of Word comments. */
-export const REVIEWER_ORGANISATIONS: Readonly<Record<Role, Bilingual>> = {
-  mfa: {
-    th: 'กระทรวงการต่างประเทศ (กรมสนธิสัญญาและกฎหมาย)',
-    en: 'MFA – Department of Treaties and Legal Affairs',
-  },
-  moi: { th: 'กระทรวงมหาดไทย (กองการต่างประเทศ)', en: 'MOI – Foreign Affairs Division' },
-  secretary: { th: 'ฝ่ายเลขานุการคณะกรรมการจังหวัด', en: 'Provincial committee secretariat' },
-  admin: { th: 'ผู้ดูแลระบบ', en: 'Administrator' },
-};
 
 /** The story's comments as domain comments on version 1, all dated `reviewedAt`. */
 export function storyComments(story: FixtureStory, reviewedAt: string): Comment[] {

@@ -9,6 +9,8 @@ export * from './ensure-article-keys';
 export * from './comment';
 export * from './comment-placement';
 export * from './roles';
+export * from './organisations';
+export * from './script';
 export * from './fixture';
 export * from './catalogue/areas';
 export * from './catalogue/provinces';

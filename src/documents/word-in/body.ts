@@ -2,6 +2,7 @@
 // accepted and as it read before them, where the paragraph stands (a table cell), the bookmarks around it, the
 // tracked changes and comment ranges in it. Every Word import reads documents through this one walk.
 import type { XmlElement, XmlNode } from './xml';
+import { hasThai } from '../../domain/script';
 
 export interface BodyChange {
   readonly kind: 'insert' | 'delete';
@@ -34,7 +35,6 @@ export interface BodyPara {
 }
 
 const INSERTS = new Set(['w:ins', 'w:moveTo']);
-const THAI = /[\u0E00-\u0E7F]/u;
 const DELETES = new Set(['w:del', 'w:moveFrom']);
 
 interface Building {
@@ -88,7 +88,7 @@ export function readBody(body: XmlElement): BodyPara[] {
     if (piece === '') return;
     b.runs++;
     // Thai is a complex script: its bold is w:bCs, and LibreOffice writes only that for a bold Thai run.
-    if (isBold(rPr) || (THAI.test(piece) && isBold(rPr, 'w:bCs'))) b.boldRuns++;
+    if (isBold(rPr) || (hasThai(piece) && isBold(rPr, 'w:bCs'))) b.boldRuns++;
     if (change === 'insert') {
       b.changes.push({ kind: 'insert', text: piece, at: b.original.length, ...changeMeta(meta) });
       b.text += piece;

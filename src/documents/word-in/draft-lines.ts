@@ -2,20 +2,12 @@
 // of a signature block. Pure text rules, shared by the layouts of src/documents/word-in/draft-from-word.ts.
 import type { Lang } from '../model';
 import type { BodyPara } from './body';
+import { langByLetters } from '../../domain/script';
 
-/** A paragraph's language by its letters: Thai (U+0E00–U+0E7F) or Latin; `none` for dots, digits, punctuation. */
+/** A paragraph's language by its letters: Thai or Latin (src/domain/script.ts); `none` for dots, digits, punctuation. */
 export type Script = Lang | 'none';
 
-const THAI = /[\u0E00-\u0E7F]/gu;
-const LATIN = /[A-Za-z\u00C0-\u024F]/gu;
-
-export function scriptOf(text: string): Script {
-  const th = text.match(THAI)?.length ?? 0;
-  const en = text.match(LATIN)?.length ?? 0;
-  if (th === 0 && en === 0) return 'none';
-  // Thai text names foreign places in Latin letters now and then, and English text rarely holds Thai.
-  return th >= en ? 'th' : 'en';
-}
+export const scriptOf = (text: string): Script => langByLetters(text) ?? 'none';
 
 /** Spaces as Word writes them (no-break, thin, ideographic) become one plain space; the ends are trimmed. */
 export function clean(text: string): string {

@@ -5,13 +5,13 @@
 import type { AgreementContent } from '../../domain/agreement';
 import type { Bilingual, Lang } from '../../domain/bilingual';
 import type { ReturnedText } from '../../domain/partner-changes';
+import { langOfText } from '../../domain/script';
 import { parseBookmarkName, type AnchorRef } from '../word-anchors';
 import { bodyOf, readBody, type BodyPara } from './body';
 import type { WordPackage } from './package';
 import { readIdentity, type FileIdentity } from './identity';
 import { parseXml } from './xml';
 
-const THAI = /[\u0E00-\u0E7F]/;
 const HEADING = /^(?:ข้อ|Article)\s*([0-9๐-๙]+)\.?\s*(.*)$/i;
 const THAI_DIGIT = '๐๑๒๓๔๕๖๗๘๙';
 const toNumber = (s: string) => Number(s.replace(/[๐-๙]/g, (d) => String(THAI_DIGIT.indexOf(d))));
@@ -55,7 +55,7 @@ function addedArticles(outside: readonly BodyPara[]) {
   const added: Record<Lang, { no: number; heading: string; text: string[] }[]> = { th: [], en: [] };
   let current: { no: number; heading: string; text: string[] } | undefined;
   for (const p of outside) {
-    const lang: Lang = THAI.test(p.text) ? 'th' : 'en';
+    const lang: Lang = langOfText(p.text);
     const m = HEADING.exec(p.text.trim());
     if (m) {
       current = { no: toNumber(m[1] ?? '0'), heading: (m[2] ?? '').trim(), text: [] };

@@ -4,13 +4,15 @@
 // bookmark with the version's. Nothing here stores anything: the service previews the result and records it.
 import type { AgreementContent } from '../../domain/agreement';
 import type { Lang } from '../../domain/bilingual';
+import { langOfText } from '../../domain/script';
 import { parseBookmarkName, type AnchorRef, type ParsedAnchor } from '../word-anchors';
-import { bodyOf, readBody, type BodyPara } from './body';
-import { readIdentity, type FileIdentity } from './identity';
+import type { BodyPara } from './body';
+import type { FileIdentity } from './identity';
 import { differingPart, groupChanges } from './text-changes';
-import { readComments, type WordComment } from './comments';
+import type { WordComment } from './comments';
 import type { WordPackage } from './package';
-import { parseXml } from './xml';
+import { readReviewFile, type ReviewFile } from './review-file';
+import { ARTICLE_PREFIX, norm } from './wording';
 
 /** Where an imported item belongs: an article (its number in the imported version and its key), or a text block. */
 export type ImportAnchor =
@@ -67,11 +69,6 @@ export interface ReviewImportOptions {
   /** Comment texts already on record (either language): the review copy's own comments come back with the file. */
   readonly recorded?: readonly string[];
 }
-
-const THAI = /[\u0E00-\u0E7F]/;
-const langOfText = (s: string): Lang => (THAI.test(s) ? 'th' : 'en');
-const norm = (s: string): string => s.replace(/[\s\u00A0\u200B]+/g, ' ').trim();
-const ARTICLE_PREFIX = /^(?:ข้อ|Article)\s*[0-9๐-๙]+\.?\s*/i;
 
 /** The anchors of ours around a paragraph, articles first (a paragraph is in at most one block of ours). */
 function ourAnchors(p: BodyPara): ParsedAnchor[] {
@@ -208,19 +205,17 @@ export async function readReviewImport(
   pkg: WordPackage,
   options: ReviewImportOptions,
 ): Promise<ReviewImport> {
+  return placeReviewFile(await readReviewFile(pkg), options);
+}
+
+/** Places the items of a file already read (review-file.ts) on the version it should be a copy of. */
+export function placeReviewFile(file: ReviewFile, options: ReviewImportOptions): ReviewImport {
   const { content, versionNo } = options;
-  const docXml = await pkg.part('word/document.xml');
-  const document = docXml ? parseXml(docXml, 'word/document.xml') : undefined;
-  const body = document ? bodyOf(document) : undefined;
-  const paras = body ? readBody(body) : [];
-  const identity = await readIdentity(pkg, paras);
+  const { paras, identity, startOf } = file;
   const hasAnchors = identity.bookmarkVersions.includes(versionNo);
   const targets = textTargets(content);
 
-  const startOf = new Map<string, number>();
-  for (const p of paras) for (const id of p.commentStarts) if (!startOf.has(id)) startOf.set(id, p.index);
-
-  const all = await readComments(pkg, document);
+  const all = file.comments;
   // The copy's own comments (already on record) first, so that none is taken for a LibreOffice reply.
   let comments = all.filter((c) => !isRecorded(c.text, options.recorded ?? []));
   const alreadyRecorded = all.length - comments.length;
@@ -320,7 +315,7 @@ export async function readReviewImport(
   };
 }
 
-/** The result as the API and the CLI give it: each comment and suggestion with the id a confirmation names (c1…, s1…). */
+/** The result with the id of each item, the one place item ids are made: c1, c2… for comments, s1… for suggestions. */
 export function withItemIds(r: ReviewImport) {
   return {
     placedBy: r.placedBy,
@@ -331,3 +326,4 @@ export function withItemIds(r: ReviewImport) {
     alreadyRecorded: r.alreadyRecorded,
   };
 }
+export type ItemIds = ReturnType<typeof withItemIds>;

@@ -1,8 +1,7 @@
 // Tracked changes and plain differences as suggestions: a change split in pieces joined again, a deletion next to an
 // insertion read as a replacement, and where two texts part.
 import type { BodyChange } from './body';
-
-const THAI = /[\u0E00-\u0E7F]/;
+import { hasThai } from '../../domain/script';
 
 /** Adjacent pieces of one change (LibreOffice splits them) joined; a deletion next to an insertion is a replacement. */
 export function groupChanges(changes: readonly BodyChange[]) {
@@ -62,7 +61,7 @@ export function differenceBounds(a: string, b: string): { start: number; end: nu
 export function differingPart(before: string, after: string): { before: string; after: string } {
   let { start, end } = differenceBounds(before, after);
   const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-  if (!THAI.test(before + after)) {
+  if (!hasThai(before + after)) {
     while (start > 0 && !isSpace(before[start - 1])) start--;
     while (end > 0 && !isSpace(before[before.length - end])) end--;
   }

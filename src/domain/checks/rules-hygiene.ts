@@ -1,5 +1,6 @@
 // Text hygiene: invisible characters that make the shown text differ from the stored one, mixed digits, doubled labels.
 import type { Bilingual, Lang } from '../bilingual';
+import { isThaiChar } from '../script';
 import { toThaiDigits } from '../thai-format';
 import type { Hit, Rule, Severity } from './finding';
 import { GUIDELINES } from './guidelines';
@@ -31,11 +32,9 @@ const code = (ch: string) => {
   return NAMES[n] ? `${hex} ${NAMES[n]}` : hex;
 };
 
-const isThai = (ch: string | undefined) => ch !== undefined && /[\u0E00-\u0E7F]/.test(ch);
-
 /** A zero width space between Thai letters is a word-break hint some Thai tools insert; anywhere else it hides. */
 const thaiBreakHint = (s: string, i: number, lang: Lang) =>
-  lang === 'th' && s[i] === '\u200B' && (isThai(s[i - 1]) || isThai(s[i + 1]));
+  lang === 'th' && s[i] === '\u200B' && (isThaiChar(s[i - 1]) || isThaiChar(s[i + 1]));
 
 interface CharSpec {
   id: string;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../domain/errors';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
-import { withItemIds } from '../../documents/word-in/review-import';
+import { ImportPreviewSchema, importPreviewView } from './import-views';
 import { field, requireFile } from '../uploads';
 import type { ApiServices } from './agreements';
 import { apiModule, apiRoute, problem } from './define';
@@ -14,56 +14,8 @@ import { partnerRedline } from '../../app/partner-text';
 import { AgreementParams, NoQuery, VersionParams } from './schemas';
 import { API_V1 } from './views';
 
-const Anchor = z.object({
-  kind: z.enum(['article', 'title', 'preamble', 'closing', 'document']),
-  no: z.number().int().optional(),
-  key: z.string().optional(),
-});
 const Lang = z.enum(['th', 'en']);
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const ImportPreviewSchema = z.object({
-  fileSha256: z.string(),
-  versionNo: z.number().int(),
-  placedBy: z.enum(['bookmarks', 'text']),
-  identity: z.object({
-    agreement: z.string().optional(),
-    versionNo: z.number().int().optional(),
-    doc: z.string().optional(),
-    layout: z.string().optional(),
-    bookmarkVersions: z.array(z.number().int()),
-    application: z.string().optional(),
-  }),
-  comments: z.array(
-    z.object({
-      id: z.string(),
-      anchor: Anchor,
-      lang: Lang.optional(),
-      author: z.string(),
-      date: z.string().optional(),
-      text: z.string(),
-      quote: z.string().optional(),
-      resolved: z.boolean().optional(),
-      replies: z.array(z.object({ author: z.string(), text: z.string() })).optional(),
-    }),
-  ),
-  suggestions: z.array(
-    z.object({
-      id: z.string(),
-      anchor: Anchor,
-      lang: Lang,
-      kind: z.enum(['insert', 'delete', 'replace', 'untracked']),
-      field: z.enum(['heading', 'text']).optional(),
-      before: z.string().optional(),
-      after: z.string().optional(),
-      wording: z.string(),
-    }),
-  ),
-  unplaced: z.array(
-    z.object({ item: z.enum(['comment', 'suggestion']), text: z.string(), author: z.string().optional() }),
-  ),
-  alreadyRecorded: z.number().int(),
-  proposed: z.array(z.string()),
-});
 const ImportResult = z.object({
   rev: z.number().int(),
   added: z.array(Comment),
@@ -76,7 +28,9 @@ const DESCRIPTION =
   'Comments are placed by the hidden bookmarks MOU Engine writes around each article (by key), else by their ' +
   'quoted text; tracked changes become suggestions in the language where they occur; text changed with tracking ' +
   'off is found by comparing each article with the version (kind "untracked"). A file of another agreement or ' +
-  'version is refused (409). The history records the import with the file’s SHA-256.';
+  'version is refused (409). A file without those anchors is placed on the version of the path by its text, and ' +
+  '`match` says which version its wording matches best and how sure (with the runner-up). The history records ' +
+  'the import with the file’s SHA-256.';
 
 const PartnerTextSchema = z.object({
   fileSha256: z.string(),
@@ -189,14 +143,8 @@ export function importApi({ agreements }: ApiServices) {
       },
       handle: async ({ actor, params, req, res }) => {
         const { upload, bytes } = await fileOf(req);
-        const view = (p: Awaited<ReturnType<typeof agreements.previewImport>>) => ({
-          fileSha256: p.fileSha256,
-          versionNo: p.versionNo,
-          ...withItemIds(p),
-          proposed: p.proposed,
-        });
         if (field(upload, 'confirm') !== 'true') {
-          res.json(view(await agreements.previewImport(actor, params.id, params.n, bytes)));
+          res.json(importPreviewView(await agreements.previewImport(actor, params.id, params.n, bytes)));
           return;
         }
         const rev = Number(field(upload, 'expectedRev'));
@@ -220,7 +168,7 @@ export function importApi({ agreements }: ApiServices) {
         res.status(201).json({
           rev: record.rev,
           added: record.comments.filter((c) => added.includes(c.id)),
-          preview: view(preview),
+          preview: importPreviewView(preview),
         });
       },
     }),

@@ -15,6 +15,7 @@ import {
   type StaleMark,
 } from '../../domain';
 import type { Finding } from '../../domain/checks';
+import { scriptRuns } from '../../domain/script';
 import type { Locale } from '../../i18n/catalogue';
 import { contentFromForm, type ContentForm } from './content-form';
 
@@ -119,7 +120,7 @@ const OTHER_RUN: Record<Locale, RegExp> = {
   // On a Thai page: English words quoted in a Thai message ("shall", "Kingdom of Thailand").
   th: /[A-Za-z][A-Za-z0-9]*(?:[\s'’\-.,()]+[A-Za-z0-9]+)*/g,
   // On an English page: Thai words quoted in an English message ("ภาคี").
-  en: /[\u0E00-\u0E7F]+(?:\s+[\u0E00-\u0E7F]+)*/g,
+  en: scriptRuns('thai'),
 };
 
 /** `text` in runs: the page's language unmarked, each run of the other language marked with its language. */

@@ -2,6 +2,7 @@
 // article (nothing stored), ticks what to take and confirms; the file waits in memory in between (pending-imports).
 import type { Request, Response } from 'express';
 import type { ImportPreview } from '../../app/review-import';
+import { langOfText } from '../../domain/script';
 import { DEFAULT_LIMITS } from '../../documents/word-in/package';
 import type { ImportAnchor } from '../../documents/word-in/review-import';
 import type { Catalogue } from '../../i18n/catalogue';
@@ -44,23 +45,28 @@ export function importView(l: Labels, p: ImportPreview) {
   return {
     fileSha256: p.fileSha256,
     placedByText: p.placedBy === 'text',
+    // The page's version stays the one used; a file whose wording matches another version better is said to.
+    otherVersion:
+      p.match && p.match.best.versionNo !== p.versionNo
+        ? { best: p.match.best.versionNo, share: Math.round(p.match.best.share * 100) }
+        : undefined,
     alreadyRecorded: p.alreadyRecorded,
-    comments: p.comments.map((c, i) => ({
-      id: `c${i + 1}`,
-      checked: proposed.has(`c${i + 1}`),
+    comments: p.comments.map((c) => ({
+      id: c.id,
+      checked: proposed.has(c.id),
       where: anchorText(l, c.anchor),
       lang: lang(c.lang),
       langCode: c.lang ?? '',
       author: c.author,
       text: c.text,
-      textLang: /[\u0E00-\u0E7F]/.test(c.text) ? 'th' : 'en',
+      textLang: langOfText(c.text),
       quote: c.quote,
       resolved: c.resolved === true,
-      replies: (c.replies ?? []).map((r) => ({ ...r, lang: /[\u0E00-\u0E7F]/.test(r.text) ? 'th' : 'en' })),
+      replies: (c.replies ?? []).map((r) => ({ ...r, lang: langOfText(r.text) })),
     })),
-    suggestions: p.suggestions.map((s, i) => ({
-      id: `s${i + 1}`,
-      checked: proposed.has(`s${i + 1}`),
+    suggestions: p.suggestions.map((s) => ({
+      id: s.id,
+      checked: proposed.has(s.id),
       where: anchorText(l, s.anchor),
       lang: lang(s.lang),
       langCode: s.lang,
@@ -78,7 +84,7 @@ export function importView(l: Labels, p: ImportPreview) {
 export function importRoutes(
   s: PageServices,
   catalogue: Catalogue,
-  pending: PendingImports = pendingImports(),
+  pending: PendingImports<ImportPreview> = pendingImports<ImportPreview>(),
 ): Route[] {
   const versionOf = (req: Request) => Number(req.params.n);
 
@@ -111,7 +117,7 @@ export function importRoutes(
             en: 'Choose the .docx the reviewer sent back',
           });
           const preview = await s.agreements.previewImport(actor, id, versionOf(req), upload.bytes);
-          const token = keepUpload(pending, actor.userId, id, preview.versionNo, upload);
+          const token = keepUpload(pending, actor.userId, id, preview.versionNo, upload, preview);
           await showPreview(req, res, token, preview);
         } catch (e) {
           await refused(req, res, e);
@@ -135,7 +141,8 @@ export function importRoutes(
             id,
             expectedRev(req.body),
             file.versionNo,
-            file.bytes,
+            // The preview shown, as read then: the file is not parsed again.
+            file.held,
             take,
           );
           pending.drop(token);

@@ -62,7 +62,7 @@ export function partnerTextRoutes(
     const id = agreementId(req);
     const file = pending.get(String(req.params.token), actor.userId, id);
     if (!file) throw uploadExpired();
-    return { actor, id, ...(await s.agreements.partnerText(actor, id, file.bytes)) };
+    return { actor, id, ...(await s.agreements.partnerText(actor, id, file.held)) };
   }
 
   return [
@@ -79,7 +79,7 @@ export function partnerTextRoutes(
             en: 'Choose the .docx the partner sent back',
           });
           const { record, result } = await s.agreements.partnerText(actor, id, upload.bytes);
-          const token = keepUpload(pending, actor.userId, id, result.versionNo, upload);
+          const token = keepUpload(pending, actor.userId, id, result.versionNo, upload, upload.bytes);
           const l = labelsFor(req, catalogue);
           res.render('agreements/partner-text', {
             pageTitle: l.t('agreement.partnerText.heading'),

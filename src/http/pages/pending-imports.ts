@@ -1,5 +1,7 @@
 // Uploaded Word files between the preview page and the person's confirmation: in memory, per person and agreement,
-// for a limited time. Nothing of it is part of the record; after a restart or expiry the person uploads again.
+// for a limited time. What is kept is what the confirmation needs: the review import keeps the preview it showed
+// (confirm places nothing again), the partner's text keeps the file. Nothing of it is part of the record; after a
+// restart or expiry the person uploads again.
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors';
 
@@ -10,40 +12,43 @@ export const uploadExpired = () =>
     en: 'The uploaded file has expired (it is kept for 30 minutes); please upload it again',
   });
 
-export interface PendingImport {
+export interface PendingImport<T = Buffer> {
   readonly userId: string;
   readonly agreementId: string;
   readonly versionNo: number;
-  readonly bytes: Buffer;
+  /** What the confirmation uses: the file's bytes, or what was read from them. */
+  readonly held: T;
+  /** The uploaded file's size in bytes, counted against the store's limit. */
+  readonly bytes: number;
   readonly fileName: string;
 }
 
-export interface PendingImports {
-  /** Keeps the file and returns the token the confirmation form carries. */
-  put(p: PendingImport): string;
-  /** The file for this person and agreement, if the token is theirs and not expired (it stays until confirmed). */
-  get(token: string, userId: string, agreementId: string): PendingImport | undefined;
+export interface PendingImports<T = Buffer> {
+  /** Keeps the upload and returns the token the confirmation form carries. */
+  put(p: PendingImport<T>): string;
+  /** The upload for this person and agreement, if the token is theirs and not expired (it stays until confirmed). */
+  get(token: string, userId: string, agreementId: string): PendingImport<T> | undefined;
   drop(token: string): void;
   readonly size: number;
 }
 
-export function pendingImports(
+export function pendingImports<T = Buffer>(
   o: { ttlMs?: number; maxEntries?: number; maxBytes?: number; now?: () => number } = {},
-): PendingImports {
+): PendingImports<T> {
   const ttl = o.ttlMs ?? 30 * 60_000;
   const maxEntries = o.maxEntries ?? 50;
   const maxBytes = o.maxBytes ?? 200 * 1024 * 1024;
   const now = o.now ?? Date.now;
-  const entries = new Map<string, PendingImport & { expires: number }>();
+  const entries = new Map<string, PendingImport<T> & { expires: number }>();
   const sweep = () => {
     const t = now();
     for (const [k, v] of entries) if (v.expires <= t) entries.delete(k);
-    let bytes = [...entries.values()].reduce((n, v) => n + v.bytes.length, 0);
+    let bytes = [...entries.values()].reduce((n, v) => n + v.bytes, 0);
     // Oldest first (a Map keeps insertion order) until within the limits.
     for (const [k, v] of entries) {
       if (entries.size <= maxEntries && bytes <= maxBytes) break;
       entries.delete(k);
-      bytes -= v.bytes.length;
+      bytes -= v.bytes;
     }
   };
   return {
@@ -68,13 +73,14 @@ export function pendingImports(
   };
 }
 
-/** Keeps an uploaded file for `userId`'s confirmation on agreement `agreementId`; the token the next form carries. */
-export function keepUpload(
-  pending: PendingImports,
+/** Keeps what was read from an upload (or the file itself) for `userId`'s confirmation; the token the next form carries. */
+export function keepUpload<T = Buffer>(
+  pending: PendingImports<T>,
   userId: string,
   agreementId: string,
   versionNo: number,
   file: { readonly bytes: Buffer; readonly name: string },
+  held: T,
 ): string {
-  return pending.put({ userId, agreementId, versionNo, bytes: file.bytes, fileName: file.name });
+  return pending.put({ userId, agreementId, versionNo, held, bytes: file.bytes.length, fileName: file.name });
 }

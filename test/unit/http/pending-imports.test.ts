@@ -6,7 +6,8 @@ const file = (userId: string, n = 10) => ({
   userId,
   agreementId: 'a1',
   versionNo: 1,
-  bytes: Buffer.alloc(n),
+  held: Buffer.alloc(n),
+  bytes: n,
   fileName: 'x.docx',
 });
 

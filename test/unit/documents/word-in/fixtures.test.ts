@@ -44,6 +44,8 @@ interface ManifestFile {
   comments: ManifestComment[];
   suggestions: ManifestSuggestion[];
   existing?: { text: string; author: string }[];
+  /** A file without our anchors: where things are is read from this file's paragraphs at the same positions. */
+  anchorsFrom?: string;
 }
 
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as {
@@ -60,7 +62,7 @@ async function load(file: string): Promise<{ comments: WordComment[]; paras: Bod
 }
 
 /** The paragraph lies under one of our bookmarks for `anchor` in `lang` (of version `versionNo`). */
-const under = (p: BodyPara, anchor: Anchor, lang: Lang, versionNo: number): boolean =>
+const underAnchor = (p: BodyPara, anchor: Anchor, lang: Lang, versionNo: number): boolean =>
   p.bookmarks.some((name) => {
     const a = parseBookmarkName(name);
     if (!a || a.lang !== lang || a.versionNo !== versionNo) return false;
@@ -89,6 +91,23 @@ const flat = (cs: readonly WordComment[]) =>
   cs.flatMap((c) => [c, ...c.replies.map((r) => ({ ...r, reply: c }))]);
 
 describe.each(manifest.files.map((f) => [f.file, f] as const))('%s', (_name, f) => {
+  // For a file without our anchors, its anchored twin's paragraph at the same position says where a paragraph is.
+  let twin: readonly BodyPara[] | undefined;
+  beforeAll(async () => {
+    twin = f.anchorsFrom ? (await load(f.anchorsFrom)).paras : undefined;
+  });
+  const under = (p: BodyPara, anchor: Anchor, lang: Lang, versionNo: number) =>
+    underAnchor(twin ? (twin[p.index] ?? p) : p, anchor, lang, versionNo);
+
+  if (f.anchorsFrom)
+    it('carries none of our anchors: no _mou_ bookmark, no identity property', async () => {
+      const { paras } = await load(f.file);
+      expect(paras.flatMap((p) => p.bookmarks).filter((b) => parseBookmarkName(b))).toEqual([]);
+      const pkg = await openWordPackage(readFileSync(join(DIR, f.file)));
+      expect((await pkg.part('docProps/custom.xml')) ?? '').not.toContain('MOU Engine');
+      expect((twin ?? []).map((p) => p.text)).toEqual(paras.map((p) => p.original));
+    });
+
   it('names articles by the numbers and keys of the fixture content', () => {
     const articles = fixtureInput(f.doc as DocType, f.layout).content.articles;
     const anchors = [...f.comments, ...f.suggestions]

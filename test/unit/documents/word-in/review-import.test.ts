@@ -32,6 +32,8 @@ interface Entry {
   }[];
   suggestions: { anchor: Anchor; lang: 'th' | 'en'; kind: string; before?: string; after?: string }[];
   existing?: { text: string; author: string }[];
+  /** Set for a file without our anchors (see the fixtures' README). */
+  anchorsFrom?: string;
 }
 const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as { files: Entry[] };
 
@@ -51,9 +53,19 @@ describe.each(manifest.files.map((e) => [e.file, e] as const))('%s', (_name, e) 
     r = await imported(e);
   });
 
-  it('is read as our document of its version, placed by our bookmarks', () => {
-    expect(r.identity).toMatchObject({ agreement: 'fixture-cm-sejong', versionNo: e.versionNo, doc: e.doc });
-    expect(r.placedBy).toBe('bookmarks');
+  it('is read as our document of its version, placed by our bookmarks (else, without them, by its text)', () => {
+    if (e.anchorsFrom) {
+      expect(r.identity).toMatchObject({ bookmarkVersions: [] });
+      expect(r.identity.agreement).toBeUndefined();
+      expect(r.placedBy).toBe('text');
+    } else {
+      expect(r.identity).toMatchObject({
+        agreement: 'fixture-cm-sejong',
+        versionNo: e.versionNo,
+        doc: e.doc,
+      });
+      expect(r.placedBy).toBe('bookmarks');
+    }
     expect(r.unplaced).toEqual([]);
   });
 
