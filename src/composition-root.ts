@@ -65,6 +65,8 @@ export interface ComposeOptions {
   clock?: Clock;
   /** Services already built (e.g. by main.ts, which seeds demo data before serving). */
   services?: Services;
+  /** This process is the database's single writer (main.ts: the read cache is on). */
+  singleWriter?: boolean;
 }
 
 /** How long a "cleared before" answer is used when other app instances may clear texts meanwhile. */
@@ -173,7 +175,13 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
-export function appServices(o: { config: Config; connection: Database; logger: Logger }): AppServices {
+export function appServices(o: {
+  config: Config;
+  connection: Database;
+  logger: Logger;
+  /** This process is the database's single writer (the read cache is on): sessions are remembered in memory too. */
+  singleWriter?: boolean;
+}): AppServices {
   const { config, connection, logger } = o;
   const catalogue = projectCatalogue(config.projectRoot);
   const cache = { cacheMs: config.identityCacheMs };
@@ -183,7 +191,10 @@ export function appServices(o: { config: Config; connection: Database; logger: L
     logger,
     users,
     tokens: createTokenService(identityStores(connection), users, catalogue, cache),
-    sessionStore: createSessionStore(connection, { ttlSeconds: config.sessions.lifetimeSeconds }),
+    sessionStore: createSessionStore(connection, {
+      ttlSeconds: config.sessions.lifetimeSeconds,
+      inProcess: o.singleWriter === true,
+    }),
     ping: (timeoutMs) => pingDatabase(connection, timeoutMs),
     isDatabaseUnavailable,
   };

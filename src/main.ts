@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         progress: say,
       })
     : undefined;
-  const { app } = await compose({ config, connection, logger, services });
+  const { app } = await compose({ config, connection, logger, services, singleWriter: readCache });
   // After the demo data: the door catches up on every agreement when it wins each subscriber's lease.
   services.door.start();
   const sweep = startSessionSweep(expiredSessionRemover(connection), {

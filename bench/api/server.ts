@@ -43,10 +43,17 @@ async function main(): Promise<void> {
       });
       const connection = await connectDatabase({ uri, dbName, maxPoolSize: pool });
       // As src/main.ts does: reads are cached when this process is the embedded database's single writer.
-      const services = await buildServices(connection, {
-        readCache: pool === 1 && process.env.BENCH_READ_CACHE !== 'false',
-      });
-      app = (await compose({ config, connection, logger: createLogger('silent'), services })).app;
+      const readCache = pool === 1 && process.env.BENCH_READ_CACHE !== 'false';
+      const services = await buildServices(connection, { readCache });
+      app = (
+        await compose({
+          config,
+          connection,
+          logger: createLogger('silent'),
+          services,
+          singleWriter: readCache,
+        })
+      ).app;
       break;
     }
     default:

@@ -147,7 +147,8 @@ describe('periodic work while requests are in flight', () => {
     expect(unexpected).toEqual([]);
     expect(t.crossed).toEqual([]);
     expect(t.serverErrors).toBe(0);
-    expect(t.answers).toBeGreaterThan(200);
+    // A sample, not a speed: each sign-in costs an argon2 hash, so on a loaded two-core machine 14 s gives ~110–300.
+    expect(t.answers).toBeGreaterThan(100);
     expect(sweep.runs).toBeGreaterThanOrEqual(10);
     expect(expiredSeen).toBeGreaterThanOrEqual(1);
     expect(windows).toBeGreaterThanOrEqual(1);

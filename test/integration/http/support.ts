@@ -33,7 +33,13 @@ export async function startApp(
     ...env,
   });
   const app = createApp({
-    ...appServices({ config, connection: db.connection, logger: createLogger('silent') }),
+    ...appServices({
+      config,
+      connection: db.connection,
+      logger: createLogger('silent'),
+      // As src/main.ts decides: on the embedded database the app is its single writer and remembers sessions.
+      singleWriter: process.env.MOU_TEST_DB_KIND === 'ferretdb',
+    }),
     ...extra,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');
