@@ -1,5 +1,5 @@
 // Set up for each test file of `npm run test:fast`: a test that starts LibreOffice or Chromium fails and says where it
-// belongs (the slow-lane list in jest.config.js), even when the code under test catches the refused launch.
+// belongs (the slow-lane list in test/lanes.js), even when the code under test catches the refused launch.
 import childProcess from 'node:child_process';
 import { relative } from 'node:path';
 import { guardLaunches } from './lane-guard';
@@ -8,7 +8,7 @@ const launched: string[] = [];
 const restore = guardLaunches(childProcess, (program, commandLine) => {
   launched.push(`${program}: ${commandLine}`);
   throw new Error(
-    `The fast lane does not start ${program} (${commandLine}): add this test file to SLOW_LANE in jest.config.js.`,
+    `The fast lane does not start ${program} (${commandLine}): add this test file to SLOW_LANE in test/lanes.js.`,
   );
 });
 
@@ -17,7 +17,7 @@ afterAll(() => {
   if (launched.length > 0) {
     const file = relative(process.cwd(), expect.getState().testPath ?? '');
     throw new Error(
-      `${file} started ${launched.join('; ')} in the fast lane: list it in SLOW_LANE (jest.config.js).`,
+      `${file} started ${launched.join('; ')} in the fast lane: list it in SLOW_LANE (test/lanes.js).`,
     );
   }
 });

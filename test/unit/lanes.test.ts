@@ -1,4 +1,4 @@
-// The two test lanes: the fast lane leaves out exactly the slow-lane list of jest.config.js, every entry of that list
+// The two test lanes: the fast lane leaves out exactly the slow-lane list (test/lanes.js), every entry of that list
 // still names a test, and the fast lane's tripwire refuses to start LibreOffice or Chromium.
 import childProcess from 'node:child_process';
 import { readdirSync } from 'node:fs';
