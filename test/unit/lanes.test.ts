@@ -1,11 +1,12 @@
 // The two test lanes: the fast lane leaves out exactly the slow-lane list (test/lanes.js), every entry of that list
-// still names a test, and the fast lane's tripwire refuses to start LibreOffice or Chromium.
+// still names a test, the fast lane's tripwire refuses to start LibreOffice or Chromium, and the long runs count.
 import childProcess from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { globsToMatcher } from 'jest-util';
 import { guardLaunches, heavyCommand, heavyProgram } from '../support/lane-guard';
+import { inCi, runCount } from '../support/runs';
 
 const ROOT = join(__dirname, '..', '..');
 const CONFIG = join(ROOT, 'jest.config.js');
@@ -117,5 +118,38 @@ describe('the tripwire', () => {
     }
     // Put back: the originals again.
     expect(childProcess.spawn.name).toBe('spawn');
+  });
+});
+
+describe('run counts of the long property-based tests', () => {
+  const saved = { CI: process.env.CI, X: process.env.MOU_TEST_X_RUNS };
+  afterEach(() => {
+    for (const [k, v] of [
+      ['CI', saved.CI],
+      ['MOU_TEST_X_RUNS', saved.X],
+    ] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('are the full count in CI (CI=true or 1) and the smaller one elsewhere', () => {
+    delete process.env.MOU_TEST_X_RUNS;
+    process.env.CI = 'true';
+    expect(runCount('MOU_TEST_X_RUNS', { ci: 200, local: 80 })).toBe(200);
+    process.env.CI = '1';
+    expect(inCi()).toBe(true);
+    delete process.env.CI;
+    expect(runCount('MOU_TEST_X_RUNS', { ci: 200, local: 80 })).toBe(80);
+    process.env.CI = 'false';
+    expect(runCount('MOU_TEST_X_RUNS', { ci: 200, local: 80 })).toBe(80);
+  });
+
+  it('follow their own variable over both, and refuse one that is not a positive whole number', () => {
+    process.env.CI = 'true';
+    process.env.MOU_TEST_X_RUNS = '7';
+    expect(runCount('MOU_TEST_X_RUNS', { ci: 200, local: 80 })).toBe(7);
+    process.env.MOU_TEST_X_RUNS = 'many';
+    expect(() => runCount('MOU_TEST_X_RUNS', { ci: 200, local: 80 })).toThrow(/MOU_TEST_X_RUNS/);
   });
 });
