@@ -97,6 +97,7 @@ describe('the tripwire', () => {
 
   it('refuses those launches through every launcher, and lets others through as before', async () => {
     const refused: string[] = [];
+    const spawnBefore = childProcess.spawn;
     const restore = guardLaunches(childProcess, (program, line) => {
       refused.push(program);
       throw new Error(`refused ${line}`);
@@ -116,8 +117,8 @@ describe('the tripwire', () => {
     } finally {
       restore();
     }
-    // Put back: the originals again.
-    expect(childProcess.spawn.name).toBe('spawn');
+    // Put back: what was there before.
+    expect(childProcess.spawn).toBe(spawnBefore);
   });
 });
 
