@@ -1,4 +1,12 @@
 // Jest runs TypeScript through @swc/jest (fast, no type-check); `npm run typecheck` runs tsc separately.
+// Two lanes: `npm test` runs every file; `npm run test:fast` (MOU_TEST_LANE=fast) leaves out the slow lane
+// (test/lanes.js).
+
+const { availableParallelism } = require('node:os');
+const { SLOW_LANE } = require('./test/lanes.js');
+
+const fast = process.env.MOU_TEST_LANE === 'fast';
+
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -9,16 +17,27 @@ const common = {
   transform,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.ts'],
+  setupFilesAfterEnv: [
+    '<rootDir>/test/support/timeouts.ts',
+    ...(fast ? ['<rootDir>/test/support/fast-lane.ts'] : []),
+  ],
 };
+const project = (displayName, folder) => ({
+  ...common,
+  displayName,
+  testMatch: [
+    `<rootDir>/test/${folder}/**/*.test.ts`,
+    ...(fast ? SLOW_LANE.map((glob) => `!**/${glob}`) : []),
+  ],
+});
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default on two cores is one worker; the tests mostly wait (database, LibreOffice, Chromium), so use two.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Without timings from an earlier run (a fresh clone), the slow lane first, so that no long file starts last.
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
-  ],
+  projects: [project('unit', 'unit'), project('integration', 'integration'), project('e2e', 'e2e')],
 };

@@ -1,9 +1,9 @@
-// Browser helpers for the journey: sign in, fill the draft editor, press a step's button, download and read a document.
+// Browser helpers for the journey: sign in, fill the draft editor, press a step's button, download documents and read them back.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { AgreementContent } from '../../src/domain';
-import { docxToPdf, missingWords, type Pdf } from '../support/doc-pdf';
+import { docxToPdfs, missingWords, type Pdf } from '../support/doc-pdf';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -84,23 +84,40 @@ export async function fillDraft(page: Page, c: AgreementContent, o: { parties: b
   if (c.closing) await fillBi(page, 'closing', c.closing);
 }
 
-/** Clicks the download link whose file name is `fileName`, then reads the document back through LibreOffice. */
-export async function downloadAndRead(
-  page: Page,
-  agreementUrl: string,
-  fileName: string,
-  keepIn: string,
-): Promise<Pdf & { fileName: string }> {
+export interface Downloaded {
+  buffer: Buffer;
+  /** The name the browser was given for the file. */
+  fileName: string;
+}
+
+/** Clicks the download link whose file name is `fileName`; the file must have the SHA-256 the page shows. */
+export async function download(page: Page, agreementUrl: string, fileName: string): Promise<Downloaded> {
   await page.goto(`${agreementUrl}/documents`);
   const link = page.locator('a[download]', { hasText: fileName });
   const row = page.locator('tr', { has: link });
   const sha256Shown = ((await row.locator('code.sha').textContent()) ?? '').trim();
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  const buffer = await readFile(await download.path());
-  const pdf = await docxToPdf(buffer, fileName.replace(/\.docx$/, ''), keepIn);
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const buffer = await readFile(await file.path());
   if (createHash('sha256').update(buffer).digest('hex') !== sha256Shown)
     throw new Error(`${fileName}: the SHA-256 shown is not the file's`);
-  return { ...pdf, fileName: download.suggestedFilename() };
+  return { buffer, fileName: file.suggestedFilename() };
+}
+
+/**
+ * The downloaded documents read back through LibreOffice, in one run (starting it costs more than a conversion);
+ * the PDFs, and a PNG of each first page, are kept in `keepIn` (a second copy of one file name gets "-2").
+ */
+export async function readBack(files: readonly Downloaded[], keepIn: string): Promise<Pdf[]> {
+  const seen = new Map<string, number>();
+  return docxToPdfs(
+    files.map((f) => {
+      const base = f.fileName.replace(/\.docx$/, '');
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return { buffer: f.buffer, name: n === 1 ? base : `${base}-${n}` };
+    }),
+    keepIn,
+  );
 }
 
 /** Words of `expected` missing from the PDF text (and its comment annotations). */

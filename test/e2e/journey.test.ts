@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { toThaiDigits } from '../../src/domain/thai-format';
 import { chiangMaiSejong } from '../support/fixtures';
 import { startBrowserApp, type BrowserApp } from './browser-app';
-import { downloadAndRead, fillDraft, missing, problemsOf, signIn, step, submit } from './journey-support';
+import { download, fillDraft, missing, problemsOf, readBack, signIn, step, submit } from './journey-support';
 
 jest.setTimeout(300_000);
 
@@ -44,10 +44,9 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   expect(url).toMatch(/\/agreements\/[0-9a-f-]{36}$/);
   expect(await state(secretary)).toBe('จังหวัดยกร่าง');
   await step(secretary, 'SUBMIT_TO_COMMITTEE');
-  const v1 = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v1.docx', DOCS);
+  // Each step's document is downloaded as it is issued, and all are read back through LibreOffice at the end.
+  const v1 = await download(secretary, url, 'MOU_ChiangMai-Sejong_v1.docx');
   expect(v1.fileName).toBe('MOU_ChiangMai-Sejong_v1.docx');
-  expect(missing(v1, `${story.draft1.title.en} ${story.draft1.articles[0]?.text.en ?? ''}`)).toEqual([]);
-  expect(missing(v1, story.draft1.articles[0]?.text.th ?? '')).toEqual([]);
 
   // 2. Committee resolution 1/2565, then submission to MOI with the cover memo.
   await secretary.goto(url);
@@ -59,9 +58,7 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   expect(await secretary.textContent('#resolutions-heading + .records')).toContain('1/2565');
   expect(await secretary.textContent('#resolutions-heading + .records')).toContain('14 มีนาคม 2565');
   await step(secretary, 'SUBMIT_TO_MOI');
-  const memo = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v1_memo.docx', DOCS);
-  // The memo is Thai official style: Thai digits, the resolution cited.
-  expect(missing(memo, `${toThaiDigits('1/2565')} ${story.committee.resolution.th}`)).toEqual([]);
+  const memo = await download(secretary, url, 'MOU_ChiangMai-Sejong_v1_memo.docx');
 
   // 3. MOI finds it in its queue and forwards it to MFA.
   await moi.goto(`${base}/queue`);
@@ -84,8 +81,7 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   expect(await mfa.locator('.comment').count()).toBe(5);
   await shot(mfa, 'review');
   await step(mfa, 'RETURN_WITH_COMMENTS');
-  const review = await downloadAndRead(mfa, url, 'MOU_ChiangMai-Sejong_v1_review.docx', DOCS);
-  for (const c of story.comments) expect(missing(review, c.text.en)).toEqual([]);
+  const review = await download(mfa, url, 'MOU_ChiangMai-Sejong_v1_review.docx');
 
   // 5. The secretary answers every comment, enters draft 2 and resubmits it.
   await secretary.goto(`${url}/review`);
@@ -101,10 +97,8 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   await submit(secretary, '.editor-bar button[value="save"]');
   await step(secretary, 'RESUBMIT');
   expect(await state(secretary)).toBe('ต่างประเทศพิจารณา');
-  const comparison = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v2_comparison.docx', DOCS);
-  expect(missing(comparison, 'Revised as advised in comment 3.')).toEqual([]);
-  const redline = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v2_redline.docx', DOCS);
-  expect(missing(redline, story.draft2.articles[6]?.text.en ?? '')).toEqual([]);
+  const comparison = await download(secretary, url, 'MOU_ChiangMai-Sejong_v2_comparison.docx');
+  const redline = await download(secretary, url, 'MOU_ChiangMai-Sejong_v2_redline.docx');
 
   // 6. MFA gives no objection; the partner agrees the final text; the signing is recorded.
   await mfa.goto(`${url}/review`);
@@ -112,8 +106,7 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   expect(await state(mfa)).toBe('Partner agreement');
   await secretary.goto(url);
   await step(secretary, 'AGREE_FINAL_TEXT');
-  const signingCopy = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v2_signing.docx', DOCS);
-  expect(missing(signingCopy, story.draft2.articles[8]?.text.th ?? '')).toEqual([]);
+  const signingCopy = await download(secretary, url, 'MOU_ChiangMai-Sejong_v2_signing.docx');
   await secretary.goto(url);
   const sign = secretary.locator('form[action$="RECORD_SIGNING"]');
   await sign.locator('input[name="date"]').fill('2022-11-17');
@@ -124,10 +117,7 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   await step(secretary, 'RECORD_SIGNING');
   expect(await state(secretary)).toBe('มีผลใช้บังคับ');
   await shot(secretary, 'agreement');
-  const signed = await downloadAndRead(secretary, url, 'MOU_ChiangMai-Sejong_v2_signing.docx', DOCS);
-  expect(missing(signed, 'Signed in duplicate at Chiang Mai Province on 17 November 2022')).toEqual([]);
-  // The signing copy prints who signed, as recorded at signing.
-  expect(missing(signed, 'Mr. Somchai Tuayang')).toEqual([]);
+  const signed = await download(secretary, url, 'MOU_ChiangMai-Sejong_v2_signing.docx');
   // The documents page lists what the steps issued apart from previews; the record verifies.
   await secretary.goto(`${url}/documents`);
   expect(await secretary.locator('table.documents.issued tr').count()).toBeGreaterThanOrEqual(5);
@@ -136,4 +126,23 @@ it('secretary, MOI and MFA take Chiang Mai–Sejong from draft 1 to signing, wit
   expect(await secretary.locator('.verification-ok').count()).toBe(1);
 
   for (const p of [secretary, moi, mfa]) expect(problemsOf(p)).toEqual([]);
+
+  // The right document at every step, as LibreOffice reads it.
+  const [pdfV1, pdfMemo, pdfReview, pdfComparison, pdfRedline, pdfSigningCopy, pdfSigned] = await readBack(
+    [v1, memo, review, comparison, redline, signingCopy, signed],
+    DOCS,
+  );
+  if (!pdfV1 || !pdfMemo || !pdfReview || !pdfComparison || !pdfRedline || !pdfSigningCopy || !pdfSigned)
+    throw new Error('a document did not convert');
+  expect(missing(pdfV1, `${story.draft1.title.en} ${story.draft1.articles[0]?.text.en ?? ''}`)).toEqual([]);
+  expect(missing(pdfV1, story.draft1.articles[0]?.text.th ?? '')).toEqual([]);
+  // The memo is Thai official style: Thai digits, the resolution cited.
+  expect(missing(pdfMemo, `${toThaiDigits('1/2565')} ${story.committee.resolution.th}`)).toEqual([]);
+  for (const c of story.comments) expect(missing(pdfReview, c.text.en)).toEqual([]);
+  expect(missing(pdfComparison, 'Revised as advised in comment 3.')).toEqual([]);
+  expect(missing(pdfRedline, story.draft2.articles[6]?.text.en ?? '')).toEqual([]);
+  expect(missing(pdfSigningCopy, story.draft2.articles[8]?.text.th ?? '')).toEqual([]);
+  expect(missing(pdfSigned, 'Signed in duplicate at Chiang Mai Province on 17 November 2022')).toEqual([]);
+  // The signing copy prints who signed, as recorded at signing.
+  expect(missing(pdfSigned, 'Mr. Somchai Tuayang')).toEqual([]);
 });

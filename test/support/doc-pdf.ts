@@ -42,15 +42,32 @@ function annotations(pdf: Buffer): Pdf['annotations'] {
   return out;
 }
 
+/** One .docx to convert: its bytes and a file name (without extension) unique within the batch. */
+export interface DocxFile {
+  buffer: Buffer;
+  name: string;
+}
+
 /**
  * Convert with a LibreOffice profile of its own (so parallel conversions never share one) and read the PDF back.
  * `keepIn` also keeps the PDF and a PNG of page 1 there, for people to look at.
  */
 export async function docxToPdf(buffer: Buffer, name: string, keepIn?: string): Promise<Pdf> {
+  const [pdf] = await docxToPdfs([{ buffer, name }], keepIn);
+  if (!pdf) throw new Error(`no PDF for ${name}`);
+  return pdf;
+}
+
+/**
+ * Several files in one LibreOffice run: starting LibreOffice is most of a conversion's time, so a test that needs many
+ * PDFs converts them together. The PDFs come back in the order of `files`.
+ */
+export async function docxToPdfs(files: readonly DocxFile[], keepIn?: string): Promise<Pdf[]> {
+  if (new Set(files.map((f) => f.name)).size !== files.length) throw new Error('file names must differ');
   const dir = await mkdtemp(join(tmpdir(), 'mou-pdf-'));
   try {
-    const docx = join(dir, `${name}.docx`);
-    await writeFile(docx, buffer);
+    const docx = files.map((f) => join(dir, `${f.name}.docx`));
+    await Promise.all(files.map((f, i) => writeFile(docx[i] ?? '', f.buffer)));
     await run(
       'soffice',
       [
@@ -60,41 +77,44 @@ export async function docxToPdf(buffer: Buffer, name: string, keepIn?: string): 
         PDF_FILTER,
         '--outdir',
         dir,
-        docx,
+        ...docx,
       ],
-      { timeout: 110_000 },
+      { timeout: 60_000 + 50_000 * files.length },
     );
-    const pdfPath = join(dir, `${name}.pdf`);
-    const [{ stdout: text }, { stdout: info }, bytes] = await Promise.all([
-      run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 64 << 20 }),
-      run('pdfinfo', [pdfPath]),
-      readFile(pdfPath),
-    ]);
-    if (keepIn) {
-      await mkdir(keepIn, { recursive: true });
-      await writeFile(join(keepIn, `${name}.pdf`), bytes);
-      await run('pdftoppm', [
-        '-png',
-        '-r',
-        '60',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        pdfPath,
-        join(keepIn, `${name}-page1`),
-      ]);
-    }
-    return {
-      path: pdfPath,
-      text,
-      pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
-      annotations: annotations(bytes),
-    };
+    return await Promise.all(files.map((f) => readPdf(join(dir, `${f.name}.pdf`), f.name, keepIn)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function readPdf(pdfPath: string, name: string, keepIn: string | undefined): Promise<Pdf> {
+  const [{ stdout: text }, { stdout: info }, bytes] = await Promise.all([
+    run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { maxBuffer: 64 << 20 }),
+    run('pdfinfo', [pdfPath]),
+    readFile(pdfPath),
+  ]);
+  if (keepIn) {
+    await mkdir(keepIn, { recursive: true });
+    await writeFile(join(keepIn, `${name}.pdf`), bytes);
+    await run('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfPath,
+      join(keepIn, `${name}-page1`),
+    ]);
+  }
+  return {
+    path: pdfPath,
+    text,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0),
+    annotations: annotations(bytes),
+  };
 }
 
 /**

@@ -52,6 +52,19 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   return clearRevision(svc, a);
 }
 
+/**
+ * A fresh agreement for a route that writes; a read shares one agreement per stage with the other reads (each
+ * caller's read is checked to leave it unchanged), since building one takes a dozen steps.
+ */
+const forReads = new Map<Stage, Promise<AgreementRecord>>();
+async function agreementFor(c: Case): Promise<AgreementRecord> {
+  const stage = c.stage ?? 'drafting';
+  if (!c.route.startsWith('get ')) return agreementAt(stage);
+  const shared = forReads.get(stage) ?? agreementAt(stage);
+  forReads.set(stage, shared);
+  return shared;
+}
+
 /** A Word file without our anchors (LibreOffice from HTML): read by its text and headings by every upload route. */
 const WORD_FILE = readFileSync(
   join(__dirname, '..', '..', 'fixtures', 'word-in', 'no-bookmarks-sequential.docx'),
@@ -275,7 +288,7 @@ describe('access to every API route', () => {
       CALLERS.map((who) => [c.route, c.stage ?? 'drafting', who, c.expect[who], c] as const),
     ),
   )('%s (%s) as %s → %i', async (_route, _stage, who, status, c) => {
-    const a = await agreementAt(c.stage ?? 'drafting');
+    const a = await agreementFor(c);
     const { method, path, body, form } = c.request(a);
     const r = form
       ? await postFile(
@@ -295,7 +308,7 @@ describe('access to every API route', () => {
     }
     if (status === 404) expect(r.text).not.toContain(a.id);
     const after = await api.services.agreements.get(as('admin'), a.id);
-    if (status >= 400) expect(after.rev).toBe(a.rev);
+    if (status >= 400 || method === 'GET') expect(after.rev).toBe(a.rev);
   });
 
   it('a foreign secretary’s list holds none of Chiang Mai’s agreements, even when asked by province', async () => {

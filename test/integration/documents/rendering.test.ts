@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { renderDocument, type DocType, type Layout } from '../../../src/documents';
 import type { AgreementContent } from '../../../src/domain/agreement';
 import { fixtureInput } from '../../support/doc-inputs';
-import { docxToPdf, missingWords, type Pdf } from '../../support/doc-pdf';
+import { docxToPdfs, missingWords, type Pdf } from '../../support/doc-pdf';
 import { chiangMaiSejong } from '../../support/fixtures';
 
 const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts', 'documents');
@@ -29,16 +29,18 @@ const pdf = (doc: DocType, layout: Layout = 'parallel'): Pdf => {
 };
 
 beforeAll(async () => {
-  // Two at a time (two cores); each conversion has its own LibreOffice profile.
-  const queue = [...CASES];
-  const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const [doc, layout] = c;
+  // Every document in one LibreOffice run: starting LibreOffice costs more than converting a document.
+  const files = await Promise.all(
+    CASES.map(async ([doc, layout]) => {
       const r = await renderDocument(fixtureInput(doc, layout));
-      pdfs.set(`${doc}/${layout}`, await docxToPdf(r.buffer, r.fileName.replace(/\.docx$/, ''), ARTIFACTS));
-    }
-  };
-  await Promise.all([worker(), worker()]);
+      return { buffer: r.buffer, name: r.fileName.replace(/\.docx$/, '') };
+    }),
+  );
+  const converted = await docxToPdfs(files, ARTIFACTS);
+  CASES.forEach(([doc, layout], i) => {
+    const p = converted[i];
+    if (p) pdfs.set(`${doc}/${layout}`, p);
+  });
 }, 300_000);
 
 /** Thai and English text of every article, in order. */

@@ -8,8 +8,10 @@ import { sha256Hex } from '../../../src/domain';
 import { agreementsPath, approved, startApi, story, type ApiApp, type Who } from '../api/support';
 import { sejongSigning } from '../agreement-helpers';
 import { contentEdit, type ContentEdit, type Content } from './content-edits';
+import { runCount } from '../../support/runs';
 
-const RUNS = Number(process.env.MOU_MODEL_RUNS ?? 200);
+// 200 in CI; fewer in the edit loop; MOU_MODEL_RUNS sets it.
+const RUNS = runCount('MOU_MODEL_RUNS', { ci: 200, local: 80 });
 
 interface Comment {
   id: string;

@@ -1,12 +1,36 @@
+// The same input renders the same bytes, whatever the clock says.
 import { createHash } from 'node:crypto';
 import { renderDocument } from '../../../src/documents';
 import { DOC_TYPES, fixtureInput } from '../../support/doc-inputs';
 import { part } from '../../support/doc-xml';
 
+/** Fakes only Date (timers stay real, so the renders run as usual), starting at `now`. */
+const fakeClockAt = (now: Date) =>
+  jest.useFakeTimers({
+    now,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+
 describe('determinism', () => {
+  // The clock is an input: only Date is faked, so the two renders are a day and three seconds apart (more than the
+  // zip's 2-second resolution) without waiting.
+  afterEach(() => jest.useRealTimers());
   it.each(DOC_TYPES)('renders the %s byte-identically every time and reports its SHA-256', async (doc) => {
+    fakeClockAt(new Date('2031-03-04T05:06:07Z'));
     const a = await renderDocument(fixtureInput(doc));
-    await new Promise((r) => setTimeout(r, 1100)); // let the clock move past the zip's 2-second resolution
+    jest.setSystemTime(new Date('2031-03-05T05:06:10Z'));
+    expect(new Date().toISOString()).toBe('2031-03-05T05:06:10.000Z');
     const b = await renderDocument(fixtureInput(doc));
     expect(b.buffer.equals(a.buffer)).toBe(true);
     expect(a.sha256).toBe(createHash('sha256').update(a.buffer).digest('hex'));
