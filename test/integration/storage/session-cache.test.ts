@@ -36,7 +36,12 @@ const promised = {
   destroy: (s: Store, sid: string) =>
     new Promise<void>((ok, ko) => s.destroy(sid, (e) => (e ? ko(e) : ok()))),
   touch: (s: Store, sid: string, v: SessionData) =>
-    new Promise<void>((ok, ko) => (s.touch ? s.touch(sid, v, (e) => (e ? ko(e) : ok())) : ok())),
+    new Promise<void>((ok, ko) => {
+      // express-session types touch's callback as taking nothing; connect-mongo passes its error.
+      const done = ((e?: unknown) => (e ? ko(e) : ok())) as () => void;
+      if (s.touch) s.touch(sid, v, done);
+      else ok();
+    }),
 };
 
 function session(userId: string, expires: Date): SessionData {
