@@ -1,6 +1,7 @@
 // fast-check arbitraries for hostile requests: mutated and broken bodies, odd path segments and query strings.
 import fc from 'fast-check';
 import { hostileText } from './hostile-inputs';
+import { DOC_TYPES } from '../../../src/documents';
 
 type JsonObject = { [k: string]: unknown };
 
@@ -103,7 +104,10 @@ export const badSegment: fc.Arbitrary<string> = fc.oneof(
     '00000000-0000-0000-0000-000000000000',
     '%7B%7Bx%7D%7D',
   ),
-  hostileText(4).map(pct),
+  // Random text can spell a real version number ("2") or document name, which rightly answers 200: not a bad segment.
+  hostileText(4)
+    .map(pct)
+    .filter((s) => !/^[1-9]\d{0,2}$/.test(s) && !(DOC_TYPES as readonly string[]).includes(s)),
 );
 
 /** A query string with hostile keys and values. */
