@@ -7,7 +7,7 @@ import { agreementsPath, startApi, story, type ApiApp } from './support';
 import { runCount } from '../../support/runs';
 
 // 10 000 in CI; fewer in the edit loop; HOSTILE_RUNS sets it.
-const RUNS = runCount('HOSTILE_RUNS', { ci: 10_000, local: 2_000 });
+const RUNS = runCount('HOSTILE_RUNS', { ci: 10_000, local: 1_000 });
 let api: ApiApp;
 beforeAll(async () => {
   api = await startApi({ gate: false });
