@@ -8,6 +8,7 @@
 // ("a-" and 8–12 of [A-Za-z0-9_-]) is written without its "a-" and with "_" as "_0" and "-" as "_1" (at most 24
 // characters, 40 in all). The document itself (agreement, version, kind, layout) is named in custom properties.
 import type { Lang } from '../domain/bilingual';
+import type { TextSlot as Slot } from '../domain/text-lang';
 
 export type AnchorPart = 'h' | 'b';
 
@@ -38,10 +39,11 @@ export function articleAnchorKey(blockKey: string): string | undefined {
   return m?.[1];
 }
 
-export function bookmarkName(ref: AnchorRef, versionNo: number, lang: Lang): string {
+/** The partner's text is marked `_p` (its tag may hold "-", which a bookmark name cannot). */
+export function bookmarkName(ref: AnchorRef, versionNo: number, lang: Slot): string {
   const head = ref.kind === 'article' ? `a${encodeKey(ref.key)}` : ref.kind;
   const tail = ref.kind === 'article' ? `_${ref.part}` : '';
-  return `_mou_${head}_v${versionNo}_${lang}${tail}`;
+  return `_mou_${head}_v${versionNo}_${lang === 'partner' ? 'p' : lang}${tail}`;
 }
 
 const NAME =
