@@ -19,7 +19,7 @@ function where(f: Finding): string {
 
 /** One line: severity, where, rule, language, the English then the Thai message, and a short replacement if any. */
 export function findingLine(f: Finding): string {
-  const instead = f.lang === 'both' ? undefined : f.suggestion?.[f.lang];
+  const instead = f.lang === 'both' || f.lang === 'partner' ? undefined : f.suggestion?.[f.lang];
   // A whole clause to add is too long for one line: --json carries it.
   const hint = instead !== undefined && instead.length <= 60 ? ` → "${instead}"` : '';
   return `${f.severity.padEnd(7)} ${where(f).padEnd(11)} ${f.rule} [${f.lang}] ${f.message.en} | ${f.message.th}${hint}`;
