@@ -239,7 +239,11 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
       const to = match.get(a.key);
       return to !== undefined ? articleAnchor(to.key) : `removed-article:${a.key}`;
     });
-    blocks = mergeRedline(render(templates, 'redline', previous.kind, prevCtx).blocks, blocks);
+    blocks = mergeRedline(
+      render(templates, 'redline', previous.kind, prevCtx).blocks,
+      blocks,
+      content.partnerText?.lang ?? previous.partnerText?.lang,
+    );
   }
   // Layout separate: the English original names the partner first, so it is composed a second time in that order.
   const counterpart =
