@@ -72,7 +72,7 @@ function slots(s: RunStyle): { fonts: string; lang: string } {
   const l = escapeXml(p.lang);
   return p.cjk
     ? {
-        fonts: `<w:rFonts w:hint="eastAsia" w:ascii="${f}" w:cs="${FONT}" w:eastAsia="${f}" w:hAnsi="${f}"/>`,
+        fonts: `<w:rFonts w:ascii="${f}" w:cs="${FONT}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/>`,
         lang: `<w:lang w:val="en-US" w:eastAsia="${l}" w:bidi="th-TH"/>`,
       }
     : {
