@@ -61,11 +61,17 @@ export function wordLangValue(tag: string): string {
   return tag;
 }
 
+/** Formatters by tag: making one costs about as much as rendering a page, using one almost nothing. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as the language writes it (2026년 3월 1일, 2026年3月1日), from the ISO calendar date; UTC, never the clock. */
 export function dateInLang(tag: string, y: number, m: number, d: number): string {
-  return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  let f = dateFormats.get(tag);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(tag, f);
+  }
+  return f.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** "제1조" (Korean), "第1条" (Chinese, Japanese), else "Article 1" in the partner's own words where known. */
