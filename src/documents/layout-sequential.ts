@@ -12,6 +12,7 @@ import {
   type LaidPara,
 } from './layout-parts';
 import type { Block, DocModel, Slot } from './model';
+import { partnerAnchor } from './notes';
 
 /** One language of a list of blocks; signature blocks in place when `signatures`, else left out. */
 export function pass(
@@ -40,7 +41,7 @@ export function pass(
           anchors.bookmarks.article(b, part, out);
           return out;
         });
-        if (lang !== 'partner') anchors.attach(b.anchor, emitted);
+        anchors.attach(lang === 'partner' ? partnerAnchor(b.anchor) : b.anchor, emitted);
         break;
       }
       case 'table':

@@ -134,6 +134,36 @@ describe('review and redline on a change made in the Korean text', () => {
     expect(ins[0]).toContain('w:eastAsia="ko-KR"');
   });
 
+  it('a comment on the Korean text of an article marks the Korean paragraphs, in every layout', async () => {
+    const key = story.draft2.articles[8]?.key ?? '';
+    for (const layout of ['parallel', 'sequential'] as const) {
+      const r = await renderDocument({
+        ...storyInput(story, 'review', layout, META),
+        content: changed(),
+        versionNo: 2,
+        comments: [
+          {
+            id: 'c1',
+            round: 1,
+            versionNo: 2,
+            author: { userId: 'mfa', name: 'MFA', role: 'mfa', organisation: { th: 'กต.', en: 'MFA' } },
+            anchor: { kind: 'article', no: 9, key, lang: 'partner' },
+            text: { th: 'ฉบับภาษาเกาหลีระบุ 3 ปี', en: 'The Korean text says three years' },
+            status: 'open',
+            createdAt: '2026-02-01T00:00:00Z',
+          },
+        ],
+      });
+      const body = part(r.buffer, 'word/document.xml');
+      const range = /<w:commentRangeStart w:id="(\d+)"\/>(.*?)<w:commentRangeEnd w:id="\1"\/>/s.exec(body);
+      expect(range).not.toBeNull();
+      const covered = text(range?.[2] ?? '');
+      expect(covered).toContain('제9조');
+      expect(covered).toContain('3년간');
+      expect(covered).not.toMatch(/[\u0E00-\u0E7F]|Article 9/);
+    }
+  });
+
   it('the review copy of a Korean text prints the Word comments and the Korean text', async () => {
     const r = await renderDocument({
       ...storyInput(story, 'review', 'parallel', META),
