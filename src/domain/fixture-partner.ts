@@ -21,7 +21,9 @@ export const PartnerTextFile = z.object({
 
 /** `content` with the partner's text of `json` attached, its articles found by number; refused when it does not fit. */
 export function withPartnerText(content: AgreementContent, json: unknown): AgreementContent {
-  const f = PartnerTextFile.parse(json);
+  const file = PartnerTextFile.safeParse(json);
+  if (!file.success) throw refused(file.error);
+  const f = file.data;
   const missing = f.articles.filter((a) => !content.articles.some((x) => x.no === a.no));
   if (missing.length > 0)
     throw new DomainError('invalid-input', {
@@ -41,16 +43,18 @@ export function withPartnerText(content: AgreementContent, json: unknown): Agree
     })),
     ...(f.closing !== undefined ? { closing: f.closing } : {}),
   });
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new DomainError('invalid-input', {
-      th: `ข้อความภาษาของคู่ภาคีไม่ครบหรือไม่ถูกต้อง (${where})`,
-      en: `The partner's text is incomplete or invalid (${where})`,
-    });
-  }
+  if (!parsed.success) throw refused(parsed.error);
   const problems = partnerTextProblems(parsed.data, content.articles);
   if (problems[0]) throw new DomainError('invalid-input', problems[0]);
   return { ...content, partnerText: parsed.data };
+}
+
+function refused(error: z.ZodError): DomainError {
+  const where = error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return new DomainError('invalid-input', {
+    th: `ข้อความภาษาของคู่ภาคีไม่ครบหรือไม่ถูกต้อง (${where})`,
+    en: `The partner's text is incomplete or invalid (${where})`,
+  });
 }
 
 /** The story with the partner's text on its draft 2 (the text the partner agrees; draft 1 stays bilingual). */
