@@ -20,7 +20,7 @@ export type AnchorRef =
 export interface ParsedAnchor {
   readonly ref: AnchorRef;
   readonly versionNo: number;
-  readonly lang: Lang;
+  readonly lang: Slot;
 }
 
 const encodeKey = (key: string): string =>
@@ -47,15 +47,16 @@ export function bookmarkName(ref: AnchorRef, versionNo: number, lang: Slot): str
 }
 
 const NAME =
-  /^_mou_(?:(title|preamble|closing)|a((?:[A-Za-z0-9]|_[01]){8,24}))_v(\d{1,3})_(th|en)(?:_(h|b))?$/;
+  /^_mou_(?:(title|preamble|closing)|a((?:[A-Za-z0-9]|_[01]){8,24}))_v(\d{1,3})_(th|en|p)(?:_(h|b))?$/;
 
 /** A bookmark name of ours → what it marks; anything else (a reviewer's own bookmarks, _GoBack) → undefined. */
 export function parseBookmarkName(name: string): ParsedAnchor | undefined {
   const m = NAME.exec(name);
   if (!m) return undefined;
-  const [, block, enc, v, lang, part] = m;
+  const [, block, enc, v, code, part] = m;
   const versionNo = Number(v);
-  if (lang !== 'th' && lang !== 'en') return undefined;
+  const lang: Slot | undefined = code === 'p' ? 'partner' : code === 'th' || code === 'en' ? code : undefined;
+  if (lang === undefined) return undefined;
   if (block === 'title' || block === 'preamble' || block === 'closing') {
     return part === undefined ? { ref: { kind: block }, versionNo, lang } : undefined;
   }
