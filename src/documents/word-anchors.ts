@@ -3,11 +3,11 @@
 // Every block with an identity (the title, the preamble, each article by its key, the closing) is wrapped, per
 // language and part, in a hidden Word bookmark whose name says what it is and of which version:
 //   _mou_title_v3_th   _mou_preamble_v3_en   _mou_closing_v3_th   _mou_a<key>_v3_en_h (heading) / _b (body)
+// (the partner-language text, when there is one: _p in place of _th / _en)
 // A name starting with "_" is a hidden bookmark in Word (not listed in its dialog); Word and LibreOffice keep it when
 // the file is edited and saved. Word limits names to 40 characters of letters, digits and "_", so the article key
 // ("a-" and 8–12 of [A-Za-z0-9_-]) is written without its "a-" and with "_" as "_0" and "-" as "_1" (at most 24
 // characters, 40 in all). The document itself (agreement, version, kind, layout) is named in custom properties.
-import type { Lang } from '../domain/bilingual';
 import type { TextSlot as Slot } from '../domain/text-lang';
 
 export type AnchorPart = 'h' | 'b';
