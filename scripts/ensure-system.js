@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-// Checks the system packages the tests need (Chromium, LibreOffice, Thai fonts, poppler); installs them
+// Checks the system packages the tests need (Chromium, LibreOffice, Thai and CJK fonts, poppler); installs them
 // with apt-get when missing and running as root, else stops with a message naming what to install.
 'use strict';
 const { spawnSync } = require('node:child_process');
 
 const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
-const fontInstalled = () => {
-  const r = spawnSync('fc-list', [':lang=th', 'family'], { encoding: 'utf8' });
-  return r.status === 0 && /Laksaman/i.test(r.stdout);
+/** Whether fontconfig knows a font for `lang` whose family matches `family`. */
+const fontFor = (lang, family) => () => {
+  const r = spawnSync('fc-list', [`:lang=${lang}`, 'family'], { encoding: 'utf8' });
+  return r.status === 0 && family.test(r.stdout);
 };
+const fontInstalled = fontFor('th', /Laksaman/i);
+// The partner-language documents (Korean, Chinese, Japanese) use Noto Serif CJK; without it LibreOffice draws boxes.
+const cjkInstalled = () =>
+  fontFor('ko', /Noto Serif CJK KR/)() &&
+  fontFor('zh-cn', /Noto Serif CJK SC/)() &&
+  fontFor('ja', /Noto Serif CJK JP/)();
 
 const needs = [
   { pkg: 'chromium', ok: () => has('chromium', ['--version']) },
   { pkg: 'libreoffice-writer-nogui', ok: () => has('soffice', ['--version']) },
   { pkg: 'fonts-thai-tlwg', ok: fontInstalled },
+  { pkg: 'fonts-noto-cjk', ok: cjkInstalled },
   { pkg: 'poppler-utils', ok: () => has('pdftotext', ['-v']) },
   // LibreOffice's Python bridge: the import tests annotate our files with LibreOffice as a reviewer would.
   { pkg: 'python3-uno', ok: () => has('/usr/bin/python3', ['-c', 'import uno']) },

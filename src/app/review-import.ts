@@ -113,7 +113,7 @@ export function previewImport(
 function commentAnchor(a: ImportAnchor): NewComment['anchor'] {
   switch (a.kind) {
     case 'article':
-      return { kind: 'article', no: a.no, key: a.key };
+      return { kind: 'article', no: a.no, key: a.key, ...(a.lang ? { lang: a.lang } : {}) };
     case 'preamble':
       return { kind: 'preamble' };
     default:

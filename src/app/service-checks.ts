@@ -16,6 +16,7 @@ import {
   type HistoryEntry,
   type StaleMark,
 } from '../domain';
+import { partnerTextProblems } from '../domain/partner-text';
 import type { AgreementAction } from '../../workflows';
 import type { AgreementRecord } from './ports';
 
@@ -65,7 +66,15 @@ export function parseContent(
   const duplicates = articleKeyIssues(r.data).map((i) => ({ ...i, path: `content.${i.path}` }));
   if (duplicates.length > 0) throw invalid(INVALID_CONTENT, duplicates);
   const seed = current ? `${current.id}:${current.rev}` : sha256Hex(stableStringify(r.data));
-  return keyContent(r.data, current?.workingDraft, seededArticleKeys(seed));
+  const keyed = keyContent(r.data, current?.workingDraft, seededArticleKeys(seed));
+  // The partner's text names its articles by key: each must be an article of the text, once.
+  const partner = keyed.partnerText ? partnerTextProblems(keyed.partnerText, keyed.articles) : [];
+  if (partner.length > 0)
+    throw invalid(
+      INVALID_CONTENT,
+      partner.map((message) => ({ path: 'content.partnerText.articles', message })),
+    );
+  return keyed;
 }
 
 const SendOptionsSchema = z

@@ -5,6 +5,7 @@ import { derivedArticleKey } from '../domain/article-key';
 import { keyContent } from '../domain/article-keys';
 import { DomainError } from '../domain/errors';
 import { storyFromFixture } from '../domain/fixture';
+import { storyWithPartnerText, withPartnerText } from '../domain/fixture-partner';
 import type { DocType, Layout, RenderInput, RenderMeta } from '../documents';
 import { storyInput } from '../documents/story';
 
@@ -21,8 +22,21 @@ export function inputFromFile(
   layout: Layout,
   meta: RenderMeta,
   versionNo?: number,
+  partnerText?: unknown,
 ): RenderInput {
   if (!json || typeof json !== 'object') throw badFile('the file does not hold a JSON object');
+  if (partnerText !== undefined) {
+    // A partner text (--partner-text) goes on the story's draft 2, or on the content (keyed, as a render keys it).
+    if ('draft1' in json)
+      return storyInput(storyWithPartnerText(storyFromFixture(json), partnerText), doc, layout, meta);
+    return {
+      doc,
+      layout,
+      content: contentFromFile(json, undefined, partnerText),
+      versionNo: versionNo ?? 1,
+      meta,
+    };
+  }
   if ('content' in json) {
     const req = z
       .object({
@@ -52,7 +66,12 @@ export function inputFromFile(
  * draft 2, unless `draft` says 1), or bare content. Articles without keys get keys derived from their numbers, as a
  * render does; they are never printed.
  */
-export function contentFromFile(json: unknown, draft?: string): AgreementContent {
+export function contentFromFile(json: unknown, draft?: string, partnerText?: unknown): AgreementContent {
+  const content = contentOnly(json, draft);
+  return partnerText === undefined ? content : withPartnerText(content, partnerText);
+}
+
+function contentOnly(json: unknown, draft?: string): AgreementContent {
   if (!json || typeof json !== 'object') throw badFile('the file does not hold a JSON object');
   if ('draft1' in json) {
     const story = storyFromFixture(json);

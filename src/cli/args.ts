@@ -24,8 +24,11 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     'sign-date': 'value',
     'sign-place-th': 'value',
     'sign-place-en': 'value',
+    'sign-place-partner': 'value',
+    'partner-text': 'value',
+    'partner-font': 'value',
   },
-  check: { json: 'flag', draft: 'value' },
+  check: { json: 'flag', draft: 'value', 'partner-text': 'value' },
   'import-review': { against: 'value', version: 'value', json: 'flag' },
   verify: { json: 'flag' },
 };

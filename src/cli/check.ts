@@ -8,6 +8,8 @@ export interface CheckOptions {
   json: boolean;
   /** For a fixture story: 1 or 2 (the last draft, 2, by default). */
   draft?: string;
+  /** A partner-text file (fixtures/*-<lang>.json): checked with the text, its articles by number. */
+  partnerText?: string;
   out: (s: string) => void;
 }
 
@@ -17,13 +19,13 @@ function where(f: Finding): string {
 
 /** One line: severity, where, rule, language, the English then the Thai message, and a short replacement if any. */
 export function findingLine(f: Finding): string {
-  const instead = f.lang === 'both' ? undefined : f.suggestion?.[f.lang];
+  const instead = f.lang === 'both' || f.lang === 'partner' ? undefined : f.suggestion?.[f.lang];
   // A whole clause to add is too long for one line: --json carries it.
   const hint = instead !== undefined && instead.length <= 60 ? ` → "${instead}"` : '';
   return `${f.severity.padEnd(7)} ${where(f).padEnd(11)} ${f.rule} [${f.lang}] ${f.message.en} | ${f.message.th}${hint}`;
 }
 
-function readJson(file: string): unknown {
+export function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -44,7 +46,8 @@ export function checkCommand(file: string | undefined, o: CheckOptions): number 
       en: 'Name the agreement file: mou check <file.json> [--json] [--draft 1|2]',
     });
   }
-  const findings = checkContent(contentFromFile(readJson(file), o.draft));
+  const partner = o.partnerText !== undefined ? readJson(o.partnerText) : undefined;
+  const findings = checkContent(contentFromFile(readJson(file), o.draft, partner));
   if (o.json) {
     o.out(`${JSON.stringify({ findings }, null, 2)}\n`);
   } else {

@@ -19,7 +19,7 @@ import { diskPdfCache, findSoffice, libreOfficeConverter } from '../platform/lib
 import { isDomainError } from '../domain/errors';
 import { inputFromFile } from './agreement-file';
 import { OPTIONS, UsageError, parseArgs, type Args } from './args';
-import { checkCommand } from './check';
+import { checkCommand, readJson } from './check';
 import { importReviewCommand } from './import-review';
 import { verifyCommand } from './verify';
 
@@ -28,14 +28,17 @@ const USAGE = `usage:
   mou render <folder> --doc <doc|all> [--layout ${LAYOUTS.join('|')}] -o <out-folder>
   mou render … --pdf | --pdfa   write PDF (PDF/A-2b with --pdfa) instead of .docx, by LibreOffice headless
                            (soffice on PATH or MOU_SOFFICE; MOU_PDF_TIMEOUT_SECONDS, default 60)
-  mou check <agreement.json> [--json] [--draft 1|2]   pre-review and bilingual checks (exit 1 on an error)
+  mou check <agreement.json> [--json] [--draft 1|2] [--partner-text <file>]
+                           pre-review and bilingual checks (exit 1 on an error)
   mou import-review <file.docx> --against <agreement.json> [--version N] [--json]
                            a reviewer's annotated Word file: its comments and suggested wording, each placed on
                            its article (exit 1 when some item could not be placed)
   mou verify [--json]      check every agreement's history, its anchors and issued files (exit 1 on a problem;
                            the database of MONGODB_URI, else the embedded one in MOU_DATA_DIR, with the app stopped)
 options: --date YYYY-MM-DD   --numerals thai|arabic   --final   --version N
-         --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text>
+         --sign-date YYYY-MM-DD --sign-place-th <text> --sign-place-en <text> --sign-place-partner <text>
+         --partner-text <file>   the partner's language (a fixture story's draft 2, articles by number)
+         --partner-font <name>   its font (default: Noto Serif CJK KR/SC/TC/JP by the language)
 The file may be a render request ({content, versionNo, previous?, comments?, meta?}), a fixture story
 (fixtures/*.json) or bare agreement content. Prints the SHA-256 of every file written.`;
 
@@ -62,14 +65,18 @@ function metaFrom(args: Args): RenderMeta {
   const signDate = str(args, 'sign-date');
   const placeTh = str(args, 'sign-place-th');
   const placeEn = str(args, 'sign-place-en');
+  const placePartner = str(args, 'sign-place-partner');
+  const partnerFont = str(args, 'partner-font');
   return {
+    ...(partnerFont ? { partnerFont } : {}),
     ...(date ? { date } : {}),
     ...(numerals ? { numerals: oneOf(numerals, ['thai', 'arabic'] as const, '--numerals') } : {}),
     ...(args.flags.has('final') ? { final: true } : {}),
-    ...(signDate || placeTh || placeEn
+    ...(signDate || placeTh || placeEn || placePartner
       ? {
           signing: {
             ...(signDate ? { date: signDate } : {}),
+            ...(placePartner ? { partnerPlace: placePartner } : {}),
             ...(placeTh && placeEn ? { place: { th: placeTh, en: placeEn } } : {}),
           },
         }
@@ -80,8 +87,10 @@ function metaFrom(args: Args): RenderMeta {
 async function renderOne(file: string, doc: DocType, layout: Layout, args: Args) {
   const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const version = str(args, 'version');
+  const partnerFile = str(args, 'partner-text');
+  const partner = partnerFile !== undefined ? readJson(partnerFile) : undefined;
   return renderDocument(
-    inputFromFile(json, doc, layout, metaFrom(args), version ? Number(version) : undefined),
+    inputFromFile(json, doc, layout, metaFrom(args), version ? Number(version) : undefined, partner),
   );
 }
 
@@ -187,6 +196,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return checkCommand(args.positional[1], {
           json: args.flags.has('json'),
           draft: str(args, 'draft'),
+          ...(str(args, 'partner-text') !== undefined ? { partnerText: str(args, 'partner-text') } : {}),
           out: (s) => process.stdout.write(s),
         });
       case 'import-review':

@@ -12,6 +12,7 @@ import { keyedTexts } from './keyed-input';
 import { parseMarkup } from './markup';
 import type { DocModel } from './model';
 import { commentNotes } from './notes';
+import { partnerArticleCtx, partnerCtx, partnerOfModel, partnerSignatureCtx } from './partner-context';
 import { mergeRedline } from './redline';
 import type { DocType, TemplateSet } from './templates';
 
@@ -34,8 +35,15 @@ export function fillClosing(
 const articleAnchor = (key: string) => `article:${key}`;
 
 /** `key` pairs the block across versions (redline); `anchor` is where comments on the article attach. */
-function articleCtx(a: Article, key: string) {
-  return { no: a.no, key, anchor: articleAnchor(a.key), heading: a.heading, text: a.text };
+function articleCtx(c: AgreementContent, a: Article, key: string) {
+  return {
+    no: a.no,
+    key,
+    anchor: articleAnchor(a.key),
+    heading: a.heading,
+    text: a.text,
+    partner: partnerArticleCtx(c, a),
+  };
 }
 
 function signatoryCtx(p: Party) {
@@ -76,9 +84,13 @@ function baseContext(
     /** The party a text names first and second (titles); signature columns follow the same order. */
     firstParty: order === 'thai-first' ? parties.thai : parties.partner,
     secondParty: order === 'thai-first' ? parties.partner : parties.thai,
-    signatories: ordered.map((p) => signatureCtx(p, signedBy(meta, p === thai ? 'thai' : 'partner'))),
+    signatories: ordered.map((p) => {
+      const side = p === thai ? 'thai' : 'partner';
+      return { ...signatureCtx(p, signedBy(meta, side)), partner: partnerSignatureCtx(content, side) };
+    }),
     areas: content.areas.map((id, i) => ({ no: i + 1, ...(findArea(id)?.label ?? { th: id, en: id }) })),
-    articles: content.articles.map((a) => articleCtx(a, keys(a))),
+    articles: content.articles.map((a) => articleCtx(content, a, keys(a))),
+    partner: partnerCtx(content, input),
     closing: content.closing ? closingCtx(content.closing, input) : null,
     actionPlan: (content.actionPlan ?? []).map((item, i) => ({
       no: i + 1,
@@ -227,7 +239,11 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
       const to = match.get(a.key);
       return to !== undefined ? articleAnchor(to.key) : `removed-article:${a.key}`;
     });
-    blocks = mergeRedline(render(templates, 'redline', previous.kind, prevCtx).blocks, blocks);
+    blocks = mergeRedline(
+      render(templates, 'redline', previous.kind, prevCtx).blocks,
+      blocks,
+      content.partnerText?.lang ?? previous.partnerText?.lang,
+    );
   }
   // Layout separate: the English original names the partner first, so it is composed a second time in that order.
   const counterpart =
@@ -245,6 +261,7 @@ export function compose(input: ValidRenderInput, templates: TemplateSet): DocMod
     ...(parsed.landscape ? { landscape: true } : {}),
     thaiNumerals: parsed.thaiNumerals,
     blocks,
+    ...(content.partnerText ? { partner: partnerOfModel(content, input) } : {}),
     ...(counterpart ? { counterpart } : {}),
     notes,
     identity: {

@@ -1,5 +1,9 @@
-// Word-level diff of two paragraphs (Thai segmented with Intl.Segmenter), yielding spans marked ins/del.
-import type { Lang, Para, Span } from './model';
+// Word-level diff of two paragraphs (Thai, Chinese, Japanese… segmented with Intl.Segmenter), yielding spans marked
+// ins/del.
+import type { Para, Span } from './model';
+
+/** The language words are found by: th, en, or the partner's BCP 47 tag (ko, zh-Hans, ja…). */
+export type SegmentLang = string;
 
 interface Token {
   readonly text: string;
@@ -7,8 +11,8 @@ interface Token {
   readonly italic: boolean;
 }
 
-const segmenters = new Map<Lang, Intl.Segmenter>();
-function segmenter(lang: Lang): Intl.Segmenter {
+const segmenters = new Map<SegmentLang, Intl.Segmenter>();
+function segmenter(lang: SegmentLang): Intl.Segmenter {
   let s = segmenters.get(lang);
   if (!s) {
     s = new Intl.Segmenter(lang, { granularity: 'word' });
@@ -18,11 +22,11 @@ function segmenter(lang: Lang): Intl.Segmenter {
 }
 
 /** Words, spaces and punctuation as separate tokens; Thai has no spaces, so the segmenter finds word ends. */
-export function tokenize(text: string, lang: Lang): string[] {
+export function tokenize(text: string, lang: SegmentLang): string[] {
   return Array.from(segmenter(lang).segment(text), (s) => s.segment);
 }
 
-function tokens(para: Para | undefined, lang: Lang): Token[] {
+function tokens(para: Para | undefined, lang: SegmentLang): Token[] {
   return (para?.spans ?? []).flatMap((s) =>
     tokenize(s.text, lang).map((text) => ({ text, bold: s.bold === true, italic: s.italic === true })),
   );
@@ -113,7 +117,7 @@ function toSpans(ops: readonly Op[]): Span[] {
 }
 
 /** The current paragraph with what changed since the previous one as tracked insertions and deletions. */
-export function diffParas(previous: Para | undefined, current: Para | undefined, lang: Lang): Para {
+export function diffParas(previous: Para | undefined, current: Para | undefined, lang: SegmentLang): Para {
   const spans = toSpans(lcsOps(tokens(previous, lang), tokens(current, lang)));
   const base = current ?? previous;
   return {
@@ -127,7 +131,7 @@ export function diffParas(previous: Para | undefined, current: Para | undefined,
 export function diffParaLists(
   previous: readonly Para[] | undefined,
   current: readonly Para[] | undefined,
-  lang: Lang,
+  lang: SegmentLang,
 ): Para[] {
   const p = previous ?? [];
   const c = current ?? [];

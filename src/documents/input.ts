@@ -47,6 +47,8 @@ export const RenderMeta = z
     signing: z
       .object({
         place: Bilingual.optional(),
+        /** The place as the partner's text names it: fills {{place.<tag>}} of its closing. */
+        partnerPlace: Text.optional(),
         date: IsoDate.optional(),
         /** Who signed, as recorded at signing: printed in the signature blocks instead of the draft's offices. */
         signatories: z.object({ thai: SigningSignatory, partner: SigningSignatory }).strict().optional(),
@@ -58,6 +60,8 @@ export const RenderMeta = z
       .object({ office: Text.optional(), ref: Text.optional(), to: Text.optional(), signer: Text.optional() })
       .strict()
       .optional(),
+    /** The font of the partner language's runs; default: Noto Serif CJK in the script's variant (partner-context.ts). */
+    partnerFont: Text.optional(),
     /** Author written on tracked changes; default "MOU Engine". */
     revisionAuthor: Text.optional(),
   })

@@ -3,8 +3,8 @@ import type {
   ArticleBlock,
   BiParas,
   DocModel,
-  Lang,
   Para,
+  Slot,
   SignatureBlock,
   TableBlock,
   TextBlock,
@@ -21,7 +21,7 @@ import {
 export type ParaRole = 'title' | 'heading' | 'body' | 'note' | 'cell-header' | 'cell' | 'signature';
 
 export interface LaidPara {
-  readonly lang: Lang;
+  readonly lang: Slot;
   readonly para: Para;
   readonly role: ParaRole;
   /** Word comments whose range starts before / ends after this paragraph. */
@@ -49,7 +49,7 @@ export type LaidItem =
   | { readonly t: 'pagebreak' };
 
 export const laid =
-  (lang: Lang, role: ParaRole) =>
+  (lang: Slot, role: ParaRole) =>
   (para: Para): LaidPara => ({
     lang,
     para,
@@ -60,12 +60,12 @@ export const laid =
     bookmarkEnds: [],
   });
 
-export function paras(bi: BiParas, lang: Lang, role: ParaRole): LaidPara[] {
+export function paras(bi: BiParas, lang: Slot, role: ParaRole): LaidPara[] {
   return (bi[lang] ?? []).map(laid(lang, role));
 }
 
 /** Both languages stacked: Thai first, then English (table cells, signature columns). */
-export function stacked(bi: BiParas, role: ParaRole, langs: readonly Lang[] = ['th', 'en']): LaidPara[] {
+export function stacked(bi: BiParas, role: ParaRole, langs: readonly Slot[] = ['th', 'en']): LaidPara[] {
   return langs.flatMap((l) => paras(bi, l, role));
 }
 
@@ -121,7 +121,7 @@ export class Bookmarks {
   }
   private byLang(ref: AnchorRef, emitted: readonly LaidPara[]): void {
     if (this.versionNo === undefined) return;
-    for (const lang of ['th', 'en'] as const) {
+    for (const lang of ['th', 'en', 'partner'] as const) {
       this.wrap(
         bookmarkName(ref, this.versionNo, lang),
         emitted.filter((p) => p.lang === lang),
@@ -147,7 +147,7 @@ export function firstPara(items: readonly LaidItem[]): LaidPara | undefined {
   return undefined;
 }
 
-export function tableGrid(b: TableBlock, langs: readonly Lang[]): LaidItem {
+export function tableGrid(b: TableBlock, langs: readonly Slot[]): LaidItem {
   return {
     t: 'grid',
     style: 'table',

@@ -11,10 +11,16 @@ import {
   type LaidItem,
   type LaidPara,
 } from './layout-parts';
-import type { Block, DocModel, Lang } from './model';
+import type { Block, DocModel, Slot } from './model';
+import { partnerAnchor } from './notes';
 
 /** One language of a list of blocks; signature blocks in place when `signatures`, else left out. */
-function pass(blocks: readonly Block[], lang: Lang, anchors: Anchors, signatures: boolean): LaidItem[] {
+export function pass(
+  blocks: readonly Block[],
+  lang: Slot,
+  anchors: Anchors,
+  signatures: boolean,
+): LaidItem[] {
   const items: LaidItem[] = [];
   const emit = (ps: LaidPara[]) => {
     items.push(...ps.map((p): LaidItem => ({ t: 'para', p })));
@@ -24,20 +30,20 @@ function pass(blocks: readonly Block[], lang: Lang, anchors: Anchors, signatures
     switch (b.kind) {
       case 'text': {
         const emitted = emit(paras(b, lang, textRole(b)));
-        anchors.attach(b.anchor, emitted);
+        // A comment on a block marks its Thai and English text; the partner's text is marked by its bookmarks only.
+        if (lang !== 'partner') anchors.attach(b.anchor, emitted);
         anchors.bookmarks.text(b, emitted);
         break;
       }
-      case 'article':
-        anchors.attach(
-          b.anchor,
-          articleParts(b).flatMap(({ bi, role, part }) => {
-            const emitted = emit(paras(bi, lang, role));
-            anchors.bookmarks.article(b, part, emitted);
-            return emitted;
-          }),
-        );
+      case 'article': {
+        const emitted = articleParts(b).flatMap(({ bi, role, part }) => {
+          const out = emit(paras(bi, lang, role));
+          anchors.bookmarks.article(b, part, out);
+          return out;
+        });
+        anchors.attach(lang === 'partner' ? partnerAnchor(b.anchor) : b.anchor, emitted);
         break;
+      }
       case 'table':
         items.push(tableGrid(b, [lang]));
         break;
@@ -54,10 +60,11 @@ function pass(blocks: readonly Block[], lang: Lang, anchors: Anchors, signatures
 
 /** Sequential: the whole Thai text, a page break, the whole English text; signature blocks once at the end. */
 export function sequential(model: DocModel, anchors: Anchors): LaidItem[] {
-  const items = pass(model.blocks, 'th', anchors, false);
-  if (model.blocks.some(hasEnglish)) {
-    items.push({ t: 'pagebreak' });
-    items.push(...pass(model.blocks, 'en', anchors, false));
+  const items: LaidItem[] = [];
+  for (const slot of model.partner?.order ?? ['th', 'en']) {
+    if (slot !== 'th' && !model.blocks.some((b) => hasSlot(b, slot))) continue;
+    if (items.length > 0) items.push({ t: 'pagebreak' });
+    items.push(...pass(model.blocks, slot, anchors, false));
   }
   for (const b of model.blocks) if (b.kind === 'signatures') items.push(signatureGrid(b.parties));
   return items;
@@ -69,23 +76,25 @@ export function sequential(model: DocModel, anchors: Anchors): LaidItem[] {
  * (compose only builds one for the MOU and the signing copy) the English text repeats `model.blocks`.
  */
 export function separate(model: DocModel, anchors: Anchors): LaidItem[] {
-  const english = model.counterpart ?? model.blocks;
-  const items = pass(model.blocks, 'th', anchors, true);
-  if (english.some(hasEnglish)) {
-    items.push({ t: 'pagebreak' });
-    items.push(...pass(english, 'en', anchors, true));
+  const partnerFirst = model.counterpart ?? model.blocks;
+  const items: LaidItem[] = [];
+  for (const slot of model.partner?.order ?? ['th', 'en']) {
+    const blocks = slot === 'th' ? model.blocks : partnerFirst;
+    if (slot !== 'th' && !blocks.some((b) => hasSlot(b, slot))) continue;
+    if (items.length > 0) items.push({ t: 'pagebreak' });
+    items.push(...pass(blocks, slot, anchors, true));
   }
   return items;
 }
 
-function hasEnglish(b: Block): boolean {
+function hasSlot(b: Block, slot: Slot): boolean {
   switch (b.kind) {
     case 'text':
-      return (b.en?.length ?? 0) > 0;
+      return (b[slot]?.length ?? 0) > 0;
     case 'article':
-      return b.heading.en !== undefined || b.body.en !== undefined;
+      return b.heading[slot] !== undefined || b.body[slot] !== undefined;
     case 'table':
-      return b.rows.some((r) => r.some((c) => c.en !== undefined));
+      return b.rows.some((r) => r.some((c) => c[slot] !== undefined));
     case 'signatures':
     case 'pagebreak':
       return false;

@@ -14,7 +14,7 @@ import {
   type LaidRow,
   type ParaRole,
 } from './layout-parts';
-import { separate, sequential } from './layout-sequential';
+import { pass, separate, sequential } from './layout-sequential';
 import type { BiParas, DocModel } from './model';
 
 export type { LaidItem, LaidPara, LaidRow, ParaRole } from './layout-parts';
@@ -31,8 +31,21 @@ function shortEnough(cells: readonly (readonly LaidPara[])[]): boolean {
   );
 }
 
-/** Parallel: a borderless two-column table, Thai left, English right, one row per block (heading and body apart). */
+/**
+ * Parallel: a borderless two-column table, Thai left, English right, one row per block (heading and body apart).
+ * A partner-language text follows the two columns whole, after a page break and before the signatures (README:
+ * "The partner's language").
+ */
 function parallel(model: DocModel, anchors: Anchors): LaidItem[] {
+  const items = parallelPair(model, anchors);
+  if (!model.partner) return items;
+  const signatures = items.findIndex((it) => it.t === 'grid' && it.style === 'signatures');
+  const at = signatures < 0 ? items.length : signatures;
+  items.splice(at, 0, { t: 'pagebreak' }, ...pass(model.blocks, 'partner', anchors, false));
+  return items;
+}
+
+function parallelPair(model: DocModel, anchors: Anchors): LaidItem[] {
   const items: LaidItem[] = [];
   let rows: LaidRow[] | undefined;
   const row = (bi: BiParas, role: ParaRole): LaidPara[] => {

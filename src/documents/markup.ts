@@ -1,5 +1,5 @@
 // Parses the fixed HTML-like markup that templates emit into the document model. Entities are decoded exactly once.
-import type { Align, BiParas, Block, Lang, LangPara, Para, Span, TableCell } from './model';
+import type { Align, BiParas, Block, LangPara, Para, Slot, Span, TableCell } from './model';
 import { Cursor, MarkupError, tokenize, type Token } from './markup-tokens';
 
 export { MarkupError, decodeEntities } from './markup-tokens';
@@ -111,17 +111,21 @@ function tabStop(attrs: Readonly<Record<string, string>>): Pick<Para, 'tabStop'>
   return { tabStop: { mm: at, ...(attrs.leader === 'dot' ? { leader: 'dot' as const } : {}) } };
 }
 
-/** Children <th> and <en> of a bilingual element. */
+/** The language element names: <th>, <en>, and <partner> for the partner's language. */
+function slotOf(name: string): Slot | undefined {
+  return name === 'th' || name === 'en' || name === 'partner' ? name : undefined;
+}
+
+/** Children <th>, <en> and <partner> of a multilingual element. */
 function biParas(c: Cursor, end: string, defaults: Omit<Para, 'spans'> = {}): BiParas {
-  let th: Para[] | undefined;
-  let en: Para[] | undefined;
+  const out: { th?: Para[]; en?: Para[]; partner?: Para[] } = {};
   c.children(end, (tok) => {
-    if (tok.name !== 'th' && tok.name !== 'en') throw new MarkupError(`<${tok.name}> inside <${end}>`);
+    const slot = slotOf(tok.name);
+    if (!slot) throw new MarkupError(`<${tok.name}> inside <${end}>`);
     const paras = tok.selfClosing ? [] : paragraphs(c, tok.name, { ...defaults, ...paraAttrs(tok.attrs) });
-    if (tok.name === 'th') th = [...(th ?? []), ...paras];
-    else en = [...(en ?? []), ...paras];
+    out[slot] = [...(out[slot] ?? []), ...paras];
   });
-  return { ...(th ? { th } : {}), ...(en ? { en } : {}) };
+  return out;
 }
 
 const ROLES = ['title', 'heading', 'body', 'note'] as const;
@@ -184,8 +188,8 @@ function block(c: Cursor, tok: Extract<Token, { t: 'open' }>): Block {
         const lines: LangPara[] = [];
         const defaults = paraAttrs(p.attrs);
         c.children('party', (tok) => {
-          if (tok.name !== 'th' && tok.name !== 'en') throw new MarkupError(`<${tok.name}> inside <party>`);
-          const lang: Lang = tok.name;
+          const lang = slotOf(tok.name);
+          if (!lang) throw new MarkupError(`<${tok.name}> inside <party>`);
           const paras = tok.selfClosing
             ? [{ ...defaults, spans: [] }]
             : paragraphs(c, lang, { ...defaults, ...paraAttrs(tok.attrs) });

@@ -1,8 +1,12 @@
 // The typed document model: what templates mean, independent of Word. Blocks of bilingual paragraphs.
 import type { Lang } from '../domain/bilingual';
+import type { TextSlot } from '../domain/text-lang';
 import type { DocIdentity } from './word-anchors';
 
 export type { Lang };
+
+/** Where a paragraph's text belongs: Thai, English, or the partner's language (its tag is the model's `partner`). */
+export type Slot = TextSlot;
 
 /** A run of text with one style. `change` marks tracked insertions/deletions (redline only). */
 export interface Span {
@@ -38,6 +42,7 @@ export interface Para {
 export interface BiParas {
   readonly th?: readonly Para[];
   readonly en?: readonly Para[];
+  readonly partner?: readonly Para[];
 }
 
 /** A run of paragraphs; `key` identifies it across versions (redline), `anchor` where comments attach. */
@@ -70,7 +75,7 @@ export interface TableBlock {
 
 /** A paragraph tagged with its language, where Thai and English lines interleave (signature columns, notes). */
 export interface LangPara {
-  readonly lang: Lang;
+  readonly lang: Slot;
   readonly para: Para;
 }
 
@@ -115,6 +120,11 @@ export interface DocModel {
   readonly notes: readonly Note[];
   /** Which document of which agreement and version this is: custom properties and bookmark names (word-anchors.ts). */
   readonly identity?: DocIdentity;
+  /**
+   * The partner's language, when the text carries it: its BCP 47 tag, the font its runs use, and the order the
+   * closing names the languages in (sequential and separate layouts follow it).
+   */
+  readonly partner?: { readonly tag: string; readonly font: string; readonly order: readonly Slot[] };
   /** Author and date of tracked changes (redline). */
   readonly revision?: { readonly author: string; readonly date: string };
 }

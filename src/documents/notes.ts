@@ -15,10 +15,17 @@ export function anchorName(a: CommentAnchor, content: AgreementContent): string 
       return 'document';
     case 'preamble':
       return 'preamble';
-    case 'article':
-      return content.articles.some((x) => x.key === a.key) ? `article:${a.key}` : 'document';
+    case 'article': {
+      if (!content.articles.some((x) => x.key === a.key)) return 'document';
+      // A comment on the partner's text marks that text, while it has the article; else the article's Thai and English.
+      const partner = a.lang === 'partner' && content.partnerText?.articles.some((x) => x.key === a.key);
+      return partner ? partnerAnchor(`article:${a.key}`) : `article:${a.key}`;
+    }
   }
 }
+
+/** Where comments on a block's partner-language text attach (the layouts attach them to the partner's paragraphs). */
+export const partnerAnchor = (anchor: string): string => `${anchor}:partner`;
 
 /** "MFA – Department of Treaties" → "MFA"; "Ministry of Interior" → "MI". */
 export function initialsOf(author: string): string {

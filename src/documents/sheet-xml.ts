@@ -1,7 +1,8 @@
 // Typography: a laid-out sheet → the XML of its body, headers and comments (Thai official style, TH Sarabun New 16 pt).
 // The package around them (styles, settings, section properties, relationships) comes from `docx`: see render-docx.ts.
 import type { LaidItem, LaidPara, LaidRow, ParaRole, Sheet } from './layout';
-import type { BiParas, Lang, Span } from './model';
+import { isCjk, wordLangValue } from '../domain/text-lang';
+import type { BiParas, Slot, Span } from './model';
 import { laid } from './layout-parts';
 import {
   bookmarkEnd,
@@ -21,6 +22,8 @@ import {
   tableRow,
   textRun,
   type Justification,
+  type PartnerRun,
+  type RunStyle,
 } from './word-xml';
 
 /** The XML inside the parts' placeholders: w:body content, each header's paragraphs, w:comments content. */
@@ -34,11 +37,27 @@ export interface SheetXml {
 /** Ids of tracked changes must be unique in the document; comments use their own id space. */
 class Revisions {
   private next = 1;
-  constructor(private readonly meta: Sheet['revision']) {}
+  readonly partner: PartnerRun | undefined;
+  constructor(
+    private readonly meta: Sheet['revision'],
+    partner: Sheet['partner'],
+  ) {
+    this.partner = partner
+      ? { lang: wordLangValue(partner.tag), font: partner.font, cjk: isCjk(partner.tag) }
+      : undefined;
+  }
+  /** The run style of a language slot (the partner's carries its font and language). */
+  style(lang: Slot, rest: Omit<RunStyle, 'lang' | 'partner'> = {}): RunStyle {
+    return lang === 'partner' && this.partner ? { lang, partner: this.partner, ...rest } : { lang, ...rest };
+  }
   /** `sizePt`: the paragraph's size, for a span that sets none. */
-  run(span: Span, lang: Lang, sizePt?: number): string {
+  run(span: Span, lang: Slot, sizePt?: number): string {
     const pt = span.sizePt ?? sizePt;
-    const style = { lang, bold: span.bold, italic: span.italic, size: pt === undefined ? undefined : pt * 2 };
+    const style = this.style(lang, {
+      bold: span.bold,
+      italic: span.italic,
+      size: pt === undefined ? undefined : pt * 2,
+    });
     if (span.tab === true) return tabRun(style);
     if (!span.change) return textRun(span.text, style);
     const change = {
@@ -93,7 +112,7 @@ function para(lp: LaidPara, rev: Revisions, inTable = false): string {
   for (const b of lp.bookmarkStarts) content += bookmarkStart(b.id, b.name);
   for (const id of lp.commentStarts) content += commentRangeStart(id);
   for (const s of lp.para.spans) content += rev.run(bold ? { ...s, bold: true } : s, lp.lang, lp.para.sizePt);
-  for (const id of lp.commentEnds) content += commentRangeEnd(id, { lang: lp.lang });
+  for (const id of lp.commentEnds) content += commentRangeEnd(id, rev.style(lp.lang));
   for (const id of lp.bookmarkEnds) content += bookmarkEnd(id);
   return paragraph(
     {
@@ -102,6 +121,7 @@ function para(lp: LaidPara, rev: Revisions, inTable = false): string {
       ...(lp.para.indentMm !== undefined ? { firstLine: mm(lp.para.indentMm) } : {}),
       ...(lp.para.tabStop ? { tab: { pos: mm(lp.para.tabStop.mm), leader: lp.para.tabStop.leader } } : {}),
       jc: justification(lp),
+      ...(lp.lang === 'partner' && rev.partner?.cjk === true ? { kinsoku: true } : {}),
     },
     content,
   );
@@ -160,7 +180,7 @@ export const MARGIN = {
 } as const;
 
 export function sheetXml(sheet: Sheet): SheetXml {
-  const rev = new Revisions(sheet.revision);
+  const rev = new Revisions(sheet.revision, sheet.partner);
   const width = (sheet.landscape ? A4.long : A4.short) - MARGIN.left - MARGIN.right;
   let body = '';
   for (const item of sheet.items) {

@@ -2,7 +2,7 @@
 // w:ins, w:del, the PAGE field). The output matches what `docx` writes for the same elements, byte for byte (a test checks).
 // Every text and attribute value taken from data passes through `escapeXml`, the one escaping function, exactly once;
 // element names and numbers are this module's own.
-import type { Lang } from './model';
+import type { Slot } from './model';
 
 export const FONT = 'TH Sarabun New';
 /** 16 pt, in half-points. */
@@ -34,8 +34,17 @@ function int(n: number): string {
   return String(n);
 }
 
+/** How the partner's runs are written: the language's Word value, its font, and whether it is CJK (East Asian slot). */
+export interface PartnerRun {
+  readonly lang: string;
+  readonly font: string;
+  readonly cjk: boolean;
+}
+
 export interface RunStyle {
-  readonly lang: Lang;
+  readonly lang: Slot;
+  /** Required for `lang: 'partner'`. */
+  readonly partner?: PartnerRun;
   readonly bold?: boolean;
   readonly italic?: boolean;
   /** Hex RGB such as C00000. */
@@ -44,24 +53,51 @@ export interface RunStyle {
   readonly size?: number;
 }
 
-const LANG_VALUE: Readonly<Record<Lang, string>> = { th: 'th-TH', en: 'en-US' };
+const LANG_VALUE: Readonly<Record<'th' | 'en', string>> = { th: 'th-TH', en: 'en-US' };
 const FONTS = `<w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>`;
 const rPrCache = new Map<string, string>();
+
+/**
+ * The font slots and the language of a run. Thai and English: one font in all four slots, `w:bidi="th-TH"` for the
+ * complex script. A CJK partner text: its font in the East Asian slot (and for the Latin letters and digits inside
+ * it), `w:hint="eastAsia"` so that shared punctuation takes it too, and its language in `w:eastAsia`; the complex
+ * script slot keeps the Thai font. Another partner language: its font for Latin text and its language in `w:val`.
+ */
+function slots(s: RunStyle): { fonts: string; lang: string } {
+  if (s.lang !== 'partner')
+    return { fonts: FONTS, lang: `<w:lang w:val="${LANG_VALUE[s.lang]}" w:bidi="th-TH"/>` };
+  const p = s.partner;
+  if (!p) throw new Error('a partner-language run needs the partner language');
+  const f = escapeXml(p.font);
+  const l = escapeXml(p.lang);
+  return p.cjk
+    ? {
+        fonts: `<w:rFonts w:ascii="${f}" w:cs="${FONT}" w:eastAsia="${f}" w:hAnsi="${f}" w:hint="eastAsia"/>`,
+        lang: `<w:lang w:val="en-US" w:eastAsia="${l}" w:bidi="th-TH"/>`,
+      }
+    : {
+        fonts: `<w:rFonts w:ascii="${f}" w:cs="${FONT}" w:eastAsia="${f}" w:hAnsi="${f}"/>`,
+        lang: `<w:lang w:val="${l}" w:bidi="th-TH"/>`,
+      };
+}
 
 /** Run properties: the font in all four slots, bold and size for the complex script too, and the language. */
 export function runProps(s: RunStyle): string {
   const size = int(s.size ?? SIZE);
-  const key = `${s.lang}|${s.bold === true ? 'b' : ''}|${s.italic === true ? 'i' : ''}|${s.color ?? ''}|${size}`;
+  const who = s.lang === 'partner' ? `partner:${s.partner?.lang ?? ''}:${s.partner?.font ?? ''}` : s.lang;
+  const key = `${who}|${s.bold === true ? 'b' : ''}|${s.italic === true ? 'i' : ''}|${s.color ?? ''}|${size}`;
   let xml = rPrCache.get(key);
   if (xml === undefined) {
+    const slot = slots(s);
     xml =
       '<w:rPr>' +
-      FONTS +
+      slot.fonts +
       (s.bold === true ? '<w:b/><w:bCs/>' : '') +
       (s.italic === true ? '<w:i/><w:iCs/>' : '') +
       (s.color !== undefined ? `<w:color w:val="${escapeXml(s.color)}"/>` : '') +
       `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` +
-      `<w:lang w:val="${LANG_VALUE[s.lang]}" w:bidi="th-TH"/></w:rPr>`;
+      slot.lang +
+      '</w:rPr>';
     rPrCache.set(key, xml);
   }
   return xml;
@@ -134,6 +170,8 @@ export interface ParaProps {
   readonly jc?: Justification;
   /** One left tab stop, in twips; `leader: 'dot'` fills the space before it with dots. */
   readonly tab?: { readonly pos: number; readonly leader?: 'dot' };
+  /** East Asian line breaking (kinsoku): no line starts with a closing mark or ends with an opening one. */
+  readonly kinsoku?: boolean;
 }
 
 export function paragraph(p: ParaProps, content: string): string {
@@ -143,6 +181,7 @@ export function paragraph(p: ParaProps, content: string): string {
     (p.tab !== undefined
       ? `<w:tabs><w:tab w:val="left" w:pos="${int(p.tab.pos)}"${p.tab.leader === 'dot' ? ' w:leader="dot"' : ''}/></w:tabs>`
       : '') +
+    (p.kinsoku === true ? '<w:kinsoku/>' : '') +
     (p.after !== undefined
       ? `<w:spacing w:after="${int(p.after)}" w:line="240" w:lineRule="auto"/>`
       : '<w:spacing w:line="240" w:lineRule="auto"/>') +

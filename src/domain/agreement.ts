@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ArticleKey } from './article-key';
 import { Bilingual, PartialBilingual, Text } from './bilingual';
+import { PartnerText } from './partner-text';
 
 export const AGREEMENT_KINDS = ['sister', 'friendship', 'partnership'] as const;
 export const AgreementKind = z.enum(AGREEMENT_KINDS);
@@ -68,6 +69,8 @@ export const AgreementContent = z
     /** Final clause; may hold {{place.th}}, {{date.en}}… placeholders filled at signing. */
     closing: Bilingual.optional(),
     actionPlan: z.array(ActionPlanItem).max(200).optional(),
+    /** The text in the partner's language, when the MOU is also signed in it (src/domain/partner-text.ts). */
+    partnerText: PartnerText.optional(),
   })
   .strict();
 export type AgreementContent = z.infer<typeof AgreementContent>;

@@ -13,6 +13,8 @@ const ArticleAnchor = z
     no: z.number().int().min(1).max(999),
     /** The article's identity: where the comment belongs after the article moved or was renumbered. */
     key: ArticleKey,
+    /** On the article's partner-language text (src/domain/partner-text.ts) rather than its Thai and English. */
+    lang: z.literal('partner').optional(),
   })
   .strict();
 

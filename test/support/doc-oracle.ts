@@ -3,7 +3,7 @@
 import * as d from 'docx';
 import { parts } from './doc-xml';
 import type { LaidItem, LaidPara, LaidRow, ParaRole, Sheet } from '../../src/documents/layout';
-import type { BiParas, Lang, Span } from '../../src/documents/model';
+import type { BiParas, Lang, Slot, Span } from '../../src/documents/model';
 
 const FONT = 'TH Sarabun New';
 const SIZE = 32;
@@ -19,7 +19,10 @@ const A4 = { short: mm(210), long: mm(297) };
 const MARGIN = { left: mm(30), right: mm(20), top: mm(25), bottom: mm(25), header: mm(12), footer: mm(12) };
 const LINE = { line: 240, lineRule: d.LineRuleType.AUTO } as const;
 
-function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic' | 'sizePt'>): d.IRunOptions {
+/** Thai and English only: partner-language runs are checked against docx in test/unit/documents/partner-runs.test.ts. */
+function runOptions(slot: Slot, span: Pick<Span, 'bold' | 'italic' | 'sizePt'>): d.IRunOptions {
+  if (slot === 'partner') throw new Error('the oracle writes Thai and English runs only');
+  const lang: Lang = slot;
   return {
     font: FONTS,
     size: span.sizePt !== undefined ? span.sizePt * 2 : SIZE,
@@ -33,7 +36,7 @@ function runOptions(lang: Lang, span: Pick<Span, 'bold' | 'italic' | 'sizePt'>):
 class Revisions {
   private next = 1;
   constructor(private readonly meta: Sheet['revision']) {}
-  run(span: Span, lang: Lang): d.ParagraphChild {
+  run(span: Span, lang: Slot): d.ParagraphChild {
     if (span.tab) return new d.TextRun({ ...runOptions(lang, span), children: [new d.Tab()] });
     const opts = { ...runOptions(lang, span), text: span.text };
     if (!span.change) return new d.TextRun(opts);

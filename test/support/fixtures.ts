@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { storyFromFixture, type FixtureStory } from '../../src/domain/fixture';
+import { storyWithPartnerText } from '../../src/domain/fixture-partner';
 
 export const FIXTURES_DIR = join(__dirname, '..', '..', 'fixtures');
 
@@ -11,4 +12,9 @@ export function readFixtureJson(name: string): unknown {
 
 export function chiangMaiSejong(): FixtureStory {
   return storyFromFixture(readFixtureJson('chiang-mai-sejong.json'));
+}
+
+/** The sample story with the partner's (Korean) text of its draft 2 (fixtures/chiang-mai-sejong-ko.json). */
+export function chiangMaiSejongKo(): FixtureStory {
+  return storyWithPartnerText(chiangMaiSejong(), readFixtureJson('chiang-mai-sejong-ko.json'));
 }

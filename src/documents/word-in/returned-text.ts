@@ -40,7 +40,8 @@ function anchoredTexts(paras: readonly BodyPara[], versionNo: number) {
       continue;
     }
     for (const a of ours) {
-      if (!a) continue;
+      // The partner's own text (a third language) is not compared here: the cleared text is Thai and English.
+      if (!a || a.lang === 'partner') continue;
       const id = refId(a.ref);
       const t = texts.get(id) ?? { th: [], en: [] };
       t[a.lang].push(p.text);

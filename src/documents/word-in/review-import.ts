@@ -16,7 +16,13 @@ import { ARTICLE_PREFIX, norm } from './wording';
 
 /** Where an imported item belongs: an article (its number in the imported version and its key), or a text block. */
 export type ImportAnchor =
-  | { readonly kind: 'article'; readonly no: number; readonly key: string }
+  | {
+      readonly kind: 'article';
+      readonly no: number;
+      readonly key: string;
+      /** On the article's partner-language text (a comment in the partner's paragraphs). */
+      readonly lang?: 'partner';
+    }
   | { readonly kind: 'title' | 'preamble' | 'closing' | 'document' };
 
 export interface ImportedComment {
@@ -100,9 +106,10 @@ function textTargets(content: AgreementContent) {
   return out.filter((t) => norm(t.text) !== '');
 }
 
+/** `lang` undefined: the partner's text (its comments are kept; its wording is not a Thai or English suggestion). */
 interface Placement {
   readonly anchor: ImportAnchor;
-  readonly lang: Lang;
+  readonly lang: Lang | undefined;
   readonly field?: 'heading' | 'text';
 }
 
@@ -129,6 +136,10 @@ function placeByBookmark(p: BodyPara, content: AgreementContent): Placement | un
   const anchor = toImportAnchor(best.ref, content);
   if (!anchor) return undefined;
   const field = best.ref.kind === 'article' ? (best.ref.part === 'h' ? 'heading' : 'text') : undefined;
+  if (best.lang === 'partner')
+    return anchor.kind === 'article'
+      ? { anchor: { ...anchor, lang: 'partner' }, lang: undefined }
+      : undefined;
   return { anchor, lang: best.lang, ...(field ? { field } : {}) };
 }
 
@@ -234,10 +245,11 @@ export function placeReviewFile(file: ReviewFile, options: ReviewImportOptions):
       unplaced.push({ item: 'comment', text: c.text, author: c.author });
       continue;
     }
-    const lang = c.quote ? langOfText(c.quote) : placed.lang;
+    // On the partner's text the quote is in the partner's language: neither Thai nor English.
+    const lang = placed.lang === undefined ? undefined : c.quote ? langOfText(c.quote) : placed.lang;
     placedComments.push({
       anchor: placed.anchor,
-      lang,
+      ...(lang ? { lang } : {}),
       author: c.author,
       ...(c.date ? { date: c.date } : {}),
       text: c.text,
@@ -259,7 +271,7 @@ export function placeReviewFile(file: ReviewFile, options: ReviewImportOptions):
     const placed =
       placeByBookmark(p, content) ?? placeByText(p.original, targets) ?? placeByText(p.text, targets);
     for (const g of groupChanges(p.changes)) {
-      if (!placed) {
+      if (!placed || placed.lang === undefined) {
         unplaced.push({
           item: 'suggestion',
           text: g.after ?? g.before ?? '',
@@ -283,7 +295,10 @@ export function placeReviewFile(file: ReviewFile, options: ReviewImportOptions):
 
   // Edits made with tracking off: the file's text before its tracked changes differs from the version's.
   for (const g of groups) {
-    const expected = versionText(g.anchor.ref, g.anchor.lang, content);
+    const lang = g.anchor.lang;
+    // byBookmark leaves the partner's text out; the narrowing says so to the compiler.
+    if (lang === 'partner') continue;
+    const expected = versionText(g.anchor.ref, lang, content);
     if (expected === undefined) continue;
     let original = g.paras.map((p) => p.original).join('\n');
     if (g.anchor.ref.kind === 'article' && g.anchor.ref.part === 'h')
@@ -296,7 +311,7 @@ export function placeReviewFile(file: ReviewFile, options: ReviewImportOptions):
       g.anchor.ref.kind === 'article' ? (g.anchor.ref.part === 'h' ? 'heading' : 'text') : undefined;
     suggestions.push({
       anchor,
-      lang: g.anchor.lang,
+      lang,
       kind: 'untracked',
       ...(field ? { field } : {}),
       ...(diff.before ? { before: diff.before } : {}),

@@ -18,8 +18,11 @@ export const FindingAnchor = z.discriminatedUnion('kind', [
 ]);
 export type FindingAnchor = z.infer<typeof FindingAnchor>;
 
-/** Which text the finding is about: one language, or both (a difference between them, or missing in both). */
-export const FindingLang = z.enum(['th', 'en', 'both']);
+/**
+ * Which text the finding is about: one language, or both (a difference between them, or missing in both), or the
+ * partner's language (its tag is the agreement's `partnerText.lang`; the message names it).
+ */
+export const FindingLang = z.enum(['th', 'en', 'both', 'partner']);
 export type FindingLang = z.infer<typeof FindingLang>;
 
 export const Finding = z
@@ -73,7 +76,7 @@ const ANCHOR_RANK: Record<FindingAnchor['kind'], number> = {
   article: 3,
   closing: 4,
 };
-const LANG_RANK: Record<FindingLang, number> = { th: 0, en: 1, both: 2 };
+const LANG_RANK: Record<FindingLang, number> = { th: 0, en: 1, both: 2, partner: 3 };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -18,6 +18,10 @@ export const GUIDELINES = {
     th: 'ข้อสังเกตของกระทรวงการต่างประเทศ: ฉบับภาษาไทยและฉบับภาษาอังกฤษมีความหมายตรงกัน',
     en: 'MFA: the Thai and English texts say the same thing',
   },
+  partnerParity: {
+    th: 'ทุกฉบับมีความถูกต้องเท่าเทียมกัน: ฉบับภาษาของคู่ภาคีมีความหมายตรงกับฉบับภาษาไทยและภาษาอังกฤษ',
+    en: "All texts equally authentic: the partner's text says what the Thai and English texts say",
+  },
   names: {
     th: 'ข้อสังเกตของกระทรวงการต่างประเทศ: ใช้ชื่อทางการเต็มของประเทศและของทั้งสองฝ่าย',
     en: 'MFA: the full official names of the countries and of both sides',

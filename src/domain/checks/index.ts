@@ -11,6 +11,7 @@ import { HYGIENE_RULES } from './rules-hygiene';
 import { NAME_RULES } from './rules-names';
 import { ONE_CHINA_RULES } from './rules-one-china';
 import { PARITY_RULES } from './rules-parity';
+import { PARTNER_RULES } from './rules-partner';
 import { WORDING_RULES } from './rules-wording';
 
 export * from './finding';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   ...CLAUSE_RULES,
   ...CLOSING_RULES,
   ...PARITY_RULES,
+  ...PARTNER_RULES,
   ...DATE_RULES,
   ...HYGIENE_RULES,
   ...NAME_RULES,

@@ -59,9 +59,15 @@ const closingText: Rule = {
   },
 };
 
+/** The partner's language: the one its text is in when the agreement carries it, else the one the party names. */
+const partnerLanguage = (c: AgreementContent): Bilingual | undefined =>
+  c.partnerText
+    ? { th: c.partnerText.language.th, en: c.partnerText.language.en }
+    : c.parties.partner.language;
+
 /** The languages a closing must name: Thai, English and the partner's own, if it signs in it. */
 function languagesOf(c: AgreementContent): Record<Lang, string[]> {
-  const p = c.parties.partner.language;
+  const p = partnerLanguage(c);
   return {
     th: ['ไทย', 'อังกฤษ', ...(p ? [p.th.replace(/^ภาษา/, '')] : [])],
     en: ['Thai', 'English', ...(p ? [p.en] : [])],
@@ -73,7 +79,7 @@ const closingLanguages: Rule = {
   severity: 'error',
   guideline: GUIDELINES.modelForm,
   check: ({ content }) => {
-    const partner = content.parties.partner.language;
+    const partner = partnerLanguage(content);
     const standard = standardClosing(partner);
     if (!content.closing) {
       if (!partner) return [];

@@ -8,6 +8,7 @@ const Anchor = z.object({
   kind: z.enum(['article', 'title', 'preamble', 'closing', 'document']),
   no: z.number().int().optional(),
   key: z.string().optional(),
+  lang: z.literal('partner').optional().describe("On the article's partner-language text"),
 });
 const Lang = z.enum(['th', 'en']);
 const Score = z.object({
@@ -74,7 +75,9 @@ const opt = <K extends string, V>(k: K, v: V | undefined) =>
   v === undefined ? {} : ({ [k]: v } as Record<K, V>);
 
 function anchorView(a: ImportAnchor): z.output<typeof Anchor> {
-  return a.kind === 'article' ? { kind: a.kind, no: a.no, key: a.key } : { kind: a.kind };
+  return a.kind === 'article'
+    ? { kind: a.kind, no: a.no, key: a.key, ...(a.lang ? { lang: a.lang } : {}) }
+    : { kind: a.kind };
 }
 
 /** The preview as the API gives it: built field by field from its schema, never by spreading internal records. */
