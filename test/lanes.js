@@ -9,6 +9,9 @@ const SLOW_LANE = [
   'test/e2e/**', // Chromium
   'test/integration/pdf/**', // LibreOffice converts to PDF
   'test/integration/documents/rendering.test.ts', // LibreOffice renders every document
+  'test/integration/documents/partner-language.test.ts', // LibreOffice renders the Korean story's documents
+  'test/integration/documents/partner-stories.test.ts', // LibreOffice renders the Chinese and Japanese stories
+  'test/integration/documents/partner-import.test.ts', // files annotated by LibreOffice
   'test/integration/api/hostile-document.test.ts', // LibreOffice opens hostile documents
   'test/integration/api/access.test.ts', // the PDF routes convert with LibreOffice
   'test/integration/api/review-import.test.ts', // files annotated by LibreOffice
