@@ -1,7 +1,7 @@
 // The agreement page, the new-agreement page and the draft editor (save, add, remove and reorder articles).
 import type { Request, Response } from 'express';
 import type { AgreementRecord } from '../../app/ports';
-import { findProvince, type Actor, type AgreementContent } from '../../domain';
+import { DomainError, findProvince, type Actor, type AgreementContent } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { localeError } from '../errors';
@@ -12,6 +12,7 @@ import {
   applyOp,
   confirmationsOf,
   contentFromForm,
+  partnerColumnProblems,
   emptyForm,
   formFromBody,
   formFromContent,
@@ -130,6 +131,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
         try {
           if (!findProvince(province))
             throw localeError(catalogue, 'validation-failed', 'agreement.new.provinceRequired');
+          ensurePartnerColumn(form, catalogue);
           const created = await s.agreements.createDraft(actor, { province, content: contentFromForm(form) });
           flash(req, { kind: 'success', key: 'agreement.flash.created' });
           res.redirect(303, `/agreements/${encodeURIComponent(created.id)}`);
@@ -180,6 +182,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
         const base = { form, id: record.id, province: record.province, record };
         if (op.op !== 'save') return editor(req, res, { ...base, rev, unsaved: true, ...goneNotice(gone) });
         try {
+          ensurePartnerColumn(form, catalogue);
           const confirm = confirmationsOf(form);
           await s.agreements.updateContent(
             actor,
@@ -198,6 +201,17 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
       },
     },
   ];
+}
+
+/** The partner column's half-written articles are named by their number on the page before the service sees them. */
+function ensurePartnerColumn(form: ContentForm, catalogue: Catalogue): void {
+  const issues = partnerColumnProblems(form);
+  if (issues.length > 0)
+    throw new DomainError(
+      'validation-failed',
+      catalogue.bilingual('agreement.partnerColumn.incomplete'),
+      issues,
+    );
 }
 
 /** "That suggestion no longer applies": the text changed between the page and the click. */

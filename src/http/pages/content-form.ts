@@ -1,5 +1,7 @@
 // The draft editor's form: field names ↔ agreement content, and the article operations (add, remove, move).
-import type { AgreementContent, Bilingual } from '../../domain';
+import { derivedArticleKey, type AgreementContent, type Bilingual } from '../../domain';
+import type { PartnerText } from '../../domain/partner-text';
+import { PartnerLang } from '../../domain/text-lang';
 import { field } from '../validate';
 import { formValues } from './shared';
 
@@ -21,6 +23,35 @@ export interface ContentForm {
   thai: PartyForm;
   partner: PartyForm;
   articles: ArticleForm[];
+  /**
+   * The partner's-language column (blank: the agreement has no partner text). Undefined only when a posted form
+   * carried no such fields at all (an older page): the saved partner text is then kept as it is.
+   */
+  partnerText?: PartnerForm;
+}
+
+/** A party as the partner's text names it. */
+export interface PartnerPartyForm {
+  name: string;
+  country: string;
+  signatory: string;
+}
+
+/** The partner's text as the editor's third column holds it, every field as typed. */
+export interface PartnerForm {
+  lang: string;
+  language: Bilingual & { native: string };
+  thai: PartnerPartyForm;
+  partner: PartnerPartyForm;
+  title: string;
+  preamble: string;
+  closing: string;
+}
+
+/** An article's heading and text in the partner's language (both blank: the article is not in the partner's text). */
+export interface PartnerArticleForm {
+  heading: string;
+  text: string;
 }
 
 /** `key` is the article's identity, carried in a hidden field; '' for an article added since the last save. */
@@ -28,6 +59,8 @@ export interface ArticleForm {
   key: string;
   heading: Bilingual;
   text: Bilingual;
+  /** Its partner-language heading and text. */
+  partner?: PartnerArticleForm;
   /** The stale language the person has checked ('th' or 'en'), sent with a save to lift the parity lock. */
   confirm?: string;
 }
@@ -35,6 +68,8 @@ export interface ArticleForm {
 export type ArticleOp =
   | { op: 'save' }
   | { op: 'check' }
+  /** Shows the partner's-language column for the language just given (nothing is saved). */
+  | { op: 'partner' }
   | { op: 'fix'; value: string }
   | { op: 'reset'; index: number }
   | { op: 'insert' }
@@ -44,6 +79,16 @@ export type ArticleOp =
   | { op: 'down'; index: number };
 
 const EMPTY: Bilingual = { th: '', en: '' };
+const NO_PARTY: PartnerPartyForm = { name: '', country: '', signatory: '' };
+const NO_PARTNER_TEXT: PartnerForm = {
+  lang: '',
+  language: { th: '', en: '', native: '' },
+  thai: NO_PARTY,
+  partner: NO_PARTY,
+  title: '',
+  preamble: '',
+  closing: '',
+};
 const MAX_ARTICLES = 200;
 
 function party(p: AgreementContent['parties']['thai']): PartyForm {
@@ -57,7 +102,21 @@ function party(p: AgreementContent['parties']['thai']): PartyForm {
   };
 }
 
+function partnerFormOf(p: PartnerText | undefined): PartnerForm {
+  if (!p) return NO_PARTNER_TEXT;
+  return {
+    lang: p.lang,
+    language: { ...p.language },
+    thai: { ...p.parties.thai },
+    partner: { ...p.parties.partner },
+    title: p.title,
+    preamble: p.preamble,
+    closing: p.closing ?? '',
+  };
+}
+
 export function formFromContent(c: AgreementContent): ContentForm {
+  const partnerArticles = new Map((c.partnerText?.articles ?? []).map((a) => [a.key, a]));
   return {
     kind: c.kind,
     areas: [...c.areas],
@@ -66,7 +125,16 @@ export function formFromContent(c: AgreementContent): ContentForm {
     closing: c.closing ?? EMPTY,
     thai: party(c.parties.thai),
     partner: party(c.parties.partner),
-    articles: c.articles.map((a) => ({ key: a.key, heading: a.heading, text: a.text })),
+    articles: c.articles.map((a) => {
+      const p = partnerArticles.get(a.key);
+      return {
+        key: a.key,
+        heading: a.heading,
+        text: a.text,
+        partner: { heading: p?.heading ?? '', text: p?.text ?? '' },
+      };
+    }),
+    partnerText: partnerFormOf(c.partnerText),
   };
 }
 
@@ -88,6 +156,7 @@ export function emptyForm(): ContentForm {
     thai: p,
     partner: p,
     articles: [{ key: '', heading: EMPTY, text: EMPTY }],
+    partnerText: NO_PARTNER_TEXT,
   };
 }
 
@@ -118,7 +187,32 @@ function articleIndexes(body: unknown): number[] {
   return [...found].sort((a, b) => a - b).slice(0, MAX_ARTICLES);
 }
 
+const partnerPartyFromBody = (body: unknown, side: 'thai' | 'partner'): PartnerPartyForm => ({
+  name: field(body, `pt.${side}.name`),
+  country: field(body, `pt.${side}.country`),
+  signatory: field(body, `pt.${side}.signatory`),
+});
+
+/** The partner column as posted; undefined when the form had none (its language field is always posted with it). */
+function partnerFromBody(body: unknown): PartnerForm | undefined {
+  if (typeof body !== 'object' || body === null || !('pt.lang' in body)) return undefined;
+  return {
+    lang: field(body, 'pt.lang').trim(),
+    language: {
+      th: field(body, 'pt.language.th'),
+      en: field(body, 'pt.language.en'),
+      native: field(body, 'pt.language.native'),
+    },
+    thai: partnerPartyFromBody(body, 'thai'),
+    partner: partnerPartyFromBody(body, 'partner'),
+    title: field(body, 'pt.title'),
+    preamble: field(body, 'pt.preamble'),
+    closing: field(body, 'pt.closing'),
+  };
+}
+
 export function formFromBody(body: unknown): ContentForm {
+  const partnerText = partnerFromBody(body);
   return {
     kind: field(body, 'kind'),
     areas: formValues(body, 'areas'),
@@ -131,10 +225,19 @@ export function formFromBody(body: unknown): ContentForm {
       key: field(body, `articles.${i}.key`).trim(),
       heading: bi(body, `articles.${i}.heading`),
       text: bi(body, `articles.${i}.text`),
+      ...(partnerText
+        ? {
+            partner: {
+              heading: field(body, `articles.${i}.pt.heading`),
+              text: field(body, `articles.${i}.pt.text`),
+            },
+          }
+        : {}),
       ...(/^(th|en)$/.test(field(body, `articles.${i}.confirm`))
         ? { confirm: field(body, `articles.${i}.confirm`) }
         : {}),
     })),
+    ...(partnerText ? { partnerText } : {}),
   };
 }
 
@@ -150,30 +253,128 @@ function partyContent(p: PartyForm) {
   };
 }
 
+const blank = (s: string) => s.trim() === '';
+const blankParty = (p: PartnerPartyForm) => blank(p.name) && blank(p.country) && blank(p.signatory);
+
+/** Whether the partner column holds nothing at all (then the agreement has no partner text). */
+export function partnerColumnBlank(f: ContentForm): boolean {
+  const p = f.partnerText;
+  if (!p) return true;
+  return (
+    blank(p.lang) &&
+    blank(p.language.th) &&
+    blank(p.language.en) &&
+    blank(p.language.native) &&
+    blankParty(p.thai) &&
+    blankParty(p.partner) &&
+    blank(p.title) &&
+    blank(p.preamble) &&
+    blank(p.closing) &&
+    f.articles.every((a) => !a.partner || (blank(a.partner.heading) && blank(a.partner.text)))
+  );
+}
+
+/**
+ * An article added since the last save has no key yet, but its partner text must name one: derived from what the
+ * article says and where it is, so the same form gives the same key.
+ */
+function keyOf(a: ArticleForm, i: number): string | undefined {
+  if (a.key) return a.key;
+  const p = a.partner;
+  if (!p || (blank(p.heading) && blank(p.text))) return undefined;
+  return derivedArticleKey('editor', i, a.heading.th, a.heading.en, p.heading);
+}
+
+/** The partner text the column gives (validated by the service), or what was saved when the form had no column. */
+function partnerContent(f: ContentForm, keep?: Pick<AgreementContent, 'partnerText'>): unknown {
+  const p = f.partnerText;
+  if (!p) return keep?.partnerText;
+  if (partnerColumnBlank(f)) return undefined;
+  return {
+    lang: p.lang,
+    language: p.language,
+    parties: { thai: p.thai, partner: p.partner },
+    title: p.title,
+    preamble: p.preamble,
+    articles: f.articles.flatMap((a, i) => {
+      const key = keyOf(a, i);
+      const p = a.partner;
+      if (!key || !p || (blank(p.heading) && blank(p.text))) return []; // not in the partner's text
+      return [{ key, heading: p.heading, text: p.text }];
+    }),
+    ...(blank(p.closing) ? {} : { closing: p.closing }),
+  };
+}
+
 /**
  * The content to save (validated by the service); the action plan, which this form does not edit, is kept. A new
- * article goes without a key: the service gives it one when it is saved.
+ * article goes without a key (the service gives it one when it is saved), unless it has partner text.
  */
-export function contentFromForm(f: ContentForm, keep?: Pick<AgreementContent, 'actionPlan'>): unknown {
+export function contentFromForm(
+  f: ContentForm,
+  keep?: Pick<AgreementContent, 'actionPlan' | 'partnerText'>,
+): unknown {
+  const partnerText = partnerContent(f, keep);
   return {
     kind: f.kind,
     parties: { thai: partyContent(f.thai), partner: partyContent(f.partner) },
     areas: f.areas,
     title: f.title,
     preamble: f.preamble,
-    articles: f.articles.map((a, i) => ({
-      no: i + 1,
-      ...(a.key ? { key: a.key } : {}),
-      heading: a.heading,
-      text: a.text,
-    })),
+    articles: f.articles.map((a, i) => {
+      const key = keyOf(a, i);
+      return { no: i + 1, ...(key ? { key } : {}), heading: a.heading, text: a.text };
+    }),
     ...(filled(f.closing) ? { closing: f.closing } : {}),
     ...(keep?.actionPlan ? { actionPlan: keep.actionPlan } : {}),
+    ...(partnerText ? { partnerText } : {}),
   };
 }
 
+/**
+ * The partner column's own mistakes, named by article as the form shows them: an article whose partner heading or
+ * text is written without the other, and a column with text but no language. Each message in Thai and English.
+ */
+export function partnerColumnProblems(f: ContentForm): { path: string; message: Bilingual }[] {
+  if (!f.partnerText || partnerColumnBlank(f)) return [];
+  const out: { path: string; message: Bilingual }[] = [];
+  if (blank(f.partnerText.lang))
+    out.push({
+      path: 'pt.lang',
+      message: {
+        th: 'ระบุภาษาของคู่ภาคี (รหัสภาษา เช่น ko, zh-Hans, ja) หรือลบข้อความในคอลัมน์ภาษาของคู่ภาคีทั้งหมด',
+        en: "Give the partner's language (a language tag such as ko, zh-Hans or ja), or clear the partner's column",
+      },
+    });
+  else if (!PartnerLang.safeParse(f.partnerText.lang).success)
+    out.push({
+      path: 'pt.lang',
+      message: {
+        th: `"${f.partnerText.lang}" ไม่ใช่รหัสภาษาที่ใช้ได้: ใช้รหัส BCP 47 เช่น ko, zh-Hans, ja หรือ vi (ภาษาไทยและภาษาอังกฤษมีอยู่แล้วเสมอ)`,
+        en: `"${f.partnerText.lang}" is not a language tag that can be used: give a BCP 47 tag such as ko, zh-Hans, ja or vi (Thai and English are always there)`,
+      },
+    });
+  f.articles.forEach((a, i) => {
+    const p = a.partner;
+    if (!p || blank(p.heading) === blank(p.text)) return;
+    out.push({
+      path: `articles.${i}`,
+      message: blank(p.heading)
+        ? {
+            th: 'ข้อความภาษาของคู่ภาคีมีเนื้อความแต่ไม่มีหัวข้อ: ใส่ทั้งสองอย่าง หรือเว้นว่างทั้งสองอย่าง',
+            en: "The partner's text has a text but no heading: give both, or leave both blank",
+          }
+        : {
+            th: 'ข้อความภาษาของคู่ภาคีมีหัวข้อแต่ไม่มีเนื้อความ: ใส่ทั้งสองอย่าง หรือเว้นว่างทั้งสองอย่าง',
+            en: "The partner's text has a heading but no text: give both, or leave both blank",
+          },
+    });
+  });
+  return out;
+}
+
 export function parseOp(value: string): ArticleOp {
-  if (value === 'add' || value === 'check' || value === 'insert') return { op: value };
+  if (value === 'add' || value === 'check' || value === 'insert' || value === 'partner') return { op: value };
   if (value.startsWith('fix:')) return { op: 'fix', value };
   const m = /^(remove|up|down|reset):(\d{1,3})$/.exec(value);
   if (m?.[1] === 'remove' || m?.[1] === 'up' || m?.[1] === 'down' || m?.[1] === 'reset')
@@ -195,13 +396,15 @@ export function applyOp(f: ContentForm, o: ArticleOp): ContentForm {
   switch (o.op) {
     case 'save':
     case 'check':
+    case 'partner':
     case 'fix':
     case 'reset':
     case 'insert':
       // The drafting operations need the findings and the clause library: src/http/pages/drafting.ts.
       return f;
     case 'add':
-      if (articles.length < MAX_ARTICLES) articles.push({ key: '', heading: EMPTY, text: EMPTY });
+      if (articles.length < MAX_ARTICLES)
+        articles.push({ key: '', heading: EMPTY, text: EMPTY, partner: { heading: '', text: '' } });
       break;
     case 'remove':
       articles.splice(o.index, 1);

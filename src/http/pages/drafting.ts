@@ -149,9 +149,24 @@ export interface FindingView {
   excerpt?: string;
   /** The excerpt's language, when the finding is about one (the page marks it, for readers and screen readers). */
   excerptLang?: 'th' | 'en';
-  suggestion?: { th?: string; en?: string };
+  suggestion?: { th?: SuggestionPart[]; en?: SuggestionPart[] };
   /** The button's value when the suggestion can be taken. */
   take?: string;
+}
+
+/** A run of a suggestion: text, or a placeholder such as {{place.th}} (a code, shown as one). */
+export interface SuggestionPart {
+  text: string;
+  code?: boolean;
+}
+
+/** The suggestion's text with its {{…}} placeholders apart, so the page shows them as codes and not as words. */
+function suggestionParts(text: string | undefined): SuggestionPart[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(/(\{\{[^{}]*\}\})/)
+    .filter((t) => t !== '')
+    .map((t) => (/^\{\{[^{}]*\}\}$/.test(t) ? { text: t, code: true } : { text: t }));
 }
 
 export interface DraftingView {
@@ -178,7 +193,10 @@ export function findingsView(
   findings.forEach((f, n) => {
     counts[f.severity]++;
     const s = f.suggestion;
-    const suggestion = s && (s.th !== undefined || s.en !== undefined) ? s : undefined;
+    const suggestion =
+      s && (s.th !== undefined || s.en !== undefined)
+        ? { th: suggestionParts(s.th), en: suggestionParts(s.en) }
+        : undefined;
     (at[anchorPath(f.anchor)] ??= []).push({
       severity: f.severity,
       label: t(`agreement.drafting.${f.severity}`),

@@ -1,6 +1,6 @@
 // The view model of the draft editor (new agreement and edit pages): choices, fields and article rows.
 import { AGREEMENT_KINDS, AREAS, PROVINCES } from '../../domain';
-import type { ContentForm } from './content-form';
+import { partnerColumnBlank, type ContentForm } from './content-form';
 import type { Labels } from './labels';
 
 const partyNames = (side: 'thai' | 'partner') =>
@@ -11,9 +11,65 @@ const partyNames = (side: 'thai' | 'partner') =>
     ]),
   );
 
+/** Partner languages offered in the tag field's list (any canonical BCP 47 tag is accepted). */
+const SUGGESTED_TAGS = [
+  'ko',
+  'zh-Hans',
+  'zh-Hant',
+  'ja',
+  'vi',
+  'lo',
+  'km',
+  'my',
+  'mn',
+  'ru',
+  'fr',
+  'pt',
+  'de',
+];
+
+/**
+ * The partner's-language column: shown once a language is given or anything is written in it (so nothing typed is
+ * ever hidden, and so lost on the next save).
+ */
+function partnerColumn(f: ContentForm, l: Labels) {
+  const p = f.partnerText;
+  const lang = p?.lang.trim() ?? '';
+  const shown = lang !== '' || !partnerColumnBlank(f);
+  const name = p?.language.native.trim() || p?.language[l.locale].trim() || '';
+  const label = name || l.t('agreement.partnerColumn.column');
+  const party = (side: 'thai' | 'partner') => ({
+    legend: `${l.t(`agreement.partnerColumn.${side}Party`)} · ${label}`,
+    fields: (['name', 'country', 'signatory'] as const).map((k) => ({
+      name: `pt.${side}.${k}`,
+      label: l.t(`agreement.partnerColumn.${k}`),
+      value: p?.[side][k] ?? '',
+    })),
+  });
+  return {
+    shown,
+    lang,
+    names: shown ? { title: 'pt.title', preamble: 'pt.preamble', closing: 'pt.closing' } : {},
+    parties: shown ? [party('thai'), party('partner')] : [],
+    label,
+    form: p,
+    suggested: SUGGESTED_TAGS.map((tag) => ({ tag, name: languageName(tag, l.locale) })),
+  };
+}
+
+function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 export function editorView(f: ContentForm, l: Labels) {
   const collator = new Intl.Collator(l.locale);
+  const pt = partnerColumn(f, l);
   return {
+    pt,
     form: f,
     kinds: AGREEMENT_KINDS.map((k) => ({ id: k, label: l.kind(k), selected: f.kind === k })),
     areas: AREAS.map((a) => ({ id: a.id, label: a.label[l.locale], checked: f.areas.includes(a.id) })),
@@ -23,7 +79,13 @@ export function editorView(f: ContentForm, l: Labels) {
       no: i + 1,
       first: i === 0,
       last: i === f.articles.length - 1,
-      names: { key: `articles.${i}.key`, heading: `articles.${i}.heading`, text: `articles.${i}.text` },
+      names: {
+        key: `articles.${i}.key`,
+        heading: `articles.${i}.heading`,
+        text: `articles.${i}.text`,
+        ptHeading: pt.shown ? `articles.${i}.pt.heading` : undefined,
+        ptText: pt.shown ? `articles.${i}.pt.text` : undefined,
+      },
     })),
     thaiNames: partyNames('thai'),
     partnerNames: partyNames('partner'),

@@ -32,10 +32,16 @@ const PLACES: Record<string, Record<Locale, string>> = {
   title: { th: 'ชื่อบันทึก', en: 'Title' },
   preamble: { th: 'อารัมภบท', en: 'Preamble' },
   closing: { th: 'ข้อความท้ายบันทึก', en: 'Closing' },
+  'pt.lang': { th: 'รหัสภาษาของคู่ภาคี', en: "Partner's language tag" },
 };
+
+/** Where in the partner's text: "ข้อความภาษาของคู่ภาคี: ชื่อบันทึก" / "Partner's text: title". */
+const PARTNER_TEXT: Record<Locale, string> = { th: 'ข้อความภาษาของคู่ภาคี', en: "Partner's text" };
 
 /** Where an issue is, as a reader names it: "ข้อ 3" / "Article 3" for articles.2…; other paths as they are. */
 function fieldLabel(path: string, locale: Locale): string {
+  const partner = /^(?:content\.)?partnerText(?:\.(.+))?$/.exec(path);
+  if (partner) return partner[1] ? `${PARTNER_TEXT[locale]}: ${partner[1]}` : PARTNER_TEXT[locale];
   const m = /^articles\.(\d{1,3})(?:\.|$)/.exec(path);
   if (m) return locale === 'th' ? `ข้อ ${Number(m[1]) + 1}` : `Article ${Number(m[1]) + 1}`;
   return PLACES[path]?.[locale] ?? path;
