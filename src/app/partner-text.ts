@@ -5,6 +5,7 @@ import { derivedArticleKey, DomainError, sha256Hex, type Agreement, type Agreeme
 import { pairArticles } from '../domain/article-alignment';
 import { classifyPartnerChanges, type PartnerChanges, type ReturnedText } from '../domain/partner-changes';
 import { fillClosing, renderDocument } from '../documents';
+import { fillPartnerClosing } from '../documents/partner-context';
 import { openWordPackage } from '../documents/word-in/package';
 import { readDraftFromWord } from '../documents/word-in/draft-from-word';
 import { readReturnedText } from '../documents/word-in/returned-text';
@@ -26,7 +27,44 @@ function asPrinted(c: AgreementContent): AgreementContent {
     th: fillClosing(c.closing.th, 'th', undefined, undefined),
     en: fillClosing(c.closing.en, 'en', undefined, undefined),
   };
-  return { ...c, ...(closing ? { closing } : {}) };
+  const p = c.partnerText;
+  const partnerText = p?.closing !== undefined && {
+    ...p,
+    closing: fillPartnerClosing(p.closing, p.lang, undefined, undefined),
+  };
+  return { ...c, ...(closing ? { closing } : {}), ...(partnerText ? { partnerText } : {}) };
+}
+
+/**
+ * The partner's text with what the file changed in it: title, preamble, the closing (its placeholders kept unless
+ * its words changed), and each article on its key; articles the returned text no longer has are left out.
+ */
+function returnedPartnerText(
+  cleared: AgreementContent,
+  r: ReturnedText,
+  keys: ReadonlySet<string>,
+): Pick<AgreementContent, 'partnerText'> {
+  const p = cleared.partnerText;
+  if (!p) return {};
+  const back = r.partner;
+  const printed = asPrinted(cleared).partnerText?.closing;
+  const byKey = new Map(back?.articles.map((a) => [a.key, a]));
+  return {
+    partnerText: {
+      ...p,
+      ...(back?.title !== undefined ? { title: back.title } : {}),
+      ...(back?.preamble !== undefined ? { preamble: back.preamble } : {}),
+      ...(back?.closing !== undefined && back.closing !== printed ? { closing: back.closing } : {}),
+      articles: p.articles
+        .filter((a) => keys.has(a.key))
+        .map((a) => {
+          const b = byKey.get(a.key);
+          return b && b.heading.trim() !== '' && b.text.trim() !== ''
+            ? { key: a.key, heading: b.heading, text: b.text }
+            : a;
+        }),
+    },
+  };
 }
 
 function returnedContent(cleared: AgreementContent, r: ReturnedText, seed: string): AgreementContent {
@@ -42,19 +80,21 @@ function returnedContent(cleared: AgreementContent, r: ReturnedText, seed: strin
     r.closing !== undefined &&
     printed !== undefined &&
     (r.closing.th !== printed.th || r.closing.en !== printed.en);
+  const articles = r.articles.map((a, i) => {
+    // An article read by its heading keeps the key of the cleared article it was paired with.
+    const paired = pairedKey.get(i);
+    const own = a.key ?? paired;
+    const key = own && !taken.has(own) ? own : derivedArticleKey(seed, 'returned', i);
+    taken.add(key);
+    return { no: i + 1, key, heading: a.heading, text: a.text };
+  });
   return {
     ...cleared,
     ...(r.title && cleared.title.th !== '' ? { title: r.title } : {}),
     ...(r.preamble ? { preamble: r.preamble } : {}),
     ...(closingChanged && r.closing ? { closing: r.closing } : {}),
-    articles: r.articles.map((a, i) => {
-      // An article read by its heading keeps the key of the cleared article it was paired with.
-      const paired = pairedKey.get(i);
-      const own = a.key ?? paired;
-      const key = own && !taken.has(own) ? own : derivedArticleKey(seed, 'returned', i);
-      taken.add(key);
-      return { no: i + 1, key, heading: a.heading, text: a.text };
-    }),
+    articles,
+    ...returnedPartnerText(cleared, r, taken),
   };
 }
 

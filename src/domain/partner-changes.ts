@@ -7,6 +7,8 @@ import { pairArticles } from './article-alignment';
 import type { Bilingual, Lang } from './bilingual';
 import { datesIn } from './checks/dates';
 import { numbersIn } from './checks/numbers';
+import { partnerDatesIn, partnerNumbersIn } from './checks/partner-numbers';
+import type { TextSlot } from './text-lang';
 
 export const CHANGE_REASONS = [
   'numbers',
@@ -28,7 +30,9 @@ const SUBSTANTIVE: ReadonlySet<ChangeReason> = new Set([
 ]);
 
 export interface TextChange {
-  readonly lang: Lang;
+  /** Thai, English, or the partner's language (whose tag is `tag`). */
+  readonly lang: TextSlot;
+  readonly tag?: string;
   readonly before: string;
   readonly after: string;
   readonly reasons: readonly ChangeReason[];
@@ -52,12 +56,22 @@ export interface PartnerChanges {
   readonly proposal: 'SUBMIT_PARTNER_CHANGES' | 'AGREE_FINAL_TEXT';
 }
 
+/** The partner's-language text a file gave under our anchors: its articles by the cleared text's keys. */
+export interface ReturnedPartnerText {
+  readonly title?: string;
+  readonly preamble?: string;
+  readonly closing?: string;
+  readonly articles: readonly { readonly key: string; readonly heading: string; readonly text: string }[];
+}
+
 /** The returned text: what a file gave, articles in its order (keys where the file's anchors named them). */
 export interface ReturnedText {
   readonly title?: Bilingual;
   readonly preamble?: Bilingual;
   readonly closing?: Bilingual;
   readonly articles: readonly (Pick<Article, 'no' | 'heading' | 'text'> & { readonly key?: string })[];
+  /** The partner's own text, when the cleared one had it and the file kept its anchors. */
+  readonly partner?: ReturnedPartnerText;
 }
 
 const spaces = (s: string) => s.replace(/[\s\u00A0\u200B]+/g, ' ').trim();
@@ -110,6 +124,94 @@ export function classifyText(
   // Only punctuation or letter case differs: editorial all the same.
   if (reasons.length === 0) reasons.push('wording');
   return reasons;
+}
+
+/**
+ * A change in the partner's-language text: its dates (2026년 3월 1일, 2026年3月1日), numbers (digits, 五年) and the
+ * parties' names as that text gives them are compared; any other change is wording. No list of commitment words is
+ * kept for the partner's languages, so a changed undertaking written only there reads as wording: a proposal, which
+ * the secretary checks against the Thai and English.
+ */
+export function classifyPartnerText(
+  before: string,
+  after: string,
+  known: readonly string[] = [],
+): ChangeReason[] {
+  if (spaces(before) === spaces(after)) return [];
+  const reasons: ChangeReason[] = [];
+  const d0 = partnerDatesIn(before);
+  const d1 = partnerDatesIn(after);
+  if (bag(d0.dates.map((d) => d.value ?? d.text)) !== bag(d1.dates.map((d) => d.value ?? d.text)))
+    reasons.push('dates');
+  if (
+    bag(partnerNumbersIn(d0.rest).map((n) => n.value)) !== bag(partnerNumbersIn(d1.rest).map((n) => n.value))
+  )
+    reasons.push('numbers');
+  const named = (t: string) =>
+    known.filter((n) => n !== '').flatMap((n) => Array(t.split(n).length - 1).fill(n) as string[]);
+  if (bag(named(before)) !== bag(named(after))) reasons.push('names');
+  if (reasons.length === 0) reasons.push('wording');
+  return reasons;
+}
+
+function withChange(part: PartChange, change: TextChange): PartChange {
+  const reasons = [...new Set([...part.reasons, ...change.reasons])];
+  return {
+    ...part,
+    reasons,
+    substantive: reasons.some((r) => SUBSTANTIVE.has(r)),
+    changes: [...part.changes, change],
+  };
+}
+
+/** The partner-language changes, each added to its part's entry (or a new entry when only that text changed). */
+function partnerParts(
+  parts: readonly PartChange[],
+  cleared: AgreementContent,
+  returned: ReturnedPartnerText | undefined,
+): PartChange[] {
+  const p = cleared.partnerText;
+  if (!p || !returned) return [...parts];
+  const known = [p.parties.thai.name, p.parties.partner.name];
+  const out = [...parts];
+  const add = (where: Pick<PartChange, 'part' | 'key' | 'no'>, before: string, after: string | undefined) => {
+    if (after === undefined) return;
+    const reasons = classifyPartnerText(before, after, known);
+    if (reasons.length === 0) return;
+    const change: TextChange = { lang: 'partner', tag: p.lang, before, after, reasons };
+    const i = out.findIndex((x) => x.part === where.part && x.key === where.key && x.status === 'changed');
+    const had = out[i];
+    if (had) out[i] = withChange(had, change);
+    else
+      out.push(
+        withChange(
+          {
+            ...where,
+            ...(where.no ? { newNo: where.no } : {}),
+            status: 'changed',
+            substantive: false,
+            reasons: [],
+            changes: [],
+          },
+          change,
+        ),
+      );
+  };
+  add({ part: 'title' }, p.title, returned.title);
+  add({ part: 'preamble' }, p.preamble, returned.preamble);
+  const back = new Map(returned.articles.map((a) => [a.key, a]));
+  for (const a of p.articles) {
+    const r = back.get(a.key);
+    const no = cleared.articles.find((x) => x.key === a.key)?.no;
+    if (r)
+      add(
+        { part: 'article', key: a.key, ...(no ? { no } : {}) },
+        `${a.heading}\n${a.text}`,
+        `${r.heading}\n${r.text}`,
+      );
+  }
+  if (p.closing !== undefined) add({ part: 'closing' }, p.closing, returned.closing);
+  return out;
 }
 
 function compare(
@@ -194,6 +296,7 @@ export function classifyPartnerChanges(cleared: AgreementContent, returned: Retu
   });
   const closing = compare('closing', cleared.closing, returned.closing, known);
   if (closing) parts.push(closing);
-  const substantive = parts.some((x) => x.substantive);
-  return { parts, substantive, proposal: substantive ? 'SUBMIT_PARTNER_CHANGES' : 'AGREE_FINAL_TEXT' };
+  const all = partnerParts(parts, cleared, returned.partner);
+  const substantive = all.some((x) => x.substantive);
+  return { parts: all, substantive, proposal: substantive ? 'SUBMIT_PARTNER_CHANGES' : 'AGREE_FINAL_TEXT' };
 }

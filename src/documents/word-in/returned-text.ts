@@ -1,10 +1,11 @@
 // The partner's returned text, read from a Word file of ours (the MOU or the signing copy it was sent, edited and sent
-// back): each article of the cleared version by its bookmarks, in both languages, as it reads with every tracked
-// change accepted; an article the file no longer has is left out, and article headings outside our bookmarks are
+// back): each article of the cleared version by its bookmarks, in both languages (and the partner's, when the text
+// has one), as it reads with every tracked change accepted; an article the file no longer has is left out, and article headings outside our bookmarks are
 // articles the partner added.
 import type { AgreementContent } from '../../domain/agreement';
 import type { Bilingual, Lang } from '../../domain/bilingual';
-import type { ReturnedText } from '../../domain/partner-changes';
+import type { ReturnedPartnerText, ReturnedText } from '../../domain/partner-changes';
+import { articleLabel } from '../../domain/text-lang';
 import { langOfText } from '../../domain/script';
 import { parseBookmarkName, type AnchorRef } from '../word-anchors';
 import { bodyOf, readBody, type BodyPara } from './body';
@@ -30,6 +31,8 @@ function refId(ref: AnchorRef): string {
 /** Text under each of our anchors of `versionNo`, per language, tracked changes accepted. */
 function anchoredTexts(paras: readonly BodyPara[], versionNo: number) {
   const texts = new Map<string, { th: string[]; en: string[] }>();
+  // The partner's own text (a third language), under its _p bookmarks.
+  const partner = new Map<string, string[]>();
   const outside: BodyPara[] = [];
   for (const p of paras) {
     const ours = p.bookmarks
@@ -40,15 +43,18 @@ function anchoredTexts(paras: readonly BodyPara[], versionNo: number) {
       continue;
     }
     for (const a of ours) {
-      // The partner's own text (a third language) is not compared here: the cleared text is Thai and English.
-      if (!a || a.lang === 'partner') continue;
+      if (!a) continue;
       const id = refId(a.ref);
+      if (a.lang === 'partner') {
+        partner.set(id, [...(partner.get(id) ?? []), p.text]);
+        continue;
+      }
       const t = texts.get(id) ?? { th: [], en: [] };
       t[a.lang].push(p.text);
       texts.set(id, t);
     }
   }
-  return { texts, outside };
+  return { texts, partner, outside };
 }
 
 /** Headings and their text outside our anchors: the articles the partner added, per language, in order. */
@@ -74,7 +80,7 @@ export async function readReturnedText(
   const xml = await pkg.part('word/document.xml');
   const body = xml ? bodyOf(parseXml(xml, 'word/document.xml')) : undefined;
   const paras = body ? readBody(body) : [];
-  const { texts, outside } = anchoredTexts(paras, versionNo);
+  const { texts, partner, outside } = anchoredTexts(paras, versionNo);
   const anchored = texts.size > 0;
   const bi = (id: string, strip = false): Bilingual | undefined => {
     const t = texts.get(id);
@@ -111,6 +117,7 @@ export async function readReturnedText(
   const title = bi('title');
   const preamble = bi('preamble');
   const closing = bi('closing');
+  const partnerText = cleared.partnerText ? returnedPartner(partner, cleared) : undefined;
   return {
     anchored,
     identity: await readIdentity(pkg, paras),
@@ -119,6 +126,40 @@ export async function readReturnedText(
       ...(preamble ? { preamble } : {}),
       ...(closing ? { closing } : {}),
       articles,
+      ...(partnerText ? { partner: partnerText } : {}),
     },
+  };
+}
+
+/**
+ * The partner's text as the file gives it under our _p bookmarks: title, preamble, closing, and each article of the
+ * cleared text by its key (the heading without its label, "제9조" or "第9条"); undefined when the file has none.
+ */
+function returnedPartner(
+  found: ReadonlyMap<string, string[]>,
+  cleared: AgreementContent,
+): ReturnedPartnerText | undefined {
+  if (found.size === 0 || !cleared.partnerText) return undefined;
+  const tag = cleared.partnerText.lang;
+  const get = (id: string) => found.get(id)?.join('\n');
+  const articles: ReturnedPartnerText['articles'][number][] = [];
+  for (const a of cleared.articles) {
+    const heading = get(`a:${a.key}:h`);
+    const text = get(`a:${a.key}:b`);
+    if (heading === undefined && text === undefined) continue;
+    const label = articleLabel(tag, a.no);
+    const bare = heading?.startsWith(label)
+      ? heading.slice(label.length).replace(/^[\s.:)）]+/u, '')
+      : heading;
+    articles.push({ key: a.key, heading: bare ?? '', text: text ?? '' });
+  }
+  const title = get('title');
+  const preamble = get('preamble');
+  const closing = get('closing');
+  return {
+    ...(title !== undefined ? { title } : {}),
+    ...(preamble !== undefined ? { preamble } : {}),
+    ...(closing !== undefined ? { closing } : {}),
+    articles,
   };
 }

@@ -49,7 +49,10 @@ const PartnerTextSchema = z.object({
       reasons: z.array(z.enum(CHANGE_REASONS)),
       changes: z.array(
         z.object({
-          lang: Lang,
+          lang: z
+            .union([Lang, z.literal('partner')])
+            .describe("Thai, English, or the partner's language (its tag in `tag`)"),
+          tag: z.string().optional().describe("The partner language's BCP 47 tag, on a change in its text"),
           before: z.string(),
           after: z.string(),
           reasons: z.array(z.enum(CHANGE_REASONS)),

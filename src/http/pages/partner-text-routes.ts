@@ -40,7 +40,7 @@ export function partnerTextView(l: Labels, r: PartnerTextResult) {
       substantive: p.substantive,
       reasons: p.reasons.map((x) => t(`reason.${x}`)).join(', '),
       changes: p.changes.map((c) => ({
-        lang: c.lang,
+        lang: c.lang === 'partner' ? (c.tag ?? 'und') : c.lang,
         before: marked(c.before, c.after),
         after: marked(c.after, c.before),
       })),

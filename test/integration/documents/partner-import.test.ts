@@ -1,5 +1,6 @@
 // A reviewer's comment and tracked change in the Korean text of a three-language MOU (annotated by LibreOffice) come
 // back through the review import: the comment on its article's partner text, the Korean edit reported, never lost.
+// The partner's returned text is read in Korean too: its changes classed, and taken into the working draft.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { renderDocument } from '../../../src/documents';
 import { storyInput } from '../../../src/documents/story';
 import { openWordPackage } from '../../../src/documents/word-in/package';
 import { readReviewImport } from '../../../src/documents/word-in/review-import';
+import { readReturnedText } from '../../../src/documents/word-in/returned-text';
+import { comparePartnerText } from '../../../src/app/partner-text';
 import { annotated } from '../../support/word-files';
 import { chiangMaiSejongKo } from '../../support/fixtures';
 
@@ -46,6 +49,58 @@ it('places a comment made in the Korean text on its article, as a comment on the
     expect(imported.unplaced.map((u) => [u.item, u.text])).toEqual(
       expect.arrayContaining([['suggestion', expect.stringContaining('동의')]]),
     );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it('reads the Korean text the partner sent back (LibreOffice tracked changes) and classes its changes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'mou-partner-returned-'));
+  try {
+    const cleared = story.draft2;
+    const r = await renderDocument(storyInput(story, 'mou', 'sequential', { date: '2026-02-01' }));
+    const file = await annotated(dir, 'ko-returned', r.buffer, {
+      reviewer: { name: 'Sejong City', initials: 'SJ' },
+      date: '2026-11-25T09:00:00',
+      comments: [],
+      changes: [
+        { replace: '5년간 유효하며', with: '3년간 유효하며' },
+        { replace: '서면 합의로', with: '서면 동의로' },
+      ],
+    });
+    const read = await readReturnedText(await openWordPackage(file.bytes), cleared, 2);
+    expect(read.anchored).toBe(true);
+    const key9 = cleared.articles[8]?.key ?? '';
+    const key8 = cleared.articles[7]?.key ?? '';
+    const back = new Map(read.text.partner?.articles.map((a) => [a.key, a]));
+    // Every Korean article came back by its key, headings without their "제N조" label.
+    expect([...back.keys()]).toEqual(cleared.partnerText?.articles.map((a) => a.key));
+    expect(back.get(key9)?.heading).toBe('발효, 유효기간 및 종료');
+    expect(back.get(key9)?.text).toContain('3년간 유효하며');
+    expect(read.text.partner?.title).toBe(cleared.partnerText?.title);
+
+    // Through the application's comparison, which reads the cleared text as it was printed (closing blanks).
+    const record = {
+      id: read.identity.agreement ?? 'chiang-mai-sejong',
+      versions: [{ no: 2, content: cleared }],
+    };
+    const changes = await comparePartnerText(
+      record as unknown as Parameters<typeof comparePartnerText>[0],
+      file.bytes,
+    );
+    expect(changes.proposal).toBe('SUBMIT_PARTNER_CHANGES');
+    expect(changes.parts.map((p) => [p.no, p.substantive, p.reasons, p.changes.map((c) => c.lang)])).toEqual([
+      [8, false, ['wording'], ['partner']],
+      [9, true, ['numbers'], ['partner']],
+    ]);
+
+    // Taken as the working draft: the Korean text carries the partner's words, Thai and English unchanged.
+    const taken = changes.content;
+    const ko = new Map(taken.partnerText?.articles.map((a) => [a.key, a.text]));
+    expect(ko.get(key9)).toContain('3년간 유효하며');
+    expect(ko.get(key8)).toContain('서면 동의로');
+    expect(taken.articles.map((a) => a.text)).toEqual(cleared.articles.map((a) => a.text));
+    expect(taken.partnerText?.closing).toBe(cleared.partnerText?.closing);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // The partner's returned text classified against the cleared text: numbers, dates, names, commitments and added or
 // removed articles are substantive (back to MFA); wording and punctuation editorial (agree the final text).
 import { classifyPartnerChanges, classifyText, type ReturnedText } from '../../../src/domain/partner-changes';
-import { chiangMaiSejong } from '../../support/fixtures';
+import { chiangMaiSejong, chiangMaiSejongKo } from '../../support/fixtures';
 
 const cleared = chiangMaiSejong().draft2;
 const same = () => ({
@@ -78,5 +78,90 @@ describe('classifyPartnerChanges', () => {
         expect.objectContaining({ status: 'added', newNo: 99, reasons: ['added'] }),
       ]),
     );
+  });
+});
+
+describe("the partner's-language text (Chiang Mai–Sejong with its Korean text)", () => {
+  const ko = chiangMaiSejongKo().draft2;
+  const pt = ko.partnerText;
+  if (!pt) throw new Error('the Korean story has no partner text');
+  const article9 = ko.articles[8];
+  const korean = (o: { text9?: string; text8?: string; title?: string } = {}) => ({
+    title: o.title ?? pt.title,
+    preamble: pt.preamble,
+    articles: pt.articles.map((a) =>
+      a.key === article9?.key && o.text9
+        ? { ...a, text: o.text9 }
+        : a.key === ko.articles[7]?.key && o.text8
+          ? { ...a, text: o.text8 }
+          : a,
+    ),
+  });
+  const returned = (partner: ReturnedText['partner']): ReturnedText => ({
+    title: ko.title,
+    preamble: ko.preamble,
+    ...(ko.closing ? { closing: ko.closing } : {}),
+    articles: ko.articles.map((a) => ({ ...a })),
+    ...(partner ? { partner } : {}),
+  });
+  const text9 = pt.articles.find((a) => a.key === article9?.key)?.text ?? '';
+
+  it('the same Korean text: nothing changed', () => {
+    expect(classifyPartnerChanges(ko, returned(korean())).parts).toEqual([]);
+  });
+
+  it('five years made three in the Korean text only: substantive at article 9, the change in Korean', () => {
+    const r = classifyPartnerChanges(ko, returned(korean({ text9: text9.replace('5년간', '3년간') })));
+    expect(r.proposal).toBe('SUBMIT_PARTNER_CHANGES');
+    expect(r.parts).toEqual([
+      expect.objectContaining({
+        part: 'article',
+        key: article9?.key,
+        no: 9,
+        status: 'changed',
+        substantive: true,
+        reasons: ['numbers'],
+      }),
+    ]);
+    expect(r.parts[0]?.changes).toEqual([
+      expect.objectContaining({ lang: 'partner', tag: 'ko', reasons: ['numbers'] }),
+    ]);
+  });
+
+  it('a Korean word changed (합의 → 동의): editorial, the final text may be agreed', () => {
+    const text8 = pt.articles.find((a) => a.key === ko.articles[7]?.key)?.text ?? '';
+    const r = classifyPartnerChanges(
+      ko,
+      returned(korean({ text8: text8.replace('서면 합의로', '서면 동의로') })),
+    );
+    expect(r.proposal).toBe('AGREE_FINAL_TEXT');
+    expect(r.parts.map((p) => [p.no, p.reasons, p.changes.map((c) => c.lang)])).toEqual([
+      [8, ['wording'], ['partner']],
+    ]);
+  });
+
+  it('an English change and a Korean one in the same article are one entry with both changes', () => {
+    const r = classifyPartnerChanges(ko, {
+      ...returned(korean({ text9: text9.replace('5년간', '3년간') })),
+      articles: ko.articles.map((a) =>
+        a.key === article9?.key ? { ...a, text: { ...a.text, en: `${a.text.en} ` + 'Amended.' } } : { ...a },
+      ),
+    });
+    expect(r.parts).toHaveLength(1);
+    expect(r.parts[0]?.changes.map((c) => c.lang)).toEqual(['en', 'partner']);
+    expect(r.parts[0]?.reasons).toEqual(expect.arrayContaining(['wording', 'numbers']));
+    expect(r.parts[0]?.substantive).toBe(true);
+  });
+
+  it('a partner name changed in the Korean title: names, substantive', () => {
+    const r = classifyPartnerChanges(
+      ko,
+      returned(korean({ title: pt.title.replace(pt.parties.partner.name, '부산광역시') })),
+    );
+    expect(r.parts.map((p) => [p.part, p.reasons])).toEqual([['title', ['names']]]);
+  });
+
+  it('a file without the Korean text (its anchors gone): the Thai and English are compared as before', () => {
+    expect(classifyPartnerChanges(ko, returned(undefined)).parts).toEqual([]);
   });
 });
