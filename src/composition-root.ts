@@ -15,6 +15,10 @@ import type { DraftingChecks } from './app/drafting-gate';
 import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
 import { createPdfService, type PdfService } from './app/pdf-service';
+import { createRecordWriter } from './app/record-writer';
+import { createRegistryImports, type RegistryImports } from './app/registry-import';
+import { readTable } from './documents/sheets/read-table';
+import { createRegistryImportStore } from './storage/registry-import-store';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config, PdfSettings } from './config';
@@ -49,6 +53,8 @@ export interface Services {
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
   pdf: PdfService;
+  /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
+  registryImports: RegistryImports;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
 }
@@ -168,10 +174,29 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
   const verifier = createVerifier(records);
+  const registryImports = createRegistryImports({
+    repository,
+    gazetteer,
+    log: createRegistryImportStore(connection),
+    writer: createRecordWriter(repository, records),
+    clock,
+    readTable: (bytes) => readTable(bytes),
+  });
   const pdf = pdfService(
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
-  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf, door };
+  return {
+    agreements,
+    repository,
+    documents,
+    records,
+    verifier,
+    drafting,
+    gazetteer,
+    pdf,
+    door,
+    registryImports,
+  };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */

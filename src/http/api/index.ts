@@ -8,19 +8,24 @@ import type { GazetteerService } from '../../app/gazetteer-service';
 import { fromWordApi } from './from-word';
 import { importApi } from './imports';
 import { buildOpenApi, ME_DOC } from './openapi';
+import { registryImportApi } from './registry-imports';
+import type { RegistryImports } from '../../app/registry-import';
 
 export type { ApiServices } from './agreements';
 
 /** API version reported in the OpenAPI document (the package version is the app's, not the contract's). */
 export const API_VERSION = '1.0.0';
 
-export function apiRouteModules(services: ApiServices & { gazetteer: GazetteerService }): RouteModule[] {
+export function apiRouteModules(
+  services: ApiServices & { gazetteer: GazetteerService; registryImports: RegistryImports },
+): RouteModule[] {
   const modules = [
     agreementApi(services),
     documentApi(services),
     checksApi(services),
     importApi(services),
     fromWordApi(services),
+    registryImportApi(services),
   ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];

@@ -94,6 +94,12 @@ function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
           count: detail.comments.length,
           sha: detail.fileSha256.slice(0, 12),
         });
+      case 'registry-import':
+        return l.t('statistics.import.history', {
+          row: detail.row,
+          sha: detail.fileSha256.slice(0, 12),
+          signed: detail.signed ? dateOf(detail.signed) : '—',
+        });
     }
   })();
   return [said, note].filter((x) => x).join(' — ');
