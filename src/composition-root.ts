@@ -19,6 +19,9 @@ import { createRecordWriter } from './app/record-writer';
 import { createRegistryImports, type RegistryImports } from './app/registry-import';
 import { readTable } from './documents/sheets/read-table';
 import { createRegistryImportStore } from './storage/registry-import-store';
+import { createFactStore } from './storage/statistics-store';
+import { summaryOf } from './storage/agreement-summary';
+import { createStatisticsService, type StatisticsService } from './statistics/service';
 import { createVerifier, type Verifier } from './app/verification';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config, PdfSettings } from './config';
@@ -53,6 +56,8 @@ export interface Services {
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
   pdf: PdfService;
+  /** MOI's figures, kept current by the door's "statistics" subscriber. */
+  statistics: StatisticsService;
   /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
   registryImports: RegistryImports;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
@@ -74,6 +79,9 @@ export interface ComposeOptions {
   /** This process is the database's single writer (main.ts: the read cache is on). */
   singleWriter?: boolean;
 }
+
+/** How long statistics' facts are used when another instance may hold the statistics lease. */
+const STATISTICS_MAX_AGE_MS = 5_000;
 
 /** How long a "cleared before" answer is used when other app instances may clear texts meanwhile. */
 const CLEARED_MAX_AGE_MS = 5_000;
@@ -149,16 +157,24 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
-  const door = o.door?.subscribers.length
+  // MOI's statistics: facts kept by their own subscriber of the door, read from memory.
+  const statistics = createStatisticsService({
+    store: createFactStore(connection),
+    summary: async (id) => summaryOf(await repository.get(id)),
+    clock,
+    maxAgeMs: o.readCache ? Infinity : STATISTICS_MAX_AGE_MS,
+  });
+  const subscribers = [...(o.door?.subscribers ?? []), statistics.subscriber];
+  const door = subscribers.length
     ? createDoor({
-        subscribers: o.door.subscribers,
+        subscribers,
         stores: createDoorStores(connection),
         // The read cache answers from memory; else an indexed query on updatedAt.
         feed: agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince),
         clock,
-        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door.settings },
-        ...(o.door.holder ? { holder: o.door.holder } : {}),
-        onError: o.door.onError ?? (() => undefined),
+        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door?.settings },
+        ...(o.door?.holder ? { holder: o.door.holder } : {}),
+        onError: o.door?.onError ?? (() => undefined),
       })
     : closedDoor;
   const records = { ...recordKeeping(connection, renderer), door };
@@ -196,6 +212,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     pdf,
     door,
     registryImports,
+    statistics,
   };
 }
 

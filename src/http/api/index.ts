@@ -9,6 +9,8 @@ import { fromWordApi } from './from-word';
 import { importApi } from './imports';
 import { buildOpenApi, ME_DOC } from './openapi';
 import { registryImportApi } from './registry-imports';
+import { statisticsApi } from './statistics';
+import type { StatisticsService } from '../../statistics/service';
 import type { RegistryImports } from '../../app/registry-import';
 
 export type { ApiServices } from './agreements';
@@ -17,7 +19,11 @@ export type { ApiServices } from './agreements';
 export const API_VERSION = '1.0.0';
 
 export function apiRouteModules(
-  services: ApiServices & { gazetteer: GazetteerService; registryImports: RegistryImports },
+  services: ApiServices & {
+    gazetteer: GazetteerService;
+    registryImports: RegistryImports;
+    statistics: StatisticsService;
+  },
 ): RouteModule[] {
   const modules = [
     agreementApi(services),
@@ -26,6 +32,7 @@ export function apiRouteModules(
     importApi(services),
     fromWordApi(services),
     registryImportApi(services),
+    statisticsApi(services),
   ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];
