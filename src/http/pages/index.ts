@@ -9,6 +9,7 @@ import { partnerTextRoutes } from './partner-text-routes';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
+import { statisticsRoutes } from './statistics';
 import type { PageServices } from './shared';
 
 export type { PageServices } from './shared';
@@ -19,6 +20,7 @@ export function agreementPages(s: PageServices): RouteModule {
     routes: (ctx) => [
       ...queueRoutes(s, ctx.config, ctx.catalogue),
       ...registryRoutes(s, ctx.catalogue),
+      ...statisticsRoutes(s, ctx.catalogue),
       // /agreements/new before /agreements/:id.
       ...agreementRoutes(s, ctx.catalogue),
       ...reviewRoutes(s, ctx.catalogue),

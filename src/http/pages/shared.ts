@@ -11,6 +11,7 @@ import type { Actor } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { labels, type Labels } from './labels';
+import type { StatisticsService } from '../../statistics/service';
 
 export interface PageServices {
   agreements: AgreementService;
@@ -23,6 +24,8 @@ export interface PageServices {
   gazetteer: GazetteerService;
   /** PDFs of the documents (LibreOffice); without it the .pdf links answer 404. */
   pdf?: PdfService;
+  /** MOI's figures (the statistics page). */
+  statistics?: StatisticsService;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }
