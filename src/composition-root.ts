@@ -53,6 +53,8 @@ export interface Services {
   pdf: PdfService;
   /** Activities and attached files after signing, beside the agreement. */
   partnership: PartnershipService;
+  /** The app's clock: pages count days and terms to it (tests inject one). */
+  now: () => Date;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
 }
@@ -190,6 +192,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
   return {
+    now: () => clock.now(),
     agreements,
     repository,
     documents,

@@ -154,6 +154,8 @@ export function partnershipApi({ partnership }: { partnership: PartnershipServic
       },
       responses: { 201: { description: 'Stored', schema: AttachmentView }, ...WRITE },
       handle: async ({ actor, params, req, res }) => {
+        // Not there to whoever may not see it (404), before the body is read.
+        await partnership.attachments(actor, params.id);
         // One byte over the limit is enough to know (busboy flags a file that reaches its limit); the service refuses
         // anything past the limit itself.
         const upload = await readUpload(req, {
