@@ -16,6 +16,8 @@ import { createGazetteerService, type GazetteerService } from './app/gazetteer-s
 import { createIssuer } from './app/issued-documents';
 import { createPdfService, type PdfService } from './app/pdf-service';
 import { createVerifier, type Verifier } from './app/verification';
+import { besideRecords, createPartnershipService, type PartnershipService } from './app/partnership-service';
+import { createActivityStore, createAttachmentStore } from './storage/partnership-stores';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config, PdfSettings } from './config';
 import { closedDoor, createDoor, DEFAULT_DOOR_SETTINGS, type Door, type DoorSettings } from './events/door';
@@ -49,6 +51,10 @@ export interface Services {
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
   pdf: PdfService;
+  /** Activities and attached files after signing, beside the agreement. */
+  partnership: PartnershipService;
+  /** The app's clock: pages count days and terms to it (tests inject one). */
+  now: () => Date;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
 }
@@ -84,6 +90,8 @@ export interface ServiceOptions {
   pdf?: PdfSettings;
   /** The door out's subscribers and timings; without, the door is closed (nothing to deliver to). */
   door?: DoorOptions;
+  /** The largest attached file in bytes (config MOU_ATTACHMENT_MAX_MB; default 10 MB). */
+  attachmentMaxBytes?: number;
 }
 
 export interface DoorOptions {
@@ -167,11 +175,35 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     ...(o.draftingGate === false ? {} : { drafting }),
   });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
-  const verifier = createVerifier(records);
+  const activityStore = createActivityStore(connection);
+  const attachmentStore = createAttachmentStore(connection);
+  const partnership = createPartnershipService({
+    repository,
+    records,
+    activities: activityStore,
+    attachments: attachmentStore,
+    renderer,
+    clock,
+    newId: randomUUID,
+    maxAttachmentBytes: o.attachmentMaxBytes ?? 10 * 1024 * 1024,
+  });
+  const verifier = createVerifier({ ...records, beside: besideRecords(activityStore, attachmentStore) });
   const pdf = pdfService(
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
-  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf, door };
+  return {
+    now: () => clock.now(),
+    agreements,
+    repository,
+    documents,
+    records,
+    verifier,
+    drafting,
+    gazetteer,
+    pdf,
+    partnership,
+    door,
+  };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
@@ -212,6 +244,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       ...(o.clock ? { clock: o.clock } : {}),
       draftingGate: o.config.draftingGate,
       pdf: o.config.pdf,
+      attachmentMaxBytes: o.config.attachmentMaxBytes,
     }));
   const app = createApp({ ...appServices(o), routes: routeModules(services) });
   return { app, services };

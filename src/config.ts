@@ -60,6 +60,8 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9_]{1,60}$/)
     .optional(),
   /** Tests only: where the probe waits forever, so a test can kill the app there. */
+  /** The largest attached file (a scan, minutes, a photo), in megabytes; larger uploads are refused with 413. */
+  MOU_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   MOU_DOOR_PROBE_HOLD: z.enum(['none', 'before', 'after']).default('none'),
 });
 
@@ -87,6 +89,8 @@ export interface Config {
   overdueDays: { default: number; byState: Record<string, number> };
   pdf: PdfSettings;
   door: DoorConfig;
+  /** MOU_ATTACHMENT_MAX_MB in bytes. */
+  attachmentMaxBytes: number;
 }
 
 export interface DoorConfig {
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     projectRoot,
     seedDemo: e.MOU_SEED_DEMO,
     draftingGate: e.MOU_DRAFTING_GATE,
+    attachmentMaxBytes: Math.round(e.MOU_ATTACHMENT_MAX_MB * 1024 * 1024),
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: !e.SESSION_SECRET,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -39,7 +39,15 @@ async function main(): Promise<void> {
     draftingGate: config.draftingGate,
     pdf: config.pdf,
     door: doorOptions(config, connection, logger),
+    attachmentMaxBytes: config.attachmentMaxBytes,
   });
+  // What an upload cut off by a crash or a database outage left (chunks of no file, files never entered in a
+  // history): on the embedded database this process is the only writer, so all of it; else only the old.
+  const swept = await services.partnership.sweep(
+    readCache ? new Date() : new Date(Date.now() - 60 * 60 * 1000),
+  );
+  if (swept.chunks + swept.files > 0)
+    say(`Removed what interrupted uploads left: ${swept.files} files, ${swept.chunks} chunks`);
   const demo = config.seedDemo
     ? await seedDemoData(createUserService(identityStores(connection)), {
         projectRoot: config.projectRoot,

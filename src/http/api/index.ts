@@ -7,6 +7,8 @@ import { documentApi } from './documents';
 import type { GazetteerService } from '../../app/gazetteer-service';
 import { fromWordApi } from './from-word';
 import { importApi } from './imports';
+import { partnershipApi } from './partnership';
+import type { PartnershipService } from '../../app/partnership-service';
 import { buildOpenApi, ME_DOC } from './openapi';
 
 export type { ApiServices } from './agreements';
@@ -14,13 +16,16 @@ export type { ApiServices } from './agreements';
 /** API version reported in the OpenAPI document (the package version is the app's, not the contract's). */
 export const API_VERSION = '1.0.0';
 
-export function apiRouteModules(services: ApiServices & { gazetteer: GazetteerService }): RouteModule[] {
+export function apiRouteModules(
+  services: ApiServices & { gazetteer: GazetteerService; partnership: PartnershipService },
+): RouteModule[] {
   const modules = [
     agreementApi(services),
     documentApi(services),
     checksApi(services),
     importApi(services),
     fromWordApi(services),
+    partnershipApi(services),
   ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];

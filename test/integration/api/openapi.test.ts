@@ -108,6 +108,9 @@ describe('GET /api/openapi.json', () => {
         'AnswerCommentBody',
         'WithdrawCommentBody',
         'EventBody',
+        // POST and PUT of an activity.
+        'ActivityInput',
+        'ActivityInput',
       ]
         .map((n) => `#/components/schemas/${n}`)
         .sort(),
@@ -127,7 +130,7 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(obj(content.properties)).sort()).toEqual(Object.keys(obj(expected.properties)).sort());
   });
 
-  it('describes the three uploads as multipart/form-data with a binary file and their fields', () => {
+  it('describes the four uploads as multipart/form-data with a binary file and their fields', () => {
     const forms = Object.entries(obj(doc.paths)).flatMap(([path, item]) =>
       Object.values(obj(item)).flatMap((op) => {
         const schema = obj(obj(obj(obj(op).requestBody).content)['multipart/form-data']).schema;
@@ -136,6 +139,7 @@ describe('GET /api/openapi.json', () => {
     );
     expect(forms.map(([path]) => path).sort()).toEqual([
       '/api/v1/agreements/from-word',
+      '/api/v1/agreements/{id}/attachments',
       '/api/v1/agreements/{id}/partner-text',
       '/api/v1/agreements/{id}/versions/{n}/imports',
     ]);
