@@ -64,7 +64,9 @@ describe('the layer rules of npm run lint', () => {
 
   it('refuse an import cycle, even one of types only', () => {
     // The cycle is reported once, from whichever of its files the cruise meets first.
-    expect([...rulesBrokenBy('src/domain/a.ts'), ...rulesBrokenBy('src/domain/b.ts')]).toEqual(['no-circular']);
+    expect([...rulesBrokenBy('src/domain/a.ts'), ...rulesBrokenBy('src/domain/b.ts')]).toEqual([
+      'no-circular',
+    ]);
   });
 
   it.each(['src/users/service.ts', 'src/app/other.ts', 'src/seed/demo.ts', 'src/platform/timer.ts'])(
