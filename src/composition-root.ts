@@ -38,6 +38,9 @@ import { createGazetteerStore } from './storage/gazetteer-store';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from './platform/libreoffice';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
+import { composeNotifications, type NotificationOptions } from './compose-notifications';
+import type { NotificationService } from './notifications/service';
+import type { MailWorker } from './notifications/worker';
 import { createTokenService } from './users/tokens';
 
 export interface Services {
@@ -51,6 +54,10 @@ export interface Services {
   pdf: PdfService;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
+  /** In-app notifications, unsubscribe and the outbox for admins. */
+  notifications: NotificationService;
+  /** The outbox worker, when e-mail is on: started and stopped with the door. */
+  mailWorker?: MailWorker;
 }
 
 export interface Composition {
@@ -84,6 +91,8 @@ export interface ServiceOptions {
   pdf?: PdfSettings;
   /** The door out's subscribers and timings; without, the door is closed (nothing to deliver to). */
   door?: DoorOptions;
+  /** Notifications from config (MOU_NOTIFICATIONS, MOU_SMTP_URL…): their subscriber joins the door's. */
+  notifications?: NotificationOptions;
 }
 
 export interface DoorOptions {
@@ -143,16 +152,27 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
-  const door = o.door?.subscribers.length
+  // The read cache answers from memory; else an indexed query on updatedAt.
+  const feed = agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince);
+  const holder = o.door?.holder ?? randomUUID();
+  const notified = await composeNotifications({
+    connection,
+    repository,
+    summaries: () => feed.summaries(),
+    clock,
+    holder,
+    ...(o.notifications ? { options: o.notifications } : {}),
+  });
+  const subscribers = [...(o.door?.subscribers ?? []), ...(notified.subscriber ? [notified.subscriber] : [])];
+  const door = subscribers.length
     ? createDoor({
-        subscribers: o.door.subscribers,
+        subscribers,
         stores: createDoorStores(connection),
-        // The read cache answers from memory; else an indexed query on updatedAt.
-        feed: agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince),
+        feed,
         clock,
-        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door.settings },
-        ...(o.door.holder ? { holder: o.door.holder } : {}),
-        onError: o.door.onError ?? (() => undefined),
+        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door?.settings },
+        holder,
+        onError: o.door?.onError ?? (() => undefined),
       })
     : closedDoor;
   const records = { ...recordKeeping(connection, renderer), door };
@@ -171,7 +191,11 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const pdf = pdfService(
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
-  return { agreements, repository, documents, records, verifier, drafting, gazetteer, pdf, door };
+  return {
+    ...{ agreements, repository, documents, records, verifier, drafting, gazetteer, pdf, door },
+    notifications: notified.service,
+    ...(notified.worker ? { mailWorker: notified.worker } : {}),
+  };
 }
 
 /** What the web layer needs from the database, as services: people, tokens, the session store, a health ping. */
