@@ -25,6 +25,7 @@ import { probeSubscriber } from './events/probe';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
+import { notificationPages } from './http/pages/notifications';
 import type { AppServices, RouteModule } from './http/types';
 import { projectCatalogue } from './i18n/catalogue';
 import type { Logger } from './logger';
@@ -226,7 +227,8 @@ export function appServices(o: {
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
 export function routeModules(services: Services): RouteModule[] {
-  return [...apiRouteModules(services), agreementPages(services)];
+  // The notification pages before the agreement pages: opening an agreement reads its notifications first.
+  return [...apiRouteModules(services), notificationPages(services.notifications), agreementPages(services)];
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
@@ -237,6 +239,10 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       draftingGate: o.config.draftingGate,
       pdf: o.config.pdf,
     }));
-  const app = createApp({ ...appServices(o), routes: routeModules(services) });
+  const app = createApp({
+    ...appServices(o),
+    routes: routeModules(services),
+    bell: (userId) => services.notifications.unreadCount({ userId }),
+  });
   return { app, services };
 }

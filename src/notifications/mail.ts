@@ -90,7 +90,6 @@ export function mailRenderer(s: MailSettings): RenderMail {
       messageId: `<${Buffer.from(item.id).toString('base64url')}@mou-engine>`,
       headers: {
         'List-Unsubscribe': `<${unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     };
   };

@@ -35,16 +35,23 @@ const toNotification = ({ _id, readAt: _r, ...rest }: NotificationDoc): Notifica
   ...rest,
 });
 
-/** Inserts, leaving documents whose key is taken as they are (an event delivered again). */
-async function insertNew<T extends Document & { _id: string }>(c: Collection<T>, docs: T[]): Promise<void> {
-  if (docs.length === 0) return;
+/**
+ * Inserts, leaving documents whose key is taken as they are (an event delivered again); answers the ones inserted
+ * now.
+ */
+async function insertNew<T extends Document & { _id: string }>(c: Collection<T>, docs: T[]): Promise<T[]> {
+  if (docs.length === 0) return [];
   try {
     await c.insertMany(docs as never, { ordered: false });
+    return docs;
   } catch (e) {
-    const errors = (e as { writeErrors?: unknown[] }).writeErrors;
-    const all = Array.isArray(errors) ? errors : [e];
-    if (!all.every((x) => isDuplicateKeyError(x) || isDuplicateKeyError((x as { err?: unknown }).err)))
-      throw e;
+    // The driver gives one write error or a list of them, each with the index of its document.
+    const given = (e as { writeErrors?: unknown }).writeErrors;
+    const errors: unknown[] = Array.isArray(given) ? given : given ? [given] : [];
+    const dup = (x: unknown) => isDuplicateKeyError(x) || isDuplicateKeyError((x as { err?: unknown }).err);
+    if (errors.length === 0 || !errors.every(dup)) throw e;
+    const taken = new Set(errors.map((x) => (x as { index?: number }).index));
+    return docs.filter((_, i) => !taken.has(i));
   }
 }
 
@@ -75,12 +82,14 @@ export function createNotificationStore(conn: Connection): NotificationStore {
 
   return {
     async add(list) {
-      await insertNew(
+      const added = await insertNew(
         notes(),
         list.map(({ id, ...n }) => ({ _id: id, ...n })),
       );
-      // $addToSet: counting the same event twice (a delivery again) changes nothing. One round trip for everyone.
-      const ops: AnyBulkWriteOperation<UnreadDoc>[] = list.map((n) => ({
+      // Only the ones stored now are counted: one delivered again may have been read meanwhile. $addToSet: counting
+      // twice changes nothing. One round trip for everyone. (A crash between the two writes leaves one uncounted
+      // until the person's list sets the count again.)
+      const ops: AnyBulkWriteOperation<UnreadDoc>[] = added.map((n) => ({
         updateOne: {
           filter: { _id: n.userId },
           update: { $addToSet: { events: n.eventId } },

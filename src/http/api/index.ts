@@ -8,14 +8,20 @@ import type { GazetteerService } from '../../app/gazetteer-service';
 import { fromWordApi } from './from-word';
 import { importApi } from './imports';
 import { buildOpenApi, ME_DOC } from './openapi';
+import type { NotificationService } from '../../notifications/service';
+import { projectCatalogue } from '../../i18n/catalogue';
+import { notificationApi } from './notifications';
 
 export type { ApiServices } from './agreements';
 
 /** API version reported in the OpenAPI document (the package version is the app's, not the contract's). */
 export const API_VERSION = '1.0.0';
 
-export function apiRouteModules(services: ApiServices & { gazetteer: GazetteerService }): RouteModule[] {
+export function apiRouteModules(
+  services: ApiServices & { gazetteer: GazetteerService; notifications: NotificationService },
+): RouteModule[] {
   const modules = [
+    notificationApi(services.notifications, projectCatalogue()),
     agreementApi(services),
     documentApi(services),
     checksApi(services),
