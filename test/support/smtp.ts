@@ -16,6 +16,10 @@ export interface TestSmtp {
   port: number;
   url: string;
   mails: ReceivedMail[];
+  /** While true, the server reads each message and never answers (a send hangs there). */
+  hold: boolean;
+  /** Messages the server read while holding (never answered). */
+  held: number;
   /** Mails to one address. */
   to(address: string): ReceivedMail[];
   /** Stops listening (the port stays the same for start()). */
@@ -84,6 +88,7 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
 /** Listens on 127.0.0.1 (a free port, kept across stop/start); no TLS or auth, as a relay on localhost. */
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
+  const state = { hold: false, held: 0 };
   let port = 0;
   let server: SMTPServer | undefined;
   const start = async () => {
@@ -94,6 +99,10 @@ export async function startSmtp(): Promise<TestSmtp> {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          if (state.hold) {
+            state.held++;
+            return;
+          }
           const to = session.envelope.rcptTo.map((r) => r.address);
           mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), to));
           done();
@@ -116,6 +125,15 @@ export async function startSmtp(): Promise<TestSmtp> {
       return `smtp://127.0.0.1:${port}`;
     },
     mails,
+    get hold() {
+      return state.hold;
+    },
+    set hold(v: boolean) {
+      state.hold = v;
+    },
+    get held() {
+      return state.held;
+    },
     to: (address) => mails.filter((m) => m.to.includes(address)),
     async stop() {
       const s = server;

@@ -2,6 +2,7 @@
 // languages), marking read; and the e-mail outbox for admins. Responses are built field by field from their schemas.
 import { z } from 'zod';
 import { Bilingual } from '../../domain';
+import { DomainError } from '../../domain/errors';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Notification, OutboxItem } from '../../notifications/ports';
 import { OUTBOX_STATUSES } from '../../notifications/ports';
@@ -41,6 +42,10 @@ export const NotificationList = z
 
 const NotificationParams = z
   .object({ id: z.string().regex(/^[\w:.-]{1,200}@[0-9a-f]{24}$/, 'a notification id') })
+  .strict();
+
+const OutboxParams = z
+  .object({ id: z.string().regex(/^[\w:.-]{1,200}@[0-9a-f]{24}$/, 'an outbox id') })
   .strict();
 
 export const OutboxItemView = z
@@ -172,6 +177,24 @@ export function notificationApi(notifications: NotificationService, catalogue: C
       handle: async ({ actor, query, res }) => {
         const page = await notifications.outbox(actor, query);
         res.json({ counts: page.counts, items: page.items.map(outboxItemView), more: page.more });
+      },
+    }),
+    apiRoute({
+      method: 'post',
+      path: `${API_V1}/notifications/outbox/:id/requeue`,
+      access: ['admin'],
+      summary: 'Admins: send a failed or interrupted e-mail again (an interrupted one may have left already)',
+      params: OutboxParams,
+      responses: {
+        204: { description: 'Queued again' },
+        401: unauthenticated,
+        403: problem('Not an admin'),
+        409: problem('Neither failed nor interrupted'),
+      },
+      handle: async ({ actor, params, res }) => {
+        if (!(await notifications.requeue(actor, params.id)))
+          throw new DomainError('conflict', catalogue.bilingual('notifications.outbox.notRequeued'));
+        res.status(204).end();
       },
     }),
   ]);
