@@ -227,8 +227,13 @@ export function notificationPages(notifications: NotificationService): RouteModu
           method: 'get',
           path: '/agreements/:id',
           access: 'public',
-          handler: async (req, _res, next) => {
-            if (req.actor) await notifications.openedAgreement(req.actor, String(req.params.id));
+          handler: async (req, res, next) => {
+            if (req.actor) {
+              const read = await notifications.openedAgreement(req.actor, String(req.params.id));
+              // The bell was read before this route: this page shows it after.
+              if (read > 0 && res.locals.bell !== undefined)
+                res.locals.bell = Math.max(0, res.locals.bell - read);
+            }
             next();
           },
         },
