@@ -27,6 +27,7 @@ import { probeSubscriber } from './events/probe';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
+import { notificationPages } from './http/pages/notifications';
 import type { AppServices, RouteModule } from './http/types';
 import { projectCatalogue } from './i18n/catalogue';
 import type { Logger } from './logger';
@@ -40,6 +41,9 @@ import { createGazetteerStore } from './storage/gazetteer-store';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from './platform/libreoffice';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
+import { composeNotifications, type NotificationOptions } from './compose-notifications';
+import type { NotificationService } from './notifications/service';
+import type { MailWorker } from './notifications/worker';
 import { createTokenService } from './users/tokens';
 
 export interface Services {
@@ -57,6 +61,10 @@ export interface Services {
   now: () => Date;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
+  /** In-app notifications, unsubscribe and the outbox for admins. */
+  notifications: NotificationService;
+  /** The outbox worker, when e-mail is on: started and stopped with the door. */
+  mailWorker?: MailWorker;
 }
 
 export interface Composition {
@@ -92,6 +100,8 @@ export interface ServiceOptions {
   door?: DoorOptions;
   /** The largest attached file in bytes (config MOU_ATTACHMENT_MAX_MB; default 10 MB). */
   attachmentMaxBytes?: number;
+  /** Notifications from config (MOU_NOTIFICATIONS, MOU_SMTP_URL…): their subscriber joins the door's. */
+  notifications?: NotificationOptions;
 }
 
 export interface DoorOptions {
@@ -151,16 +161,27 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
-  const door = o.door?.subscribers.length
+  // The read cache answers from memory; else an indexed query on updatedAt.
+  const feed = agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince);
+  const holder = o.door?.holder ?? randomUUID();
+  const notified = await composeNotifications({
+    connection,
+    repository,
+    summaries: () => feed.summaries(),
+    clock,
+    holder,
+    ...(o.notifications ? { options: o.notifications } : {}),
+  });
+  const subscribers = [...(o.door?.subscribers ?? []), ...(notified.subscriber ? [notified.subscriber] : [])];
+  const door = subscribers.length
     ? createDoor({
-        subscribers: o.door.subscribers,
+        subscribers,
         stores: createDoorStores(connection),
-        // The read cache answers from memory; else an indexed query on updatedAt.
-        feed: agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince),
+        feed,
         clock,
-        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door.settings },
-        ...(o.door.holder ? { holder: o.door.holder } : {}),
-        onError: o.door.onError ?? (() => undefined),
+        settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door?.settings },
+        holder,
+        onError: o.door?.onError ?? (() => undefined),
       })
     : closedDoor;
   const records = { ...recordKeeping(connection, renderer), door };
@@ -203,6 +224,8 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     pdf,
     partnership,
     door,
+    notifications: notified.service,
+    ...(notified.worker ? { mailWorker: notified.worker } : {}),
   };
 }
 
@@ -234,7 +257,8 @@ export function appServices(o: {
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
 export function routeModules(services: Services): RouteModule[] {
-  return [...apiRouteModules(services), agreementPages(services)];
+  // The notification pages before the agreement pages: opening an agreement reads its notifications first.
+  return [...apiRouteModules(services), notificationPages(services.notifications), agreementPages(services)];
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
@@ -246,6 +270,10 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       pdf: o.config.pdf,
       attachmentMaxBytes: o.config.attachmentMaxBytes,
     }));
-  const app = createApp({ ...appServices(o), routes: routeModules(services) });
+  const app = createApp({
+    ...appServices(o),
+    routes: routeModules(services),
+    bell: (userId) => services.notifications.unreadCount({ userId }),
+  });
   return { app, services };
 }

@@ -10,6 +10,9 @@ import { importApi } from './imports';
 import { partnershipApi } from './partnership';
 import type { PartnershipService } from '../../app/partnership-service';
 import { buildOpenApi, ME_DOC } from './openapi';
+import type { NotificationService } from '../../notifications/service';
+import { projectCatalogue } from '../../i18n/catalogue';
+import { notificationApi } from './notifications';
 
 export type { ApiServices } from './agreements';
 
@@ -17,9 +20,14 @@ export type { ApiServices } from './agreements';
 export const API_VERSION = '1.0.0';
 
 export function apiRouteModules(
-  services: ApiServices & { gazetteer: GazetteerService; partnership: PartnershipService },
+  services: ApiServices & {
+    gazetteer: GazetteerService;
+    partnership: PartnershipService;
+    notifications: NotificationService;
+  },
 ): RouteModule[] {
   const modules = [
+    notificationApi(services.notifications, projectCatalogue()),
     agreementApi(services),
     documentApi(services),
     checksApi(services),
