@@ -207,7 +207,7 @@ export const agreementMachine = setup({
       description: 'Renewal for a further term is being arranged with the partner.',
       tags: ['partnership'],
       on: {
-        RECORD_RENEWAL: { target: 'inForce', actions: ['renewTerm'] },
+        RECORD_RENEWAL: { target: 'inForce', actions: ['renewTerm', issue('renewal')] },
         RECORD_EXPIRY: recordExpiry,
       },
     },

@@ -20,7 +20,7 @@ export const STEP_RULES = [
 export type StepRule = (typeof STEP_RULES)[number];
 
 /** The documents a step can issue (a subset of the document types the renderer knows). */
-export const ISSUED_DOCS = ['mou', 'memo', 'review', 'redline', 'signing'] as const;
+export const ISSUED_DOCS = ['mou', 'memo', 'review', 'redline', 'signing', 'renewal'] as const;
 export type IssuedDoc = (typeof ISSUED_DOCS)[number];
 
 /**

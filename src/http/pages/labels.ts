@@ -42,6 +42,6 @@ export function labels(catalogue: Catalogue, locale: Locale): Labels {
           return t('agreement.anchor.article', { no: a.no });
       }
     },
-    doc: (d) => t(`agreement.docs.${d}`),
+    doc: (d) => (d === 'renewal' ? t('partnership.docs.renewal') : t(`agreement.docs.${d}`)),
   };
 }

@@ -138,12 +138,14 @@ describe('the term of a signed agreement, by the clock', () => {
     const a = await services.agreements.get(secretary, id);
     expect(a.state).toBe('inForce');
     expect(a.term).toMatchObject({ expiresOn: '2031-03-01', renewals: [{ date: '2026-03-01', years: 5 }] });
-    expect(a.history.at(-1)?.detail).toEqual({
-      code: 'renewal',
-      date: '2026-03-01',
-      years: 5,
-      expiresOn: '2031-03-01',
+    expect(a.history.at(-1)).toMatchObject({
+      detail: { code: 'renewal', date: '2026-03-01', years: 5, expiresOn: '2031-03-01' },
+      // The renewal issues its record, stored as issued (its SHA-256 in the entry).
+      doc: 'renewal',
+      documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    const issued = await services.documents.issuedFile(a, a.history.at(-1)?.seq ?? -1);
+    expect(issued.fileName).toMatch(/_renewal\.docx$/);
     const page = await (await c.get(`/agreements/${id}`)).text();
     expect(page).toContain('In force until 1 March 2031');
     expect(page).not.toContain('Expired, not renewed');

@@ -37,7 +37,7 @@ const EXPECTED: Record<AgreementEventType, readonly object[]> = {
   PROPOSE_AMENDMENT: [],
   ABANDON_AMENDMENT: [],
   PROPOSE_RENEWAL: [],
-  RECORD_RENEWAL: [{ type: 'renewTerm' }],
+  RECORD_RENEWAL: [{ type: 'renewTerm' }, issues('renewal')],
   RECORD_EXPIRY: [rules('expiry')],
   TERMINATE: [],
   WITHDRAW: [],
