@@ -19,6 +19,7 @@ import {
   type WorkerSettings,
 } from './notifications/worker';
 import { smtpMailer } from './platform/smtp';
+import type { Activity } from './platform/activity';
 import type { Database } from './storage/connection';
 import { createClockCursorStore, createLeaseStore } from './storage/door-stores';
 import {
@@ -69,7 +70,11 @@ export function directoryOf(users: UserService, clock: Clock): Directory {
   };
 }
 
+/** The longest background work waits for a quiet moment before each piece (then it goes, busy or not). */
+const YIELD_MAX_MS = 2_000;
+
 export async function composeNotifications(o: {
+  activity: Activity;
   connection: Database;
   repository: AgreementRepository;
   summaries: () => Promise<AgreementSummary[]>;
@@ -109,6 +114,7 @@ export async function composeNotifications(o: {
       leases: createLeaseStore(connection),
       clock,
       holder: o.holder,
+      yieldTo: () => o.activity.quiet(YIELD_MAX_MS),
       settings: {
         ...DEFAULT_WORKER_SETTINGS,
         pollMs: n.pollMs,
@@ -143,7 +149,7 @@ export async function composeNotifications(o: {
     clock,
     catalogue,
     mailOn: worker !== undefined,
-    ...(worker ? { kick: () => worker.kick() } : {}),
+    ...(worker ? { kick: (ids) => worker.kick(ids) } : {}),
   });
   const subscriber =
     config && n?.enabled
@@ -157,9 +163,10 @@ export async function composeNotifications(o: {
               (await repository.get(id)).comments.find((c) => c.id === commentId)?.author.userId,
           },
           clock,
+          yieldTo: () => o.activity.quiet(YIELD_MAX_MS),
           mail: worker !== undefined,
           maxAgeMs: n.maxAgeMs,
-          ...(worker ? { kick: () => worker.kick() } : {}),
+          ...(worker ? { kick: (ids) => worker.kick(ids) } : {}),
           ...(n.hold === 'subscriber' ? { hold: forever } : {}),
         })
       : undefined;

@@ -44,6 +44,7 @@ import { createUserService } from './users/service';
 import { composeNotifications, type NotificationOptions } from './compose-notifications';
 import type { NotificationService } from './notifications/service';
 import type { MailWorker } from './notifications/worker';
+import { createActivity, type Activity } from './platform/activity';
 import { createTokenService } from './users/tokens';
 
 export interface Services {
@@ -65,6 +66,8 @@ export interface Services {
   notifications: NotificationService;
   /** The outbox worker, when e-mail is on: started and stopped with the door. */
   mailWorker?: MailWorker;
+  /** Change requests in flight: notifications wait for a quiet moment (bounded) before their writes. */
+  activity: Activity;
 }
 
 export interface Composition {
@@ -164,7 +167,9 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   // The read cache answers from memory; else an indexed query on updatedAt.
   const feed = agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince);
   const holder = o.door?.holder ?? randomUUID();
+  const activity = createActivity();
   const notified = await composeNotifications({
+    activity,
     connection,
     repository,
     summaries: () => feed.summaries(),
@@ -226,6 +231,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     door,
     notifications: notified.service,
     ...(notified.worker ? { mailWorker: notified.worker } : {}),
+    activity,
   };
 }
 
@@ -274,6 +280,7 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
     ...appServices(o),
     routes: routeModules(services),
     bell: (userId) => services.notifications.unreadCount({ userId }),
+    activity: services.activity,
   });
   return { app, services };
 }

@@ -70,6 +70,13 @@ export function createApp(deps: AppDeps): Express {
     express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }),
   );
   app.use(healthRoutes((ms) => deps.ping(ms)));
+  const activity = deps.activity;
+  if (activity) {
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') res.once('close', activity.enter());
+      next();
+    });
+  }
 
   // A request with an Authorization header is a program with a token, not a browser: it neither reads nor
   // creates a cookie session (before this, rendering a page's CSRF field stored a new session per request).

@@ -104,6 +104,8 @@ export interface AppDeps extends AppServices {
   routes?: readonly RouteModule[];
   /** Extra Handlebars helpers for those modules' views. */
   viewHelpers?: ViewHelpers;
+  /** Counts change requests in flight, so background work can wait for a quiet moment (src/platform/activity.ts). */
+  activity?: { enter(): () => void };
   /** The signed-in person's unread notifications, for the bell on every page (a kept count, not a query). */
   bell?: (userId: string) => Promise<number>;
   /** Login attempts allowed per IP+username in the window (default 10 per 15 minutes). */

@@ -122,10 +122,13 @@ export interface OutboxStore {
   enqueue(items: readonly NewOutboxItem[]): Promise<void>;
   /** Waiting items due at `now`, oldest first. */
   due(now: Date, limit: number): Promise<OutboxItem[]>;
-  /** waiting → sending for `holder` (compare-and-set): undefined when another worker claimed it first. */
-  claim(id: string, holder: string, at: Date): Promise<OutboxItem | undefined>;
+  /**
+   * waiting → sending for `holder` (compare-and-set, by id): answers the ones this call claimed (not those another
+   * worker claimed first, or not waiting).
+   */
+  claim(ids: readonly string[], holder: string, at: Date): Promise<OutboxItem[]>;
   /** sending (by this holder) → the outcome; attempts + 1. */
-  finish(id: string, holder: string, outcome: OutboxOutcome): Promise<void>;
+  finish(ids: readonly string[], holder: string, outcome: OutboxOutcome): Promise<void>;
   /** Items left sending by other holders (a worker that died mid-send) become interrupted; answers how many. */
   interruptOthers(holder: string): Promise<number>;
   /** For admins: newest first, optionally of one status. */

@@ -58,7 +58,7 @@ export interface ServiceDeps {
   catalogue: Catalogue;
   mailOn: boolean;
   /** New work in the outbox (a requeue). */
-  kick?: () => void;
+  kick?: (ids: readonly string[]) => void;
 }
 
 export function createNotificationService(d: ServiceDeps): NotificationService {
@@ -131,7 +131,7 @@ export function createNotificationService(d: ServiceDeps): NotificationService {
     async requeue(actor, id) {
       adminOnly(actor);
       const ok = await d.outbox.requeue(id, d.clock.now());
-      if (ok) d.kick?.();
+      if (ok) d.kick?.([id]);
       return ok;
     },
   };

@@ -26,7 +26,9 @@ export interface SubscriberDeps {
   /** Events older than this (the door catching up on an old history) tell no one. */
   maxAgeMs: number;
   /** The outbox has new work (the worker sends soon instead of at its next poll). */
-  kick?: () => void;
+  kick?: (ids: readonly string[]) => void;
+  /** Waits for a quiet moment of the step path (bounded) before writing: notifications never slow a step. */
+  yieldTo?: () => Promise<void>;
   /** Tests only: wait forever before the effect, so a fault test can kill the app there. */
   hold?: () => Promise<void>;
 }
@@ -48,6 +50,7 @@ export function notificationsSubscriber(d: SubscriberDeps): Subscriber {
       const told = recipients(o, await d.directory.people(), author);
       if (told.length === 0) return;
       if (d.hold) await d.hold();
+      if (d.yieldTo) await d.yieldTo();
       const notice: Notice = {
         kind: o.kind,
         eventId: o.eventId,
@@ -78,7 +81,7 @@ export function notificationsSubscriber(d: SubscriberDeps): Subscriber {
         }));
       if (mails.length === 0) return;
       await d.outbox.enqueue(mails);
-      d.kick?.();
+      d.kick?.(mails.map((m) => m.id));
     },
   };
 }

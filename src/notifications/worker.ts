@@ -5,7 +5,7 @@ import type { Clock } from '../app/ports';
 import type { LeaseStore } from '../events/ports';
 import { repeat, type Repeating } from '../events/repeat';
 import type { RenderMail } from './mail';
-import { PermanentMailError, type Directory, type Mailer, type OutboxItem, type OutboxStore } from './ports';
+import { PermanentMailError, type Directory, type Mailer, type OutboxStore } from './ports';
 
 export const MAIL_WORKER = 'mail-worker';
 
@@ -18,6 +18,8 @@ export interface WorkerSettings {
   maxRetryMs: number;
   /** E-mails looked at per round. */
   batch: number;
+  /** How long a new e-mail waits for others to join its batch. */
+  kickMs: number;
 }
 
 export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
   retryMs: 10_000,
   maxRetryMs: 3_600_000,
   batch: 50,
+  kickMs: 250,
 };
 
 export interface WorkerDeps {
@@ -40,6 +43,8 @@ export interface WorkerDeps {
   /** Work to do on each round while holding the lease (the daily digest). */
   onRound?: (now: Date) => Promise<unknown>;
   onError: (e: unknown, where: { item?: string }) => void;
+  /** Waits for a quiet moment of the step path (bounded) before each batch. */
+  yieldTo?: () => Promise<void>;
   /** Tests only: wait forever before claiming, so a fault test can kill the app between the step and the send. */
   hold?: () => Promise<void>;
 }
@@ -47,9 +52,9 @@ export interface WorkerDeps {
 export interface MailWorker {
   start(): void;
   stop(o?: { release?: boolean }): Promise<void>;
-  /** New e-mails are waiting: look soon. */
-  kick(): void;
-  /** One round now (tests): holds or takes the lease, then sends what is due. */
+  /** These e-mails were just queued: send them soon (a burst is gathered into one batch), without a scan. */
+  kick(ids: readonly string[]): void;
+  /** One round now (tests): takes the lease if free, then sends what is due. */
   round(): Promise<void>;
 }
 
@@ -59,9 +64,12 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
   const s = d.settings;
   let holding = false;
   let loops: Repeating[] = [];
-  let running: Promise<void> | undefined;
-  let again = false;
+  let lane: Promise<void> = Promise.resolve();
   let stopped = true;
+  const kicked = new Set<string>();
+  let kickTimer: NodeJS.Timeout | undefined;
+  // Rounds go one at a time.
+  const inLane = (job: () => Promise<void>) => (lane = lane.then(job, job));
 
   async function keepLease(): Promise<void> {
     const now = d.clock.now();
@@ -78,64 +86,59 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     holding = ok;
   }
 
-  async function sendOne(item: OutboxItem): Promise<'ok' | 'stop'> {
+  /**
+   * Sends a batch one by one: each is claimed just before it goes and recorded just after, so a crash leaves at most
+   * the one in the SMTP conversation unsure (interrupted), and the rest of the batch waiting.
+   */
+  async function sendBatch(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0 || !holding || stopped) return;
     if (d.hold) await d.hold();
-    const at = d.clock.now();
-    const claimed = await d.outbox.claim(item.id, d.holder, at);
-    if (!claimed) return 'ok'; // another worker has it
-    const person = await d.directory.person(claimed.userId);
-    const want = claimed.message.kind === 'digest' ? 'daily' : 'each';
-    if (!person || person.disabled || !person.email || person.notify !== want) {
-      const why = !person || person.disabled ? 'skipGone' : !person.email ? 'skipNoAddress' : 'skipChoice';
-      await d.outbox.finish(claimed.id, d.holder, { status: 'skipped', error: why });
-      return 'ok';
-    }
-    try {
-      await d.mailer.send(d.render({ ...person, email: person.email }, claimed));
-    } catch (e) {
-      if (e instanceof PermanentMailError) {
-        await d.outbox.finish(claimed.id, d.holder, { status: 'failed', error: message(e) });
-        return 'ok';
-      }
-      const pause = Math.min(s.retryMs * 2 ** claimed.attempts, s.maxRetryMs);
-      const nextAt = new Date(d.clock.now().getTime() + pause).toISOString();
-      await d.outbox.finish(claimed.id, d.holder, { status: 'waiting', nextAt, error: message(e) });
-      // The server is down or busy: the others wait for the next round instead of failing one by one now.
-      return 'stop';
-    }
-    await d.outbox.finish(claimed.id, d.holder, { status: 'sent', at: d.clock.now().toISOString() });
-    return 'ok';
-  }
-
-  async function sendDue(): Promise<void> {
-    if (!holding) return;
-    const now = d.clock.now();
-    if (d.onRound) await d.onRound(now);
-    for (const item of await d.outbox.due(now, s.batch)) {
+    if (d.yieldTo) await d.yieldTo();
+    for (const id of ids) {
       if (!holding || stopped) return;
-      if ((await sendOne(item)) === 'stop') return;
+      const [item] = await d.outbox.claim([id], d.holder, d.clock.now());
+      if (!item) continue; // another worker has it, or it is not waiting
+      const person = await d.directory.person(item.userId);
+      const want = item.message.kind === 'digest' ? 'daily' : 'each';
+      if (!person || person.disabled || !person.email || person.notify !== want) {
+        const why = !person || person.disabled ? 'skipGone' : !person.email ? 'skipNoAddress' : 'skipChoice';
+        await d.outbox.finish([item.id], d.holder, { status: 'skipped', error: why });
+        continue;
+      }
+      try {
+        await d.mailer.send(d.render({ ...person, email: person.email }, item));
+      } catch (e) {
+        if (e instanceof PermanentMailError) {
+          await d.outbox.finish([item.id], d.holder, { status: 'failed', error: message(e) });
+          continue;
+        }
+        // The server is down or busy: this one waits with a pause that doubles; the rest of the batch stays waiting.
+        const pause = Math.min(s.retryMs * 2 ** item.attempts, s.maxRetryMs);
+        const nextAt = new Date(d.clock.now().getTime() + pause).toISOString();
+        await d.outbox.finish([item.id], d.holder, { status: 'waiting', nextAt, error: message(e) });
+        return;
+      }
+      await d.outbox.finish([item.id], d.holder, { status: 'sent', at: d.clock.now().toISOString() });
     }
   }
 
-  /** One round at a time; a kick during a round asks for another right after. */
+  /** The periodic round: the lease, the digest, and whatever is due (retries, other instances' e-mails). */
   function round(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      try {
-        await keepLease();
-        await sendDue();
-      } finally {
-        running = undefined;
-      }
-      if (again && !stopped) {
-        again = false;
-        await round();
-      }
-    })();
-    return running;
+    return inLane(async () => {
+      if (!holding) await keepLease();
+      if (!holding || stopped) return;
+      const now = d.clock.now();
+      if (d.onRound) await d.onRound(now);
+      const due = await d.outbox.due(now, s.batch);
+      await sendBatch(due.map((i) => i.id));
+    });
+  }
+
+  function sendKicked(): void {
+    kickTimer = undefined;
+    const ids = [...kicked];
+    kicked.clear();
+    void inLane(() => sendBatch(ids)).catch((e: unknown) => d.onError(e, {}));
   }
 
   return {
@@ -150,17 +153,21 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     },
     async stop(o = {}) {
       stopped = true;
+      clearTimeout(kickTimer);
       const l = loops;
       loops = [];
       await Promise.all(l.map((x) => x.stop()));
-      await Promise.race([running, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      await Promise.race([lane, new Promise((r) => setTimeout(r, 2_000).unref())]);
       if (holding && o.release !== false)
         await d.leases.release(MAIL_WORKER, d.holder).catch(() => undefined);
       holding = false;
     },
-    kick() {
+    kick(ids) {
       if (stopped) return;
-      setImmediate(() => void round().catch((e: unknown) => d.onError(e, {})));
+      for (const id of ids) kicked.add(id);
+      // A burst of steps is gathered into one batch (one claim, one "sent" write) instead of a round per step.
+      kickTimer ??= setTimeout(sendKicked, s.kickMs);
+      kickTimer.unref();
     },
     round,
   };

@@ -13,6 +13,8 @@ export interface SmtpSettings {
 
 export function smtpMailer(s: SmtpSettings): Mailer {
   const url = new URL(s.url);
+  // A pool: the connection is kept between messages of a batch instead of a new handshake each.
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
   for (const [k, v] of [
     ['connectionTimeout', s.timeoutMs],
     ['greetingTimeout', s.timeoutMs],

@@ -179,15 +179,21 @@ export function createOutboxStore(conn: Connection): OutboxStore {
         .toArray();
       return docs.map(toItem);
     },
-    async claim(id, holder, at) {
-      const d = await outbox().findOneAndUpdate(
-        { _id: id, status: 'waiting' },
-        { $set: { status: 'sending', holder, claimedAt: at.toISOString() } },
-        { returnDocument: 'after' },
-      );
-      return d ? toItem(d) : undefined;
+    async claim(ids, holder, at) {
+      const claimedAt = at.toISOString();
+      const out: OutboxItem[] = [];
+      // One compare-and-set by _id each: the one filter FerretDB answers from its index (an $in would scan).
+      for (const id of ids) {
+        const d = await outbox().findOneAndUpdate(
+          { _id: id, status: 'waiting' },
+          { $set: { status: 'sending', holder, claimedAt } },
+          { returnDocument: 'after' },
+        );
+        if (d) out.push(toItem(d));
+      }
+      return out;
     },
-    async finish(id, holder, outcome) {
+    async finish(ids, holder, outcome) {
       const set =
         outcome.status === 'sent'
           ? { status: outcome.status, sentAt: outcome.at }
@@ -195,10 +201,13 @@ export function createOutboxStore(conn: Connection): OutboxStore {
             ? { status: outcome.status, nextAt: new Date(outcome.nextAt), lastError: outcome.error }
             : { status: outcome.status, lastError: outcome.error };
       // An item another worker marked interrupted meanwhile (this one's lease ran out) still gets its true outcome.
-      await outbox().updateOne(
-        { _id: id, holder, status: { $in: ['sending', 'interrupted'] } },
-        { $set: set, $inc: { attempts: 1 } },
-      );
+      const ops: AnyBulkWriteOperation<OutboxDoc>[] = ids.map((id) => ({
+        updateOne: {
+          filter: { _id: id, holder, status: { $in: ['sending', 'interrupted'] } },
+          update: { $set: set, $inc: { attempts: 1 } },
+        },
+      }));
+      if (ops.length > 0) await outbox().bulkWrite(ops, { ordered: false });
     },
     async interruptOthers(holder) {
       const r = await outbox().updateMany(

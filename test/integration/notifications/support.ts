@@ -65,7 +65,7 @@ export async function startNotifyApp(
     notifications: {
       config,
       baseUrl: () => base,
-      worker: { pollMs: 40, leaseMs: 300, retryMs: 30, maxRetryMs: 120 },
+      worker: { pollMs: 40, leaseMs: 300, retryMs: 30, maxRetryMs: 120, kickMs: 20 },
     },
   });
   const { app } = await compose({
