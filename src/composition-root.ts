@@ -15,6 +15,13 @@ import type { DraftingChecks } from './app/drafting-gate';
 import { createGazetteerService, type GazetteerService } from './app/gazetteer-service';
 import { createIssuer } from './app/issued-documents';
 import { createPdfService, type PdfService } from './app/pdf-service';
+import { createRecordWriter } from './app/record-writer';
+import { createRegistryImports, type RegistryImports } from './app/registry-import';
+import { readTable } from './documents/sheets/read-table';
+import { createRegistryImportStore } from './storage/registry-import-store';
+import { createFactStore } from './storage/statistics-store';
+import { summaryOf } from './storage/agreement-summary';
+import { createStatisticsService, type StatisticsService } from './statistics/service';
 import { createVerifier, type Verifier } from './app/verification';
 import { besideRecords, createPartnershipService, type PartnershipService } from './app/partnership-service';
 import { createActivityStore, createAttachmentStore } from './storage/partnership-stores';
@@ -60,6 +67,10 @@ export interface Services {
   partnership: PartnershipService;
   /** The app's clock: pages count days and terms to it (tests inject one). */
   now: () => Date;
+  /** MOI's figures, kept current by the door's "statistics" subscriber. */
+  statistics: StatisticsService;
+  /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
+  registryImports: RegistryImports;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
   /** In-app notifications, unsubscribe and the outbox for admins. */
@@ -85,6 +96,9 @@ export interface ComposeOptions {
   /** This process is the database's single writer (main.ts: the read cache is on). */
   singleWriter?: boolean;
 }
+
+/** How long statistics' facts are used when another instance may hold the statistics lease. */
+const STATISTICS_MAX_AGE_MS = 5_000;
 
 /** How long a "cleared before" answer is used when other app instances may clear texts meanwhile. */
 const CLEARED_MAX_AGE_MS = 5_000;
@@ -177,7 +191,18 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     holder,
     ...(o.notifications ? { options: o.notifications } : {}),
   });
-  const subscribers = [...(o.door?.subscribers ?? []), ...(notified.subscriber ? [notified.subscriber] : [])];
+  // MOI's statistics: facts kept by their own subscriber of the door, read from memory.
+  const statistics = createStatisticsService({
+    store: createFactStore(connection),
+    summary: async (id) => summaryOf(await repository.get(id)),
+    clock,
+    maxAgeMs: o.readCache ? Infinity : STATISTICS_MAX_AGE_MS,
+  });
+  const subscribers = [
+    ...(o.door?.subscribers ?? []),
+    statistics.subscriber,
+    ...(notified.subscriber ? [notified.subscriber] : []),
+  ];
   const door = subscribers.length
     ? createDoor({
         subscribers,
@@ -214,6 +239,14 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     maxAttachmentBytes: o.attachmentMaxBytes ?? 10 * 1024 * 1024,
   });
   const verifier = createVerifier({ ...records, beside: besideRecords(activityStore, attachmentStore) });
+  const registryImports = createRegistryImports({
+    repository,
+    gazetteer,
+    log: createRegistryImportStore(connection),
+    writer: createRecordWriter(repository, records),
+    clock,
+    readTable: (bytes) => readTable(bytes),
+  });
   const pdf = pdfService(
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
@@ -232,6 +265,8 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     notifications: notified.service,
     ...(notified.worker ? { mailWorker: notified.worker } : {}),
     activity,
+    registryImports,
+    statistics,
   };
 }
 

@@ -40,7 +40,17 @@ export interface GazetteerService {
   edits(): Promise<GazetteerEdit[]>;
   setProvince(actor: Actor, edit: Omit<ProvinceEdit, 'kind'>): Promise<void>;
   addPartner(actor: Actor, edit: Omit<PartnerEdit, 'kind'>): Promise<void>;
+  /** Partners an import of existing pairs brings (MOI or an admin), marked for an admin to confirm. */
+  addImportedPartners(
+    actor: Actor,
+    partners: readonly Omit<PartnerEdit, 'kind' | 'unconfirmed'>[],
+  ): Promise<void>;
 }
+
+const IMPORT_ONLY = {
+  th: 'เฉพาะกระทรวงมหาดไทยหรือผู้ดูแลระบบนำเข้ารายการคู่ความร่วมมือได้',
+  en: 'Only MOI or an administrator may import the list of pairs',
+};
 
 const INVALID = { th: 'ข้อมูลทำเนียบชื่อไม่ถูกต้อง', en: 'The gazetteer entry is invalid' };
 
@@ -116,6 +126,17 @@ export function createGazetteerService(store: GazetteerStore, clock: Clock): Gaz
         );
       if (problems.length > 0) throw invalid(INVALID, problems);
       await save(actor, { kind: 'partner', ...edit });
+    },
+    async addImportedPartners(actor, partners) {
+      if (actor.role !== 'admin' && actor.role !== 'moi') throw notAllowed(IMPORT_ONLY);
+      for (const p of partners) {
+        const r = GazetteerEdit.safeParse({ kind: 'partner', ...p, unconfirmed: true });
+        if (!r.success) throw invalid(INVALID, [issue('partner', p.name.th, p.name.en)]);
+        await store.put(r.data, { userId: actor.userId, at: clock.now().toISOString() });
+      }
+      cached = undefined;
+      view = undefined;
+      await edits();
     },
   };
 }

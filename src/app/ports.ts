@@ -163,3 +163,22 @@ export interface PdfCache {
 }
 
 export class PdfTimeout extends Error {}
+
+/** One import of MOI's list of existing pairs, by the file's SHA-256. */
+export interface RegistryImportLog {
+  fileSha256: string;
+  at: string;
+  by: string;
+  fileName: string;
+  /** The agreements it brings in, planned before the first is written. */
+  ids: string[];
+  /** Every planned agreement is written. */
+  done: boolean;
+}
+
+export interface RegistryImportStore {
+  get(fileSha256: string): Promise<RegistryImportLog | undefined>;
+  /** Records the plan (replacing an unfinished one of the same file). */
+  begin(log: Omit<RegistryImportLog, 'done'>): Promise<void>;
+  finish(fileSha256: string): Promise<void>;
+}

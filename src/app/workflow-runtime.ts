@@ -40,6 +40,8 @@ export interface WorkflowRuntime<M extends AnyStateMachine> {
   /** The machine version every write stores. */
   version: number;
   initialPersistedSnapshot(): PersistedSnapshotJson;
+  /** The snapshot of an agreement that is in `state` with the initial context (a pair brought in as it stands). */
+  persistedSnapshotIn(state: string): PersistedSnapshotJson;
   /** The stored snapshot in the current machine, upgraded in memory when it was saved by an older one. */
   restoreSnapshot(record: StoredWorkflow): SnapshotFrom<M>;
   /** One event from the stored (upgraded) snapshot; refuses an event the state does not accept. */
@@ -112,6 +114,12 @@ export function createWorkflowRuntime<M extends AnyStateMachine>(
     version,
     initialPersistedSnapshot: () => toJson(machine.getPersistedSnapshot(initialTransition(machine)[0])),
     restoreSnapshot: (record) => restore(record) as SnapshotFrom<M>,
+    persistedSnapshotIn(state) {
+      const initial = initialTransition(machine)[0];
+      return toJson(
+        machine.getPersistedSnapshot(machine.resolveState({ value: state, context: initial.context })),
+      );
+    },
 
     takeStep(record, event) {
       const before = restore(record);
@@ -155,4 +163,10 @@ export function createWorkflowRuntime<M extends AnyStateMachine>(
 /** The runtime of the agreement machine at its current version. */
 export const agreementRuntime: WorkflowRuntime<AgreementMachine> = createWorkflowRuntime(AGREEMENT_WORKFLOW);
 
-export const { initialPersistedSnapshot, restoreSnapshot, takeStep, withUpgradedSnapshot } = agreementRuntime;
+export const {
+  initialPersistedSnapshot,
+  restoreSnapshot,
+  takeStep,
+  withUpgradedSnapshot,
+  persistedSnapshotIn,
+} = agreementRuntime;

@@ -64,6 +64,20 @@ export const StepDetail = z.discriminatedUnion('code', [
       comments: z.array(z.string().min(1).max(64)).max(500),
     })
     .strict(),
+  /** An existing pair brought in from MOI's list: the file's SHA-256 and its row; no approval step is invented. */
+  z
+    .object({
+      code: z.literal('registry-import'),
+      fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      row: z.number().int().min(2),
+      signed: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      termYears: z.number().positive().max(100).optional(),
+      reference: z.string().max(200).optional(),
+    })
+    .strict(),
 ]);
 export type StepDetail = z.infer<typeof StepDetail>;
 

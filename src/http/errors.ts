@@ -104,7 +104,7 @@ function askedLocale(header: string | undefined): Locale | undefined {
 }
 
 /** API clients get Accept-Language, then their own setting, then English; pages get the page language. */
-function responseLocale(req: Request): Locale {
+export function responseLocale(req: Request): Locale {
   if (isApiRequest(req)) return askedLocale(req.get('accept-language')) ?? req.actor?.locale ?? 'en';
   return req.locale ?? req.actor?.locale ?? DEFAULT_LOCALE;
 }

@@ -104,13 +104,29 @@ export async function openWordPackage(
   bytes: Buffer,
   limits: PackageLimits = DEFAULT_LIMITS,
 ): Promise<WordPackage> {
+  const pkg = await openZipPackage(bytes, limits, notWordFile);
+  await checkIsDocx(pkg);
+  return pkg;
+}
+
+/**
+ * Opens `bytes` as any zip package (a Word file, a workbook) within the limits, or refuses it: `notThisKind` when it
+ * is no zip or is encrypted the old way, too large when it or a part (counted while inflating) is.
+ */
+export async function openZipPackage(
+  bytes: Buffer,
+  limits: PackageLimits,
+  notThisKind: () => DomainError,
+): Promise<WordPackage> {
   if (bytes.length > limits.maxFileBytes) throw tooLarge();
   if (bytes.subarray(0, 8).equals(OLE_SIGNATURE))
     throw refuse(
       'ไฟล์นี้ถูกเข้ารหัสไว้หรือเป็น Word รุ่นเก่า (.doc) กรุณาบันทึกเป็น .docx ที่ไม่มีรหัสผ่าน',
       'This file is encrypted or an old Word file (.doc). Save it as a .docx without a password.',
     );
-  const zip = await openZip(bytes);
+  const zip = await openZip(bytes).catch(() => {
+    throw notThisKind();
+  });
   const entries = await listEntries(zip, limits).catch((e: unknown) => {
     zip.close();
     throw e;
@@ -124,7 +140,6 @@ export async function openWordPackage(
       return entry ? inflate(zip, entry, budget, limits) : undefined;
     },
   };
-  await checkIsDocx(pkg);
   return pkg;
 }
 

@@ -27,6 +27,8 @@ export const PartnerEdit = z
     nativeName: z.string().max(200).optional(),
     level: Name.optional(),
     signatory: Name.optional(),
+    /** Added from a row of an imported list of pairs: an admin confirms its official names (saving it again). */
+    unconfirmed: z.boolean().optional(),
   })
   .strict();
 

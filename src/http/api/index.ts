@@ -13,6 +13,10 @@ import { buildOpenApi, ME_DOC } from './openapi';
 import type { NotificationService } from '../../notifications/service';
 import { projectCatalogue } from '../../i18n/catalogue';
 import { notificationApi } from './notifications';
+import { registryImportApi } from './registry-imports';
+import { statisticsApi } from './statistics';
+import type { StatisticsService } from '../../statistics/service';
+import type { RegistryImports } from '../../app/registry-import';
 
 export type { ApiServices } from './agreements';
 
@@ -24,6 +28,8 @@ export function apiRouteModules(
     gazetteer: GazetteerService;
     partnership: PartnershipService;
     notifications: NotificationService;
+    registryImports: RegistryImports;
+    statistics: StatisticsService;
   },
 ): RouteModule[] {
   const modules = [
@@ -34,6 +40,8 @@ export function apiRouteModules(
     importApi(services),
     fromWordApi(services),
     partnershipApi(services),
+    registryImportApi(services),
+    statisticsApi(services),
   ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];

@@ -117,6 +117,12 @@ function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
           size: Math.max(1, Math.round(detail.size / 1024)),
           sha: detail.sha256.slice(0, 12),
         });
+      case 'registry-import':
+        return l.t('statistics.import.history', {
+          row: detail.row,
+          sha: detail.fileSha256.slice(0, 12),
+          signed: detail.signed ? dateOf(detail.signed) : '—',
+        });
     }
   })();
   return [said, note].filter((x) => x).join(' — ');

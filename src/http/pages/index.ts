@@ -10,6 +10,7 @@ import { partnershipRoutes } from './partnership-routes';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
+import { statisticsRoutes } from './statistics';
 import type { PageServices } from './shared';
 
 export type { PageServices } from './shared';
@@ -20,6 +21,7 @@ export function agreementPages(s: PageServices): RouteModule {
     routes: (ctx) => [
       ...queueRoutes(s, ctx.config, ctx.catalogue),
       ...registryRoutes(s, ctx.catalogue),
+      ...statisticsRoutes(s, ctx.catalogue),
       // /agreements/new before /agreements/:id.
       ...agreementRoutes(s, ctx.catalogue),
       ...reviewRoutes(s, ctx.catalogue),

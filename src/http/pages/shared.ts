@@ -12,6 +12,7 @@ import type { Actor } from '../../domain';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { labels, type Labels } from './labels';
+import type { StatisticsService } from '../../statistics/service';
 
 export interface PageServices {
   agreements: AgreementService;
@@ -26,6 +27,8 @@ export interface PageServices {
   pdf?: PdfService;
   /** Activities and attached files after signing; without it those pages answer 404. */
   partnership?: PartnershipService;
+  /** MOI's figures (the statistics page). */
+  statistics?: StatisticsService;
   /** The time "days in this state" is counted to (tests pin it). */
   now?: () => Date;
 }

@@ -142,12 +142,13 @@ describe('GET /api/openapi.json', () => {
       '/api/v1/agreements/{id}/attachments',
       '/api/v1/agreements/{id}/partner-text',
       '/api/v1/agreements/{id}/versions/{n}/imports',
+      '/api/v1/registry/imports',
     ]);
     for (const [, schema] of forms) {
       expect(schema).toMatchObject({ type: 'object', required: ['file'] });
       expect(obj(obj(schema.properties).file)).toMatchObject({ type: 'string', format: 'binary' });
     }
-    const imports = forms.find(([p]) => p.endsWith('/imports'))?.[1];
+    const imports = forms.find(([p]) => p.endsWith('{n}/imports'))?.[1];
     expect(Object.keys(obj(imports?.properties)).sort()).toEqual(['confirm', 'expectedRev', 'file', 'take']);
   });
 
