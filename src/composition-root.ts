@@ -23,6 +23,8 @@ import { createFactStore } from './storage/statistics-store';
 import { summaryOf } from './storage/agreement-summary';
 import { createStatisticsService, type StatisticsService } from './statistics/service';
 import { createVerifier, type Verifier } from './app/verification';
+import { besideRecords, createPartnershipService, type PartnershipService } from './app/partnership-service';
+import { createActivityStore, createAttachmentStore } from './storage/partnership-stores';
 import { systemClock, type AgreementRepository, type Clock } from './app/ports';
 import type { Config, PdfSettings } from './config';
 import { closedDoor, createDoor, DEFAULT_DOOR_SETTINGS, type Door, type DoorSettings } from './events/door';
@@ -32,6 +34,7 @@ import { probeSubscriber } from './events/probe';
 import { apiRouteModules } from './http/api';
 import { createApp } from './http/app';
 import { agreementPages } from './http/pages';
+import { notificationPages } from './http/pages/notifications';
 import type { AppServices, RouteModule } from './http/types';
 import { projectCatalogue } from './i18n/catalogue';
 import type { Logger } from './logger';
@@ -45,6 +48,10 @@ import { createGazetteerStore } from './storage/gazetteer-store';
 import { diskPdfCache, findSoffice, libreOfficeConverter } from './platform/libreoffice';
 import { createSessionStore } from './storage/sessions';
 import { createUserService } from './users/service';
+import { composeNotifications, type NotificationOptions } from './compose-notifications';
+import type { NotificationService } from './notifications/service';
+import type { MailWorker } from './notifications/worker';
+import { createActivity, type Activity } from './platform/activity';
 import { createTokenService } from './users/tokens';
 
 export interface Services {
@@ -56,12 +63,22 @@ export interface Services {
   drafting: DraftingChecks;
   gazetteer: GazetteerService;
   pdf: PdfService;
+  /** Activities and attached files after signing, beside the agreement. */
+  partnership: PartnershipService;
+  /** The app's clock: pages count days and terms to it (tests inject one). */
+  now: () => Date;
   /** MOI's figures, kept current by the door's "statistics" subscriber. */
   statistics: StatisticsService;
   /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
   registryImports: RegistryImports;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
   door: Door;
+  /** In-app notifications, unsubscribe and the outbox for admins. */
+  notifications: NotificationService;
+  /** The outbox worker, when e-mail is on: started and stopped with the door. */
+  mailWorker?: MailWorker;
+  /** Change requests in flight: notifications wait for a quiet moment (bounded) before their writes. */
+  activity: Activity;
 }
 
 export interface Composition {
@@ -98,6 +115,10 @@ export interface ServiceOptions {
   pdf?: PdfSettings;
   /** The door out's subscribers and timings; without, the door is closed (nothing to deliver to). */
   door?: DoorOptions;
+  /** The largest attached file in bytes (config MOU_ATTACHMENT_MAX_MB; default 10 MB). */
+  attachmentMaxBytes?: number;
+  /** Notifications from config (MOU_NOTIFICATIONS, MOU_SMTP_URL…): their subscriber joins the door's. */
+  notifications?: NotificationOptions;
 }
 
 export interface DoorOptions {
@@ -157,6 +178,19 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
   const gazetteer = createGazetteerService(createGazetteerStore(connection), clock);
   await gazetteer.load();
   const renderer = createDocumentRenderer({ committee: (p) => gazetteer.committeeNow(p) });
+  // The read cache answers from memory; else an indexed query on updatedAt.
+  const feed = agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince);
+  const holder = o.door?.holder ?? randomUUID();
+  const activity = createActivity();
+  const notified = await composeNotifications({
+    activity,
+    connection,
+    repository,
+    summaries: () => feed.summaries(),
+    clock,
+    holder,
+    ...(o.notifications ? { options: o.notifications } : {}),
+  });
   // MOI's statistics: facts kept by their own subscriber of the door, read from memory.
   const statistics = createStatisticsService({
     store: createFactStore(connection),
@@ -164,16 +198,19 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     clock,
     maxAgeMs: o.readCache ? Infinity : STATISTICS_MAX_AGE_MS,
   });
-  const subscribers = [...(o.door?.subscribers ?? []), statistics.subscriber];
+  const subscribers = [
+    ...(o.door?.subscribers ?? []),
+    statistics.subscriber,
+    ...(notified.subscriber ? [notified.subscriber] : []),
+  ];
   const door = subscribers.length
     ? createDoor({
         subscribers,
         stores: createDoorStores(connection),
-        // The read cache answers from memory; else an indexed query on updatedAt.
-        feed: agreementFeed(repository, o.readCache ? listedSince(repository) : stored.summariesSince),
+        feed,
         clock,
         settings: { ...DEFAULT_DOOR_SETTINGS, ...o.door?.settings },
-        ...(o.door?.holder ? { holder: o.door.holder } : {}),
+        holder,
         onError: o.door?.onError ?? (() => undefined),
       })
     : closedDoor;
@@ -189,7 +226,19 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     ...(o.draftingGate === false ? {} : { drafting }),
   });
   const documents = createDocumentService({ agreements, renderer, files: records.files });
-  const verifier = createVerifier(records);
+  const activityStore = createActivityStore(connection);
+  const attachmentStore = createAttachmentStore(connection);
+  const partnership = createPartnershipService({
+    repository,
+    records,
+    activities: activityStore,
+    attachments: attachmentStore,
+    renderer,
+    clock,
+    newId: randomUUID,
+    maxAttachmentBytes: o.attachmentMaxBytes ?? 10 * 1024 * 1024,
+  });
+  const verifier = createVerifier({ ...records, beside: besideRecords(activityStore, attachmentStore) });
   const registryImports = createRegistryImports({
     repository,
     gazetteer,
@@ -202,6 +251,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     o.pdf ?? { timeoutMs: 60_000, cacheDir: join(tmpdir(), 'mou-pdf-cache'), cacheBytes: 200 * 1024 * 1024 },
   );
   return {
+    now: () => clock.now(),
     agreements,
     repository,
     documents,
@@ -210,7 +260,11 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     drafting,
     gazetteer,
     pdf,
+    partnership,
     door,
+    notifications: notified.service,
+    ...(notified.worker ? { mailWorker: notified.worker } : {}),
+    activity,
     registryImports,
     statistics,
   };
@@ -244,7 +298,8 @@ export function appServices(o: {
 
 /** The route modules of the agreement pages and the JSON API, in matching order. */
 export function routeModules(services: Services): RouteModule[] {
-  return [...apiRouteModules(services), agreementPages(services)];
+  // The notification pages before the agreement pages: opening an agreement reads its notifications first.
+  return [...apiRouteModules(services), notificationPages(services.notifications), agreementPages(services)];
 }
 
 export async function compose(o: ComposeOptions): Promise<Composition> {
@@ -254,7 +309,13 @@ export async function compose(o: ComposeOptions): Promise<Composition> {
       ...(o.clock ? { clock: o.clock } : {}),
       draftingGate: o.config.draftingGate,
       pdf: o.config.pdf,
+      attachmentMaxBytes: o.config.attachmentMaxBytes,
     }));
-  const app = createApp({ ...appServices(o), routes: routeModules(services) });
+  const app = createApp({
+    ...appServices(o),
+    routes: routeModules(services),
+    bell: (userId) => services.notifications.unreadCount({ userId }),
+    activity: services.activity,
+  });
   return { app, services };
 }

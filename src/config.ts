@@ -60,7 +60,33 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9_]{1,60}$/)
     .optional(),
   /** Tests only: where the probe waits forever, so a test can kill the app there. */
+  /** The largest attached file (a scan, minutes, a photo), in megabytes; larger uploads are refused with 413. */
+  MOU_ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(10),
   MOU_DOOR_PROBE_HOLD: z.enum(['none', 'before', 'after']).default('none'),
+  /** In-app notifications (and e-mail, with MOU_SMTP_URL) from the door; false switches the subscriber off. */
+  MOU_NOTIFICATIONS: Bool.default(true),
+  /** The SMTP server notifications are e-mailed through (smtp:// or smtps://); none: no e-mail. */
+  MOU_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'use smtp://host:port or smtps://user:password@host:port')
+    .optional(),
+  /** The sender of the e-mails. */
+  MOU_MAIL_FROM: z.string().min(3).max(200).default('MOU Engine <mou-engine@localhost>'),
+  /** The app's address as people reach it, for the links in e-mails (default: http://HOST:PORT as listening). */
+  MOU_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'use http(s)://host[:port][/path]')
+    .optional(),
+  /** Seconds between the outbox worker's looks (a new e-mail wakes it at once). */
+  MOU_MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  /** Seconds before a failed e-mail is tried again; doubles each time, at most an hour; never given up. */
+  MOU_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  /** The hour (Bangkok time, 0–23) from which the daily digests are made. */
+  MOU_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** Events older than this many days tell no one (a database that gets notifications late is not flooded). */
+  MOU_NOTIFY_MAX_AGE_DAYS: z.coerce.number().positive().max(3650).default(7),
+  /** Tests only: the notifications subscriber or the outbox worker waits forever, so a test can kill the app there. */
+  MOU_NOTIFY_HOLD: z.enum(['none', 'subscriber', 'worker']).default('none'),
 });
 
 export interface Config {
@@ -87,6 +113,22 @@ export interface Config {
   overdueDays: { default: number; byState: Record<string, number> };
   pdf: PdfSettings;
   door: DoorConfig;
+  /** MOU_ATTACHMENT_MAX_MB in bytes. */
+  attachmentMaxBytes: number;
+  notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  enabled: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl?: string;
+  pollMs: number;
+  retryMs: number;
+  digestHour: number;
+  maxAgeMs: number;
+  /** Tests only (refused in production). */
+  hold: 'none' | 'subscriber' | 'worker';
 }
 
 export interface DoorConfig {
@@ -130,6 +172,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
   if (e.NODE_ENV === 'production' && e.MOU_DOOR_PROBE) {
     throw new ConfigError('MOU_DOOR_PROBE is a test hook and is refused when NODE_ENV=production');
   }
+  if (e.NODE_ENV === 'production' && e.MOU_NOTIFY_HOLD !== 'none') {
+    throw new ConfigError('MOU_NOTIFY_HOLD is a test hook and is refused when NODE_ENV=production');
+  }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET (32+ characters) is required when NODE_ENV=production');
   }
@@ -145,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
     projectRoot,
     seedDemo: e.MOU_SEED_DEMO,
     draftingGate: e.MOU_DRAFTING_GATE,
+    attachmentMaxBytes: Math.round(e.MOU_ATTACHMENT_MAX_MB * 1024 * 1024),
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     sessionSecretGenerated: !e.SESSION_SECRET,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
@@ -169,6 +215,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = f
       tickMs: Math.round(e.MOU_DOOR_TICK_SECONDS * 1000),
       retryMs: Math.round(e.MOU_DOOR_RETRY_SECONDS * 1000),
       ...(e.MOU_DOOR_PROBE ? { probe: { collection: e.MOU_DOOR_PROBE, hold: e.MOU_DOOR_PROBE_HOLD } } : {}),
+    },
+    notifications: {
+      enabled: e.MOU_NOTIFICATIONS,
+      ...(e.MOU_SMTP_URL ? { smtpUrl: e.MOU_SMTP_URL } : {}),
+      mailFrom: e.MOU_MAIL_FROM,
+      ...(e.MOU_PUBLIC_URL ? { publicUrl: e.MOU_PUBLIC_URL.replace(/\/+$/, '') } : {}),
+      pollMs: Math.round(e.MOU_MAIL_POLL_SECONDS * 1000),
+      retryMs: Math.round(e.MOU_MAIL_RETRY_SECONDS * 1000),
+      digestHour: e.MOU_DIGEST_HOUR,
+      maxAgeMs: Math.round(e.MOU_NOTIFY_MAX_AGE_DAYS * 86_400_000),
+      hold: e.MOU_NOTIFY_HOLD,
     },
   };
 }

@@ -33,13 +33,28 @@ async function main(): Promise<void> {
   say(`Database: ${db.kind === 'ferretdb' ? `embedded FerretDB (data in ${config.dataDir})` : db.kind}`);
 
   const readCache = config.readCache === 'auto' ? db.kind === 'ferretdb' : config.readCache;
+  // Links in e-mails: MOU_PUBLIC_URL, else where this app listens (known once it does).
+  let listeningAt = `http://${config.host}:${config.port}`;
   const services = await buildServices(connection, {
     readCache,
     progress: say,
     draftingGate: config.draftingGate,
     pdf: config.pdf,
     door: doorOptions(config, connection, logger),
+    attachmentMaxBytes: config.attachmentMaxBytes,
+    notifications: {
+      config,
+      logger,
+      baseUrl: () => config.notifications.publicUrl ?? listeningAt,
+    },
   });
+  // What an upload cut off by a crash or a database outage left (chunks of no file, files never entered in a
+  // history): on the embedded database this process is the only writer, so all of it; else only the old.
+  const swept = await services.partnership.sweep(
+    readCache ? new Date() : new Date(Date.now() - 60 * 60 * 1000),
+  );
+  if (swept.chunks + swept.files > 0)
+    say(`Removed what interrupted uploads left: ${swept.files} files, ${swept.chunks} chunks`);
   const demo = config.seedDemo
     ? await seedDemoData(createUserService(identityStores(connection)), {
         projectRoot: config.projectRoot,
@@ -61,6 +76,8 @@ async function main(): Promise<void> {
   const server = await listen(app, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  listeningAt = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  services.mailWorker?.start();
 
   say('');
   say(`MOU Engine is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`);
@@ -69,7 +86,13 @@ async function main(): Promise<void> {
     for (const l of demo.logins)
       say(`  ${l.username.padEnd(14)} / ${l.password.padEnd(14)} — ${l.description}`);
   }
-  if (config.sessionSecretGenerated) say('(SESSION_SECRET not set: sessions end when the app restarts)');
+  if (config.sessionSecretGenerated)
+    say('(SESSION_SECRET not set: sessions and e-mail unsubscribe links end when the app restarts)');
+  say(
+    config.notifications.smtpUrl
+      ? 'E-mail: notifications are sent through MOU_SMTP_URL'
+      : 'E-mail: off (set MOU_SMTP_URL to e-mail notifications)',
+  );
   say('Press Ctrl+C to stop.');
 
   let stopping = false;
@@ -80,6 +103,7 @@ async function main(): Promise<void> {
     await closeServer(server);
     await sweep.stop();
     await services.door.stop();
+    await services.mailWorker?.stop();
     await connection.close().catch(() => undefined);
     await db.stop();
     process.exit(0);

@@ -24,7 +24,8 @@ export const INITIAL_CONTEXT: AgreementMachineContext = {
 };
 
 /** Tags the application reads instead of listing state names. */
-export type AgreementTag = 'editable' | 'commentable' | 'answerable' | 'beforeSigning';
+/** partnership: signed and not ended, so its activities and files may be recorded. */
+export type AgreementTag = 'editable' | 'commentable' | 'answerable' | 'beforeSigning' | 'partnership';
 
 // A step effect is a named action that does nothing in the machine: the application reads it from `transition()`
 // and interprets it. Declared once per type, so xstate checks each use's params against the vocabulary.
@@ -43,6 +44,8 @@ const submitToCommittee = [rules('draft'), gate(false), 'freezeVersion', issue('
 /** Records the committee's resolution, whatever it decides. */
 const recordResolution = [rules('resolution'), 'recordResolution'] as const;
 const agreeFinalText = [rules('finalText')] as const;
+/** The end of the term, recorded only once its expiry day (data on the agreement) has passed. */
+const recordExpiry = { target: 'expired', actions: [rules('expiry')] } as const;
 
 // Before signing, the province may withdraw the draft; during an amendment, withdrawing means
 // abandoning the amendment and going back to the agreement in force.
@@ -80,6 +83,8 @@ export const agreementMachine = setup({
     freezeVersion: effect<'freezeVersion'>(),
     recordResolution: effect<'recordResolution'>(),
     recordSigning: effect<'recordSigning'>(),
+    recordTerm: effect<'recordTerm'>(),
+    renewTerm: effect<'renewTerm'>(),
     recordNoObjection: effect<'recordNoObjection'>(),
     issueDocument: effect<'issueDocument'>(),
   },
@@ -175,23 +180,24 @@ export const agreementMachine = setup({
         ...leaveBeforeSigning,
         RECORD_SIGNING: {
           target: 'inForce',
-          actions: [rules('signing'), 'recordSigning', issue('signing')],
+          actions: [rules('signing'), 'recordSigning', 'recordTerm', issue('signing')],
         },
       },
     },
     inForce: {
       description: 'Signed and in force: action plan, reports, monitoring.',
+      tags: ['partnership'],
       entry: 'endAmendment',
       on: {
         PROPOSE_AMENDMENT: { target: 'amendment', actions: 'startAmendment' },
         PROPOSE_RENEWAL: 'renewal',
         TERMINATE: 'terminated',
-        RECORD_EXPIRY: 'expired',
+        RECORD_EXPIRY: recordExpiry,
       },
     },
     amendment: {
       description: 'An amendment of the signed agreement is drafted; it goes back through review.',
-      tags: ['editable'],
+      tags: ['editable', 'partnership'],
       on: {
         ABANDON_AMENDMENT: 'inForce',
         SUBMIT_TO_COMMITTEE: { target: 'committeeReview', actions: submitToCommittee },
@@ -199,7 +205,11 @@ export const agreementMachine = setup({
     },
     renewal: {
       description: 'Renewal for a further term is being arranged with the partner.',
-      on: { RECORD_RENEWAL: 'inForce', RECORD_EXPIRY: 'expired' },
+      tags: ['partnership'],
+      on: {
+        RECORD_RENEWAL: { target: 'inForce', actions: ['renewTerm', issue('renewal')] },
+        RECORD_EXPIRY: recordExpiry,
+      },
     },
     terminated: { description: 'Terminated by written notice.', type: 'final' },
     expired: { description: 'Expired at the end of its term.', type: 'final' },

@@ -15,6 +15,8 @@ export const CHANGE_TAGS: { readonly [A in ChangeAction]: AgreementTag } = {
   ADD_COMMENT: 'commentable',
   ANSWER_COMMENT: 'answerable',
   WITHDRAW_COMMENT: 'commentable',
+  RECORD_ACTIVITY: 'partnership',
+  ATTACH_FILE: 'partnership',
 };
 
 export interface Capabilities {

@@ -1,6 +1,6 @@
 // What a workflow step does besides changing state: the effect vocabulary the machine names on its transitions.
 import { z } from 'zod';
-import type { Resolution, Signing } from '../src/domain';
+import type { Renewal, Resolution, Signing } from '../src/domain';
 import type { AgreementEvent, AgreementEventType } from './events';
 
 /** The domain rules a step can be guarded by (each a function of the agreement, and of the event's data). */
@@ -14,11 +14,13 @@ export const STEP_RULES = [
   'finalText',
   'partnerChanges',
   'signing',
+  /** The term has run out (the step's day is after the expiry). */
+  'expiry',
 ] as const;
 export type StepRule = (typeof STEP_RULES)[number];
 
 /** The documents a step can issue (a subset of the document types the renderer knows). */
-export const ISSUED_DOCS = ['mou', 'memo', 'review', 'redline', 'signing'] as const;
+export const ISSUED_DOCS = ['mou', 'memo', 'review', 'redline', 'signing', 'renewal'] as const;
 export type IssuedDoc = (typeof ISSUED_DOCS)[number];
 
 /**
@@ -36,6 +38,10 @@ export const StepEffect = z.discriminatedUnion('type', [
   z.object({ type: z.literal('recordResolution') }),
   /** The signing (the event's) is recorded. */
   z.object({ type: z.literal('recordSigning') }),
+  /** The term from signing: confirmed in the event's signing, else proposed from the duration clause. */
+  z.object({ type: z.literal('recordTerm') }),
+  /** The renewal (the event's, or the term's own years from the step's day) extends the term. */
+  z.object({ type: z.literal('renewTerm') }),
   /** MFA's no objection: its flags go in the history entry, the reviewed version's article texts become cleared. */
   z.object({ type: z.literal('recordNoObjection') }),
   /** The step issues `doc` of the latest version (`firstVersionDoc` instead when that is version 1). */
@@ -96,4 +102,9 @@ export function noObjectionOf(event: AgreementEvent): {
   if (event.type === 'GIVE_NO_OBJECTION')
     return { needsCabinetApproval: event.needsCabinetApproval, needsFullPowers: event.needsFullPowers };
   throw misplaced('a no objection', event.type);
+}
+
+export function renewalOf(event: AgreementEvent): Renewal | undefined {
+  if (event.type === 'RECORD_RENEWAL') return event.renewal;
+  throw misplaced('a renewal', event.type);
 }

@@ -1,5 +1,5 @@
 // The workflow's events, named after what people do, with the data each one carries.
-import type { Resolution, Signing } from '../src/domain';
+import type { Renewal, Resolution, Signing } from '../src/domain';
 
 export type AgreementEvent =
   | { type: 'SUBMIT_TO_COMMITTEE' }
@@ -17,7 +17,8 @@ export type AgreementEvent =
   | { type: 'PROPOSE_AMENDMENT' }
   | { type: 'ABANDON_AMENDMENT' }
   | { type: 'PROPOSE_RENEWAL' }
-  | { type: 'RECORD_RENEWAL' }
+  /** Without `renewal`: for the term's own years, from the day the step is taken. */
+  | { type: 'RECORD_RENEWAL'; renewal?: Renewal }
   | { type: 'RECORD_EXPIRY' }
   | { type: 'TERMINATE' }
   | { type: 'WITHDRAW' };
@@ -102,7 +103,10 @@ export const PROBE_EVENTS: { readonly [T in AgreementEventType]: readonly EventO
   PROPOSE_AMENDMENT: [{ type: 'PROPOSE_AMENDMENT' }],
   ABANDON_AMENDMENT: [{ type: 'ABANDON_AMENDMENT' }],
   PROPOSE_RENEWAL: [{ type: 'PROPOSE_RENEWAL' }],
-  RECORD_RENEWAL: [{ type: 'RECORD_RENEWAL' }],
+  RECORD_RENEWAL: [
+    { type: 'RECORD_RENEWAL' },
+    { type: 'RECORD_RENEWAL', renewal: { date: '2027-06-01', years: 5 } },
+  ],
   RECORD_EXPIRY: [{ type: 'RECORD_EXPIRY' }],
   TERMINATE: [{ type: 'TERMINATE' }],
   WITHDRAW: [{ type: 'WITHDRAW' }],

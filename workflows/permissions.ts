@@ -4,7 +4,16 @@ import type { AgreementEventType } from './events';
 
 /** Actions on an agreement that are not workflow transitions. */
 export type EditAction =
-  'VIEW' | 'CREATE_DRAFT' | 'EDIT_CONTENT' | 'ADD_COMMENT' | 'ANSWER_COMMENT' | 'WITHDRAW_COMMENT';
+  | 'VIEW'
+  | 'CREATE_DRAFT'
+  | 'EDIT_CONTENT'
+  | 'ADD_COMMENT'
+  | 'ANSWER_COMMENT'
+  | 'WITHDRAW_COMMENT'
+  /** After signing: the action plan's activities and their reports. */
+  | 'RECORD_ACTIVITY'
+  /** After signing: a file attached to the agreement, a version or an activity. */
+  | 'ATTACH_FILE';
 export type AgreementAction = AgreementEventType | EditAction;
 
 /**
@@ -16,6 +25,8 @@ export type Scope = 'any' | 'own-province' | 'none';
 const SECRETARY = { secretary: 'own-province', moi: 'none', mfa: 'none', admin: 'any' } as const;
 const MOI = { secretary: 'none', moi: 'any', mfa: 'none', admin: 'any' } as const;
 const MFA = { secretary: 'none', moi: 'none', mfa: 'any', admin: 'any' } as const;
+/** The partnership's own records: its province's secretaries only (everyone who may view it reads them). */
+const PROVINCE_ONLY = { secretary: 'own-province', moi: 'none', mfa: 'none', admin: 'none' } as const;
 
 export const PERMISSIONS: { readonly [A in AgreementAction]: { readonly [R in Role]: Scope } } = {
   VIEW: { secretary: 'own-province', moi: 'any', mfa: 'any', admin: 'any' },
@@ -25,6 +36,8 @@ export const PERMISSIONS: { readonly [A in AgreementAction]: { readonly [R in Ro
   ANSWER_COMMENT: SECRETARY,
   /** Only the comment's own author, which the service checks. */
   WITHDRAW_COMMENT: MFA,
+  RECORD_ACTIVITY: PROVINCE_ONLY,
+  ATTACH_FILE: PROVINCE_ONLY,
   SUBMIT_TO_COMMITTEE: SECRETARY,
   RECORD_RESOLUTION: SECRETARY,
   SUBMIT_TO_MOI: SECRETARY,

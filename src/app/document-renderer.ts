@@ -47,6 +47,8 @@ export interface DocumentRenderer {
   ): Promise<RenderedFile>;
   /** The render request for a document; throws not-found when the document does not exist. */
   inputFor(record: AgreementRecord, versionNo: number, doc: DocType, layout?: Layout): RenderInput;
+  /** Renders a request built from `inputFor` and changed by the caller (the action plan from its records). */
+  renderInput(input: RenderInput): Promise<RenderedFile>;
   /** Every document that exists, per version (oldest first), with its file name. Pure, no rendering. */
   list(record: AgreementRecord): VersionDocuments[];
 }
@@ -89,22 +91,8 @@ export function createDocumentRenderer({
     return name ? { ...a.input, meta: { ...a.input.meta, committeeName: name } } : a.input;
   }
 
-  async function renderRecord(
-    record: AgreementRecord,
-    versionNo: number,
-    doc: DocType,
-    layout: Layout = 'parallel',
-  ): Promise<RenderedFile> {
-    // The committee's name can change in the gazetteer while the agreement does not.
-    const names = doc === 'memo' ? JSON.stringify(committee?.(record.province) ?? null) : '';
-    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout, names].join('\u0000');
-    const known = inputHashes.get(memo);
-    const cached = known === undefined ? undefined : (lru.get(known) ?? inFlight.get(known));
-    if (cached) return cached;
-    const input = inputFor(record, versionNo, doc, layout);
+  async function renderInput(input: RenderInput): Promise<RenderedFile> {
     const key = hashOf(input);
-    if (inputHashes.size >= MAX_INPUT_HASHES) inputHashes.clear();
-    inputHashes.set(memo, key);
     const hit = lru.get(key) ?? inFlight.get(key);
     if (hit) return hit;
     const job = renderer(input).then((r): RenderedFile => {
@@ -125,8 +113,28 @@ export function createDocumentRenderer({
     }
   }
 
+  async function renderRecord(
+    record: AgreementRecord,
+    versionNo: number,
+    doc: DocType,
+    layout: Layout = 'parallel',
+  ): Promise<RenderedFile> {
+    // The committee's name can change in the gazetteer while the agreement does not.
+    const names = doc === 'memo' ? JSON.stringify(committee?.(record.province) ?? null) : '';
+    const memo = [record.id, record.rev, record.history.length, versionNo, doc, layout, names].join('\u0000');
+    const known = inputHashes.get(memo);
+    const cached = known === undefined ? undefined : (lru.get(known) ?? inFlight.get(known));
+    if (cached) return cached;
+    const input = inputFor(record, versionNo, doc, layout);
+    const key = hashOf(input);
+    if (inputHashes.size >= MAX_INPUT_HASHES) inputHashes.clear();
+    inputHashes.set(memo, key);
+    return renderInput(input);
+  }
+
   return {
     renderRecord,
+    renderInput,
     inputFor,
     list(record) {
       return record.versions.map((v) => ({

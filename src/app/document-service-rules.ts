@@ -19,6 +19,7 @@ export const OFFERED_LAYOUTS: { readonly [D in DocType]: readonly Layout[] } = {
   memo: ['parallel'],
   plan: ['parallel'],
   signing: ['parallel', 'sequential', 'separate'],
+  renewal: ['parallel'],
 };
 
 export type Availability = { ok: true; input: RenderInput } | { ok: false; why: Bilingual };
@@ -170,6 +171,31 @@ export function availability(
             ...meta,
             final: true,
             ...(s ? { signing: { place: s.place, date: s.date, signatories: s.signatories } } : {}),
+          },
+        },
+      };
+    }
+    case 'renewal': {
+      // The signed version's record of its latest renewal (issued by RECORD_RENEWAL).
+      const renewal = record.term?.renewals.at(-1);
+      if (!renewal || !record.signing || signedVersion(record) !== versionNo) {
+        return {
+          ok: false,
+          why: {
+            th: `ร่างฉบับที่ ${versionNo} ไม่มีบันทึกการต่ออายุ`,
+            en: `Version ${versionNo} has not been renewed, so it has no record of renewal`,
+          },
+        };
+      }
+      return {
+        ok: true,
+        input: {
+          ...base,
+          meta: {
+            ...meta,
+            final: true,
+            renewal: { signedOn: record.signing.date, ...renewal },
+            signing: { place: record.signing.place, date: record.signing.date },
           },
         },
       };

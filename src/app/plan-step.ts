@@ -56,6 +56,7 @@ export function planStep(
       flags: { needsCabinetApproval, needsFullPowers },
       updatedAt: at,
       ...(outcome.signing ? { signing: outcome.signing } : {}),
+      ...(outcome.term ? { term: outcome.term } : {}),
       ...(outcome.cleared ? { cleared: outcome.cleared } : {}),
     },
     push: {

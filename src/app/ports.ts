@@ -24,6 +24,8 @@ export interface AgreementSummary {
   stateSince: string;
   updatedAt: string;
   rev: number;
+  /** The term's expiry (signed agreements): the queue's "expires within 6 months" and "expired, not renewed". */
+  expiresOn?: string;
 }
 
 export interface AgreementFilter {
@@ -56,6 +58,7 @@ export type ChangeableField =
   | 'cleared'
   | 'comments'
   | 'signing'
+  | 'term'
   | 'flags'
   | 'state'
   | 'stateSince'

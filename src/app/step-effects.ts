@@ -7,10 +7,19 @@ import {
   type Resolution,
   type Signing,
   type StepDetail,
+  type TermRecord,
   type Version,
   type VersionAuthor,
 } from '../domain';
-import { noObjectionOf, resolutionOf, signingOf, type EffectParams, type StepEffect } from '../../workflows';
+import {
+  noObjectionOf,
+  renewalOf,
+  resolutionOf,
+  signingOf,
+  type EffectParams,
+  type StepEffect,
+} from '../../workflows';
+import { renewedTerm, signedTerm } from './term';
 import { clearedTexts } from './cleared-texts';
 import type { AgreementRecord } from './ports';
 import { ruleIssues, type RuleInput } from './step-rules';
@@ -37,6 +46,8 @@ export interface StepOutcome {
   detail?: StepDetail;
   /** The document the step issues. */
   document?: EffectParams<'issueDocument'>;
+  /** The term as the step leaves it (signing, renewal). */
+  term?: TermRecord;
 }
 
 type Contribution = Partial<StepOutcome>;
@@ -70,6 +81,12 @@ function interpret(effect: StepEffect, input: EffectInput): Contribution {
       const signing = signingOf(input.event);
       return { signing, detail: { code: 'signing', date: signing.date, place: signing.place } };
     }
+    case 'recordTerm':
+      return { term: signedTerm(input.record, signingOf(input.event)) };
+    case 'renewTerm': {
+      const { term, renewal } = renewedTerm(input.record, renewalOf(input.event), input.at);
+      return { term, detail: { code: 'renewal', ...renewal, expiresOn: term.expiresOn } };
+    }
     case 'recordNoObjection':
       return {
         detail: { code: 'no-objection', ...noObjectionOf(input.event) },
@@ -91,7 +108,19 @@ function add(outcome: StepOutcome, c: Contribution, effect: StepEffect): StepOut
 
 /** The step's effects, in the machine's order, interpreted against the agreement before the step. */
 export function interpretEffects(effects: readonly StepEffect[], input: EffectInput): StepOutcome {
-  const outcome = effects.reduce<StepOutcome>((o, e) => add(o, interpret(e, input), e), { issues: [] });
+  const reduced = effects.reduce<StepOutcome>((o, e) => add(o, interpret(e, input), e), { issues: [] });
+  // The signing's entry carries the term recorded with it, so the record check covers the expiry date too.
+  const { term, detail } = reduced;
+  const outcome =
+    term && detail?.code === 'signing'
+      ? {
+          ...reduced,
+          detail: {
+            ...detail,
+            term: { years: term.years, noticeMonths: term.noticeMonths, expiresOn: term.expiresOn },
+          },
+        }
+      : reduced;
   const current = latestVersion(input.record.versions)?.no;
   return outcome.versionNo === undefined && current !== undefined
     ? { ...outcome, versionNo: current }

@@ -20,15 +20,18 @@ import {
   type AgreementMachineContext,
   type StepRule,
 } from '../../workflows';
+import { expiryIssues } from './term';
 
 /** What a rule reads: the agreement before the step, the event, and the machine's context before it. */
 export interface RuleInput {
   record: Agreement;
   event: AgreementEvent;
   context: AgreementMachineContext;
+  /** When the step is taken (ISO instant): the rules that depend on the day read it. */
+  at?: string;
 }
 
-export function ruleIssues(rule: StepRule, { record: a, event, context }: RuleInput): FieldIssue[] {
+export function ruleIssues(rule: StepRule, { record: a, event, context, at }: RuleInput): FieldIssue[] {
   switch (rule) {
     case 'draft':
       return draftIssues(a.workingDraft);
@@ -48,6 +51,8 @@ export function ruleIssues(rule: StepRule, { record: a, event, context }: RuleIn
       return partnerChangeIssues(a);
     case 'signing':
       return signingIssues(signingOf(event), a.flags);
+    case 'expiry':
+      return expiryIssues(a, at);
   }
 }
 

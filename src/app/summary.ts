@@ -14,5 +14,6 @@ export const AgreementSummarySchema = z
     stateSince: z.string(),
     updatedAt: z.string(),
     rev: z.number().int(),
+    expiresOn: z.string().optional(),
   })
   .strict();

@@ -5,6 +5,36 @@ import type { AgreementRecord, HistoryHead, HistoryHeadStore, IssuedFileStore } 
 export interface VerificationDeps {
   heads: HistoryHeadStore;
   files: IssuedFileStore;
+  /** Records kept beside the agreement (attached files, activities): the SHA-256 of each as stored now. */
+  beside?: BesideRecords;
+}
+
+export interface BesideRecords {
+  attachmentSha256(id: string): Promise<string | undefined>;
+  activitySha256(id: string): Promise<string | undefined>;
+}
+
+/** Each attached file's entry, and each activity's latest entry, with the SHA-256 of what is stored now. */
+async function besideFacts(
+  beside: BesideRecords | undefined,
+  record: AgreementRecord,
+): Promise<DocumentFact[]> {
+  if (!beside) return [];
+  const latestOfActivity = new Map<string, { seq: number; sha256: string }>();
+  const facts: DocumentFact[] = [];
+  for (const h of record.history) {
+    const d = h.detail;
+    if (d?.code === 'activity') latestOfActivity.set(d.id, { seq: h.seq, sha256: d.sha256 });
+    if (d?.code === 'attachment') {
+      const actual = await beside.attachmentSha256(d.id);
+      facts.push({ seq: h.seq, what: 'attachment', expected: d.sha256, ...(actual ? { actual } : {}) });
+    }
+  }
+  for (const [id, { seq, sha256 }] of latestOfActivity) {
+    const actual = await beside.activitySha256(id);
+    facts.push({ seq, what: 'activity', expected: sha256, ...(actual ? { actual } : {}) });
+  }
+  return facts.sort((x, y) => x.seq - y.seq);
 }
 
 export interface DatabaseVerification {
@@ -34,7 +64,8 @@ export async function verifyAgreement(
     ? await Promise.all([deps.heads.get(record.id, last.seq), deps.heads.get(record.id, last.seq + 1)])
     : [undefined, undefined];
   const anchors = { ...(atLast ? { atLast } : {}), beyond: beyond !== undefined };
-  return verifyRecord(record.history, record.id, anchors, await documentFacts(deps.files, record));
+  const facts = [...(await documentFacts(deps.files, record)), ...(await besideFacts(deps.beside, record))];
+  return verifyRecord(record.history, record.id, anchors, facts);
 }
 
 /** Facts about the last entry from every agreement's newest anchor (one pass over the anchors). */
@@ -55,7 +86,7 @@ export async function verifyDatabase(
   const seen = new Set<string>();
   for await (const record of records) {
     seen.add(record.id);
-    const docs = await documentFacts(deps.files, record);
+    const docs = [...(await documentFacts(deps.files, record)), ...(await besideFacts(deps.beside, record))];
     const v = verifyRecord(record.history, record.id, anchorsFrom(newest.get(record.id), record), docs);
     out.agreements++;
     out.entries += v.entries;

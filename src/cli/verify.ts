@@ -8,6 +8,8 @@ import { connectDatabase } from '../storage/connection';
 import { createAgreementRepository } from '../storage/agreement-repository';
 import { provideDatabase } from '../platform/launcher';
 import { createHistoryHeadStore, createIssuedFileStore } from '../storage/record-stores';
+import { besideRecords } from '../app/partnership-service';
+import { createActivityStore, createAttachmentStore } from '../storage/partnership-stores';
 
 export interface VerifyOutput {
   out: (s: string) => void;
@@ -31,7 +33,11 @@ export async function verifyConnection(conn: Database, o: VerifyOutput): Promise
   );
   const started = Date.now();
   if (!o.json) bar.start(total, 0, { failed: 0 });
-  const deps = { heads: createHistoryHeadStore(conn), files: createIssuedFileStore(conn) };
+  const deps = {
+    heads: createHistoryHeadStore(conn),
+    files: createIssuedFileStore(conn),
+    beside: besideRecords(createActivityStore(conn), createAttachmentStore(conn)),
+  };
   const r = await verifyDatabase(deps, repository.scan(100), (done, failed) => {
     if (!o.json) bar.update(done, { failed });
   });

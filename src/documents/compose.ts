@@ -102,6 +102,7 @@ function baseContext(
     /** The document's own date; null prints as a blank to fill in (the clock is never read). */
     date: meta.date ?? null,
     committee: meta.committee ?? null,
+    renewal: meta.renewal ?? null,
     signing: { place: meta.signing?.place ?? null, date: meta.signing?.date ?? null },
     province: province ? { name: province.name, committee: meta.committeeName ?? province.committee } : null,
     provinceShort: { th: thai.name.th.replace(/^จังหวัด/, ''), en: thai.name.en.replace(/ Province$/, '') },
@@ -167,6 +168,7 @@ function isDraft(doc: DocType, final: boolean): boolean {
       return !final;
     case 'memo':
     case 'signing':
+    case 'renewal':
       return false;
   }
 }

@@ -55,6 +55,16 @@ export const RenderMeta = z
       })
       .strict()
       .optional(),
+    /** The renewal a record of renewal states: signed when, renewed from when, for how long, until when. */
+    renewal: z
+      .object({
+        signedOn: IsoDate,
+        date: IsoDate,
+        years: z.number().int().min(1).max(99),
+        expiresOn: IsoDate,
+      })
+      .strict()
+      .optional(),
     /** Cover memo particulars (Thai official memo). */
     memo: z
       .object({ office: Text.optional(), ref: Text.optional(), to: Text.optional(), signer: Text.optional() })

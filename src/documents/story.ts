@@ -73,5 +73,16 @@ export function storyInput(
     case 'plan':
     case 'signing':
       return { doc, layout, content: story.draft2, versionNo: 2, meta: m };
+    case 'renewal':
+      return {
+        doc,
+        layout,
+        content: story.draft2,
+        versionNo: 2,
+        meta: {
+          renewal: { signedOn: '2022-11-17', date: '2027-11-17', years: 5, expiresOn: '2032-11-17' },
+          ...m,
+        },
+      };
   }
 }

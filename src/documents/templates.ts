@@ -5,7 +5,16 @@ import Handlebars from 'handlebars';
 import { z } from 'zod';
 import { englishDate, listLetter, parseIsoDate, thaiDate, toThaiDigits } from '../domain/thai-format';
 
-export const DOC_TYPES = ['mou', 'review', 'redline', 'comparison', 'memo', 'plan', 'signing'] as const;
+export const DOC_TYPES = [
+  'mou',
+  'review',
+  'redline',
+  'comparison',
+  'memo',
+  'plan',
+  'signing',
+  'renewal',
+] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 const Manifest = z

@@ -5,6 +5,7 @@ import { Comment } from './comment';
 import { HistoryEntry } from './history';
 import { Resolution } from './resolution';
 import { Signing } from './signing';
+import { TermRecord } from './partnership/term';
 import { StaleMark } from './parity';
 import { Version } from './version';
 
@@ -31,6 +32,8 @@ export const Agreement = z
     comments: z.array(Comment),
     resolutions: z.array(Resolution),
     signing: Signing.optional(),
+    /** The term from signing, with its renewals and expiry (a deadline kept as data). */
+    term: TermRecord.optional(),
     flags: AgreementFlags,
     /** Current workflow state name (e.g. "mfaReview"). */
     state: z.string(),

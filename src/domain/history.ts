@@ -10,7 +10,44 @@ import { Role } from './roles';
 /** What the program records about a step, as data (each page words it in its reader's language). */
 export const StepDetail = z.discriminatedUnion('code', [
   z.object({ code: z.literal('resolution'), meeting: z.string(), outcome: ResolutionOutcome }).strict(),
-  z.object({ code: z.literal('signing'), date: z.string(), place: Bilingual }).strict(),
+  z
+    .object({
+      code: z.literal('signing'),
+      date: z.string(),
+      place: Bilingual,
+      /** The term recorded at signing (entries written before terms have none). */
+      term: z
+        .object({ years: z.number(), noticeMonths: z.number(), expiresOn: z.string() })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  /** A renewal: from when, for how many years, and the new expiry. */
+  z
+    .object({ code: z.literal('renewal'), date: z.string(), years: z.number(), expiresOn: z.string() })
+    .strict(),
+  /** An activity recorded or changed beside the agreement: its id and the SHA-256 of its canonical JSON. */
+  z
+    .object({
+      code: z.literal('activity'),
+      id: z.string().min(1).max(64),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  /** A file attached beside the agreement (GridFS): its id, SHA-256, size, type, name and what it is attached to. */
+  z
+    .object({
+      code: z.literal('attachment'),
+      id: z.string().min(1).max(64),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      size: z.number().int().min(1),
+      contentType: z.string().min(1).max(100),
+      name: z.string().max(255),
+      kind: z.string().min(1).max(32),
+      activityId: z.string().min(1).max(64).optional(),
+      versionNo: z.number().int().min(1).optional(),
+    })
+    .strict(),
   z
     .object({
       code: z.literal('no-objection'),

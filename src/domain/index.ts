@@ -28,3 +28,4 @@ export * from './clauses';
 export * from './parity';
 export * from './cleared';
 export * from './overdue';
+export * from './partnership';

@@ -1,6 +1,7 @@
 // The signing record: when and where the agreement was signed, and who signed for each side, in what capacity.
 import { z } from 'zod';
 import { Bilingual } from './bilingual';
+import { Term } from './partnership/term';
 import { IsoDate } from './resolution';
 
 /** Signed in one's own right (the governor) or on someone's behalf (a vice-governor for the governor). */
@@ -29,6 +30,11 @@ export const Signing = z
     place: Bilingual,
     signatories: z.object({ thai: SigningSignatory, partner: SigningSignatory }).strict(),
     fullPowers: FullPowers.optional(),
+    /**
+     * The term and notice period the secretary confirms at signing; without it, the one proposed from the text's
+     * duration clause is taken (so clients written before terms keep working).
+     */
+    term: Term.optional(),
   })
   .strict();
 export type Signing = z.infer<typeof Signing>;

@@ -10,6 +10,12 @@ export const PROBLEM_KINDS = [
   'document-missing',
   'document-mismatch',
   'agreement-missing',
+  /** A file attached beside the agreement (GridFS) is gone, or its bytes differ from the SHA-256 its entry recorded. */
+  'attachment-missing',
+  'attachment-mismatch',
+  /** An activity beside the agreement is gone, or differs from the SHA-256 its latest entry recorded. */
+  'activity-missing',
+  'activity-mismatch',
 ] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
@@ -36,6 +42,8 @@ export interface AnchorFacts {
 
 export interface DocumentFact {
   seq: number;
+  /** What the entry recorded: an issued document (default), an attached file, an activity. */
+  what?: 'document' | 'attachment' | 'activity';
   expected: string;
   /** SHA-256 of the stored bytes; undefined when no file is stored. */
   actual?: string;
@@ -96,6 +104,11 @@ export function verifyRecord(
     });
   }
   for (const d of documents) {
+    if (d.what === 'attachment' || d.what === 'activity') {
+      const p = besideProblem(d, d.what);
+      if (p) problems.push(p);
+      continue;
+    }
     if (d.actual === undefined) {
       problems.push({
         kind: 'document-missing',
@@ -127,4 +140,30 @@ export function verifyRecord(
 /** The entries that issued a document, i.e. whose stored file must still match. */
 export function issuingEntries(history: readonly HistoryEntry[]): HistoryEntry[] {
   return history.filter((h) => h.documentSha256 !== undefined);
+}
+
+const BESIDE = {
+  attachment: { th: 'ไฟล์แนบที่บันทึกในรายการ', en: 'The file attached at entry' },
+  activity: { th: 'กิจกรรมที่บันทึกในรายการ', en: 'The activity recorded at entry' },
+} as const;
+
+/** A record kept beside the agreement (attached file, activity) against the SHA-256 its history entry recorded. */
+function besideProblem(d: DocumentFact, what: 'attachment' | 'activity'): VerificationProblem | undefined {
+  const w = BESIDE[what];
+  if (d.actual === undefined)
+    return {
+      kind: `${what}-missing`,
+      seq: d.seq,
+      message: { th: `${w.th} ${d.seq} ไม่พบแล้ว`, en: `${w.en} ${d.seq} is no longer stored` },
+    };
+  if (d.actual !== d.expected)
+    return {
+      kind: `${what}-mismatch`,
+      seq: d.seq,
+      message: {
+        th: `${w.th} ${d.seq} ไม่ตรงกับค่า SHA-256 ที่บันทึกไว้: ถูกแทนที่หรือแก้ไข`,
+        en: `${w.en} ${d.seq} does not match the SHA-256 recorded: it was replaced or changed`,
+      },
+    };
+  return undefined;
 }

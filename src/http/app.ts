@@ -5,7 +5,7 @@ import { projectCatalogue } from '../i18n/catalogue';
 import { authenticate } from './auth/actor';
 import { DEFAULT_LOGIN_LIMIT } from './auth/login-limit';
 import { exposeCsrfToken, verifyCsrf } from './csrf';
-import { errorHandler, notFoundHandler } from './errors';
+import { errorHandler, isApiRequest, notFoundHandler } from './errors';
 import { pageLocals } from './page-locals';
 import { routerFor } from './routing';
 import { adminUserRoutes } from './routes/admin-users';
@@ -70,6 +70,13 @@ export function createApp(deps: AppDeps): Express {
     express.static(join(config.projectRoot, 'public'), { index: false, maxAge: '1h', fallthrough: true }),
   );
   app.use(healthRoutes((ms) => deps.ping(ms)));
+  const activity = deps.activity;
+  if (activity) {
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') res.once('close', activity.enter());
+      next();
+    });
+  }
 
   // A request with an Authorization header is a program with a token, not a browser: it neither reads nor
   // creates a cookie session (before this, rendering a page's CSRF field stored a new session per request).
@@ -77,6 +84,15 @@ export function createApp(deps: AppDeps): Express {
   app.use((req, res, next) => (req.get('authorization') ? next() : sessions(req, res, next)));
   app.use(authenticate(ctx.users, ctx.tokens, ctx.catalogue));
   app.use(pageLocals, exposeCsrfToken);
+  const bell = deps.bell;
+  if (bell) {
+    // Pages only: the header shows it. The count is kept as notifications land and are read, so this is one read.
+    app.use(async (req, res, next) => {
+      if (req.actor && req.method === 'GET' && req.authVia === 'session' && !isApiRequest(req))
+        res.locals.bell = await bell(req.actor.userId);
+      next();
+    });
+  }
   app.use(bodyParsers());
   app.use(verifyCsrf(ctx.catalogue));
 

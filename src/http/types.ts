@@ -45,6 +45,8 @@ declare global {
       /** Path and query, for "return here" fields. */
       currentUrl?: string;
       flash?: Flash;
+      /** The bell's unread count (pages only, signed in). */
+      bell?: number;
     }
   }
 }
@@ -102,6 +104,10 @@ export interface AppDeps extends AppServices {
   routes?: readonly RouteModule[];
   /** Extra Handlebars helpers for those modules' views. */
   viewHelpers?: ViewHelpers;
+  /** Counts change requests in flight, so background work can wait for a quiet moment (src/platform/activity.ts). */
+  activity?: { enter(): () => void };
+  /** The signed-in person's unread notifications, for the bell on every page (a kept count, not a query). */
+  bell?: (userId: string) => Promise<number>;
   /** Login attempts allowed per IP+username in the window (default 10 per 15 minutes). */
   loginLimit?: { max: number; windowMs: number };
 }

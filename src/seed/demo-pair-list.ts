@@ -11,9 +11,13 @@ export interface ListedPair {
 
 const THAI_KIND = { sister: 'เมืองพี่เมืองน้อง', friendship: 'เมืองฉันมิตร', partnership: 'หุ้นส่วน' } as const;
 
-/** The pairs the sources name as existing: signed, or among Bangkok's sister and friendship cities of 2018. */
+/**
+ * The pairs the sources name as existing: signed, or among Bangkok's sister and friendship cities of 2018 — except
+ * Bangkok–Seoul, whose signing the demo walks, since the after-signing story (activities, the term) starts there.
+ */
 export function existingPair(p: Pair & { note?: string }): boolean {
   const note = p.note ?? '';
+  if (p.partner.en === 'Seoul') return false;
   return p.thai.en === 'Bangkok Metropolitan Administration' || /\bsigned\b|^\d{4}$/.test(note);
 }
 

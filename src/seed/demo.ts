@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAgreementService, type RecordKeeping, type AgreementService } from '../app/agreement-service';
 import type { DraftingChecks } from '../app/drafting-gate';
 import type { AgreementRecord, AgreementRepository, Clock } from '../app/ports';
-import { storyFromFixture, type Actor, type Resolution } from '../domain';
+import { addMonths, bangkokDay, storyFromFixture, type Actor, type Resolution } from '../domain';
 import type { AgreementEvent } from '../../workflows';
 import { createDemoUsers, type DemoUserLogin } from '../users/demo';
 import type { UserService } from '../users/service';
@@ -34,8 +34,8 @@ export interface SeedOptions {
 /** Where each walked pair is left when the existing ones are imported: a spread over the path. */
 const WALKED_TARGETS = [
   'revision',
-  'readyToSign',
   'inForce',
+  'readyToSign',
   'drafting',
   'committeeReview',
   'moiReview',
@@ -122,6 +122,8 @@ async function advance(
   rec: AgreementRecord,
   target: Target,
   clock: Clock,
+  /** The date the signing records (default: the step's day). */
+  signedOn?: string,
 ): Promise<AgreementRecord> {
   const sec = cast.secretaryOf(rec.province);
   const steps: [Actor, AgreementEvent | 'COMMENT' | 'ANSWER'][] = [
@@ -135,7 +137,7 @@ async function advance(
     [sec, { type: 'RESUBMIT' }],
     [cast.mfa, { type: 'GIVE_NO_OBJECTION', needsCabinetApproval: false, needsFullPowers: false }],
     [sec, { type: 'AGREE_FINAL_TEXT' }],
-    [sec, { type: 'RECORD_SIGNING', signing: signingFor(rec, clock.now()) }],
+    [sec, { type: 'RECORD_SIGNING', signing: signingFor(rec, clock.now(), signedOn) }],
   ];
   let r = rec;
   for (const [who, step] of steps) {
@@ -164,12 +166,12 @@ async function advance(
   return r;
 }
 
-function signingFor(rec: AgreementRecord, at: Date) {
+function signingFor(rec: AgreementRecord, at: Date, signedOn?: string) {
   const c = rec.workingDraft ?? rec.versions.at(-1)?.content;
   const thai = c?.parties.thai.signatory.title ?? { th: 'ผู้ว่าราชการจังหวัด', en: 'Governor' };
   const partner = c?.parties.partner.signatory.title ?? { th: 'นายกเทศมนตรี', en: 'Mayor' };
   return {
-    date: at.toISOString().slice(0, 10),
+    date: signedOn ?? at.toISOString().slice(0, 10),
     place: c?.parties.thai.name ?? { th: 'กรุงเทพมหานคร', en: 'Bangkok' },
     signatories: {
       thai: {
@@ -234,8 +236,12 @@ export async function seedDemoData(
       drafting: o.drafting,
     });
     const rec = await svc.createDraft(cast.secretaryOf(province.id), { province: province.id, content });
+    // Bangkok–Seoul is in force (the after-signing story starts there), signed four months short of five years
+    // ago: its five-year term shows as "expires within 6 months" in the queue.
+    const seoul = p.partner.en === 'Seoul';
     const targets = o.imports ? WALKED_TARGETS : TARGETS;
-    await advance(svc, cast, rec, targets[i % targets.length] ?? 'drafting', clock);
+    const target = seoul ? 'inForce' : (targets[i % targets.length] ?? 'drafting');
+    await advance(svc, cast, rec, target, clock, seoul ? addMonths(bangkokDay(now), -56) : undefined);
     tick();
   }
   if (o.imports && existing.length > 0) {

@@ -42,7 +42,7 @@ function listFields(content: AgreementContent) {
   };
 }
 
-const LIST_FIELDS = new Set(['kind', 'title', 'partnerName', 'partnerCountryEn']);
+const LIST_FIELDS = new Set(['kind', 'title', 'partnerName', 'partnerCountryEn', 'expiresOn']);
 
 /**
  * Every record read from the database passes here, so the app never sees an article or a comment without a key:
@@ -111,6 +111,7 @@ export interface StoredAgreementRepository extends AgreementRepository {
 function toUpdate(change: AgreementChange): UpdateQuery<AgreementDoc> {
   const set: Record<string, unknown> = plain({ ...change.set });
   if (change.set.workingDraft) Object.assign(set, listFields(change.set.workingDraft));
+  if (change.set.term) set.expiresOn = change.set.term.expiresOn;
   const update: UpdateQuery<AgreementDoc> = { $set: set, $inc: { rev: 1 } };
   const push = change.push ? plain(change.push) : undefined;
   if (push && Object.keys(push).length > 0) update.$push = push;
@@ -127,7 +128,14 @@ export function createAgreementRepository(conn: Connection): StoredAgreementRepo
 
     async insert(record) {
       const { id, ...rest } = record;
-      await Model.create(plain({ _id: id, ...rest, ...listFields(record.workingDraft) }));
+      await Model.create(
+        plain({
+          _id: id,
+          ...rest,
+          ...listFields(record.workingDraft),
+          ...(record.term ? { expiresOn: record.term.expiresOn } : {}),
+        }),
+      );
     },
 
     async get(id) {

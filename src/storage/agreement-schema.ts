@@ -34,6 +34,9 @@ export const agreementSchema = new Schema(
     resolutions: { type: [Schema.Types.Mixed], default: [] },
     history: { type: [Schema.Types.Mixed], default: [] },
     signing: { type: Schema.Types.Mixed, required: false },
+    term: { type: Schema.Types.Mixed, required: false },
+    // Denormalised from the term, for the queue's expiry lists.
+    expiresOn: { type: String, required: false },
     // Parity locks of the working draft; absent on agreements saved before they existed.
     stale: { type: [Schema.Types.Mixed], default: undefined },
     // Text hashes of the articles MFA cleared (set by GIVE_NO_OBJECTION): "cleared before" on other review pages.

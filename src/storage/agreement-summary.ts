@@ -16,6 +16,7 @@ export function summaryOf(r: AgreementRecord): AgreementSummary {
     stateSince: r.stateSince,
     updatedAt: r.updatedAt,
     rev: r.rev,
+    ...(r.term ? { expiresOn: r.term.expiresOn } : {}),
   };
 }
 

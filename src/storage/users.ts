@@ -2,7 +2,15 @@
 import { Schema, Types, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { ROLES, type Role } from '../domain/roles';
 import { LOCALES, type Locale } from '../i18n/catalogue';
-import type { IdentityStores, StoredToken, StoredUser, TokenStore, UserStore } from '../users/ports';
+import {
+  NOTIFY_CHOICES,
+  type IdentityStores,
+  type NotifyChoice,
+  type StoredToken,
+  type StoredUser,
+  type TokenStore,
+  type UserStore,
+} from '../users/ports';
 import { isDuplicateKeyError } from './errors';
 
 const userSchema = new Schema(
@@ -13,6 +21,10 @@ const userSchema = new Schema(
     /** Province id from the catalogue; set for secretaries only. */
     province: { type: String, required: false },
     locale: { type: String, required: true, enum: LOCALES, default: 'th' },
+    /** Where notifications are e-mailed (validated by the users room). */
+    email: { type: String, required: false, trim: true },
+    /** every event / daily digest / none; absent on people created before notifications: every event. */
+    notify: { type: String, required: false, enum: NOTIFY_CHOICES },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, required: true, default: false },
   },
@@ -63,6 +75,8 @@ function toUser(d: UserRow): StoredUser {
     role: d.role as Role,
     ...(d.province ? { province: d.province } : {}),
     locale: d.locale as Locale,
+    ...(d.email ? { email: d.email } : {}),
+    notify: (d.notify ?? 'each') as NotifyChoice,
     passwordHash: d.passwordHash,
     disabled: d.disabled,
     createdAt: d.createdAt,
@@ -106,11 +120,12 @@ function userStore({ User }: UserModels): UserStore {
       return d ? toUser(d) : undefined;
     },
     list: async () => (await User.find().sort({ username: 1 }).lean<UserRow[]>().exec()).map(toUser),
-    async update(id, { set, unsetProvince }) {
+    async update(id, { set, unsetProvince, unsetEmail }) {
       if (!validId(id)) return undefined;
+      const unset = { ...(unsetProvince ? { province: 1 } : {}), ...(unsetEmail ? { email: 1 } : {}) };
       const d = await User.findByIdAndUpdate(
         id,
-        { $set: set, ...(unsetProvince ? { $unset: { province: 1 } } : {}) },
+        { $set: set, ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}) },
         { returnDocument: 'after' },
       )
         .lean<UserRow>()

@@ -16,6 +16,8 @@ interface DemoUser {
   role: Role;
   province?: string;
   locale: Locale;
+  /** At example.org (RFC 2606): a demo's mail never reaches a real person. */
+  email: string;
   password: string;
   description: string;
 }
@@ -23,6 +25,7 @@ interface DemoUser {
 export const DEMO_USERS: readonly DemoUser[] = [
   {
     username: 'cm-secretary',
+    email: 'cm-secretary@example.org',
     displayName: 'สมศรี ใจดี (เชียงใหม่)',
     role: 'secretary',
     province: 'chiang-mai',
@@ -32,6 +35,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'bkk-secretary',
+    email: 'bkk-secretary@example.org',
     displayName: 'สมชาย รักดี (กรุงเทพฯ)',
     role: 'secretary',
     province: 'bangkok',
@@ -41,6 +45,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'moi-officer',
+    email: 'moi-officer@example.org',
     displayName: 'วิภา ศรีสุข (มท.)',
     role: 'moi',
     locale: 'th',
@@ -49,6 +54,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'mfa-reviewer',
+    email: 'mfa-reviewer@example.org',
     displayName: 'อนันต์ เจริญ (กต.)',
     role: 'mfa',
     locale: 'en',
@@ -57,6 +63,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   {
     username: 'admin',
+    email: 'admin@example.org',
     displayName: 'ผู้ดูแลระบบ',
     role: 'admin',
     locale: 'th',
@@ -78,6 +85,7 @@ export async function createDemoUsers(users: UserService): Promise<DemoUserLogin
       role: u.role,
       ...(u.province ? { province: u.province } : {}),
       locale: u.locale,
+      email: u.email,
       password: u.password,
     });
   }

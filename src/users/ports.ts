@@ -2,6 +2,9 @@
 import type { Role } from '../domain/roles';
 import type { Locale } from '../i18n/catalogue';
 
+export const NOTIFY_CHOICES = ['each', 'daily', 'none'] as const;
+export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
+
 /** A person as stored (with the password hash, which never leaves the users room). */
 export interface StoredUser {
   id: string;
@@ -10,6 +13,10 @@ export interface StoredUser {
   role: Role;
   province?: string;
   locale: Locale;
+  /** Where notifications are e-mailed (validated); none: in-app only. */
+  email?: string;
+  /** How the person wants to be e-mailed: every event, a daily digest, or not at all. */
+  notify: NotifyChoice;
   passwordHash: string;
   disabled: boolean;
   createdAt: Date;
@@ -17,12 +24,16 @@ export interface StoredUser {
 
 export type NewStoredUser = Omit<StoredUser, 'id' | 'createdAt'>;
 
-/** Fields to set, and fields to remove (only the province can be removed). */
+/** Fields to set, and fields to remove (only the province and the e-mail address can be removed). */
 export interface UserUpdate {
   set: Partial<
-    Pick<StoredUser, 'displayName' | 'role' | 'province' | 'disabled' | 'passwordHash' | 'locale'>
+    Pick<
+      StoredUser,
+      'displayName' | 'role' | 'province' | 'disabled' | 'passwordHash' | 'locale' | 'email' | 'notify'
+    >
   >;
   unsetProvince?: boolean;
+  unsetEmail?: boolean;
 }
 
 export interface UserStore {

@@ -6,7 +6,13 @@ import { DomainError, notFound } from '../domain/errors';
 import { Role, type Actor } from '../domain/roles';
 import { projectCatalogue, LOCALES, type Catalogue, type Locale } from '../i18n/catalogue';
 import { fieldIssues } from '../i18n/zod-issues';
-import type { IdentityStores, StoredUser, UserUpdate } from './ports';
+import {
+  NOTIFY_CHOICES,
+  type IdentityStores,
+  type NotifyChoice,
+  type StoredUser,
+  type UserUpdate,
+} from './ports';
 import { sharedCache } from './ttl-cache';
 
 export const Username = z
@@ -16,6 +22,9 @@ export const Username = z
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'use 3–40 letters a–z, digits, dot, dash or underscore');
 export const Password = z.string().min(8).max(200);
 const DisplayName = z.string().trim().min(1).max(120);
+/** An e-mail address for notifications: trimmed, at most 254 characters (RFC 5321), in the usual form. */
+export const Email = z.string().trim().max(254).pipe(z.email());
+export const NotifyChoiceInput = z.enum(NOTIFY_CHOICES);
 const Province = z.string().refine((id) => findProvince(id) !== undefined, 'not a province in the catalogue');
 
 export const NewUserInput = z.object({
@@ -24,6 +33,8 @@ export const NewUserInput = z.object({
   role: Role,
   province: Province.optional(),
   locale: z.enum(LOCALES).optional(),
+  email: Email.optional(),
+  notify: NotifyChoiceInput.optional(),
   password: Password,
 });
 export type NewUser = z.input<typeof NewUserInput>;
@@ -35,6 +46,9 @@ export const UserChangesInput = z.object({
   province: Province.nullable().optional(),
   disabled: z.boolean().optional(),
   password: Password.optional(),
+  /** null removes the address (no more e-mail; in-app notifications go on). */
+  email: Email.nullable().optional(),
+  notify: NotifyChoiceInput.optional(),
 });
 export type UserChanges = z.input<typeof UserChangesInput>;
 
@@ -45,6 +59,8 @@ export interface UserView {
   role: Role;
   province?: string;
   locale: Locale;
+  email?: string;
+  notify: NotifyChoice;
   disabled: boolean;
   createdAt: Date;
 }
@@ -72,6 +88,8 @@ function view(d: StoredUser): UserView {
     role: d.role,
     ...(d.province ? { province: d.province } : {}),
     locale: d.locale,
+    ...(d.email ? { email: d.email } : {}),
+    notify: d.notify,
     disabled: d.disabled,
     createdAt: d.createdAt,
   };
@@ -131,6 +149,8 @@ export function createUserService(
         role: u.role,
         ...(u.role === 'secretary' && u.province ? { province: u.province } : {}),
         locale: u.locale ?? 'th',
+        ...(u.email ? { email: u.email } : {}),
+        notify: u.notify ?? 'each',
         passwordHash: await argon2.hash(u.password, { type: argon2.argon2id }),
         disabled: false,
       });
@@ -191,9 +211,15 @@ export function createUserService(
       const keepsProvince = role === 'secretary' && province !== undefined;
       if (keepsProvince) set.province = province;
       if (c.disabled !== undefined) set.disabled = c.disabled;
+      if (c.email) set.email = c.email;
+      if (c.notify !== undefined) set.notify = c.notify;
       if (c.password !== undefined)
         set.passwordHash = await argon2.hash(c.password, { type: argon2.argon2id });
-      const updated = await store.update(id, { set, unsetProvince: !keepsProvince });
+      const updated = await store.update(id, {
+        set,
+        unsetProvince: !keepsProvince,
+        unsetEmail: c.email === null,
+      });
       byId.delete(id);
       if (!updated) throw missing();
       return view(updated);

@@ -7,7 +7,12 @@ import { documentApi } from './documents';
 import type { GazetteerService } from '../../app/gazetteer-service';
 import { fromWordApi } from './from-word';
 import { importApi } from './imports';
+import { partnershipApi } from './partnership';
+import type { PartnershipService } from '../../app/partnership-service';
 import { buildOpenApi, ME_DOC } from './openapi';
+import type { NotificationService } from '../../notifications/service';
+import { projectCatalogue } from '../../i18n/catalogue';
+import { notificationApi } from './notifications';
 import { registryImportApi } from './registry-imports';
 import { statisticsApi } from './statistics';
 import type { StatisticsService } from '../../statistics/service';
@@ -21,16 +26,20 @@ export const API_VERSION = '1.0.0';
 export function apiRouteModules(
   services: ApiServices & {
     gazetteer: GazetteerService;
+    partnership: PartnershipService;
+    notifications: NotificationService;
     registryImports: RegistryImports;
     statistics: StatisticsService;
   },
 ): RouteModule[] {
   const modules = [
+    notificationApi(services.notifications, projectCatalogue()),
     agreementApi(services),
     documentApi(services),
     checksApi(services),
     importApi(services),
     fromWordApi(services),
+    partnershipApi(services),
     registryImportApi(services),
     statisticsApi(services),
   ];

@@ -13,6 +13,8 @@ import {
   PROBLEM_KINDS,
   Resolution,
   Role,
+  ActivityInput,
+  Renewal,
   Signing,
   Version,
 } from '../../domain';
@@ -101,7 +103,7 @@ export const AgreementEventSchema = z.discriminatedUnion('type', [
   plain('PROPOSE_AMENDMENT'),
   plain('ABANDON_AMENDMENT'),
   plain('PROPOSE_RENEWAL'),
-  plain('RECORD_RENEWAL'),
+  z.object({ type: z.literal('RECORD_RENEWAL'), renewal: Renewal.optional() }).strict(),
   plain('RECORD_EXPIRY'),
   plain('TERMINATE'),
   plain('WITHDRAW'),
@@ -280,4 +282,5 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   CheckList,
   MeView,
   Problem,
+  ActivityInput,
 };

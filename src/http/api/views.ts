@@ -36,6 +36,7 @@ export function agreementView(
     comments: record.comments,
     resolutions: record.resolutions,
     ...(record.signing !== undefined ? { signing: record.signing } : {}),
+    ...(record.term !== undefined ? { term: record.term } : {}),
     flags: record.flags,
     state: record.state,
     stateSince: record.stateSince,
@@ -63,6 +64,7 @@ export function summaryView(s: AgreementSummary): z.output<typeof AgreementSumma
     stateSince: s.stateSince,
     updatedAt: s.updatedAt,
     rev: s.rev,
+    ...(s.expiresOn !== undefined ? { expiresOn: s.expiresOn } : {}),
   };
 }
 

@@ -9,6 +9,8 @@ import { fillClosing } from '../../documents';
 import { commentsOn } from './comment-view';
 import type { Labels } from './labels';
 import { daysSince } from './shared';
+import { currentTerm } from '../../app/term';
+import { bangkokDay, termStanding } from '../../domain';
 
 /**
  * Which text the page shows with which round's comments: the agreement page shows the working draft with the
@@ -26,6 +28,7 @@ const FORM_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'RECORD_RESOLUTION',
   'GIVE_NO_OBJECTION',
   'RECORD_SIGNING',
+  'RECORD_RENEWAL',
 ]);
 const DANGER_EVENTS: ReadonlySet<AgreementEventType> = new Set([
   'WITHDRAW',
@@ -47,6 +50,7 @@ export function permissionsView(may: Capabilities, l: Labels) {
     resolutionForm: events.includes('RECORD_RESOLUTION'),
     noObjectionForm: events.includes('GIVE_NO_OBJECTION'),
     signingForm: events.includes('RECORD_SIGNING'),
+    renewalForm: events.includes('RECORD_RENEWAL'),
     // Partner agreement: the partner's returned Word file compared with the cleared text.
     partnerTextForm: events.includes('SUBMIT_PARTNER_CHANGES'),
   };
@@ -81,7 +85,12 @@ function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
           outcome: l.outcome(detail.outcome),
         });
       case 'signing':
-        return l.t('agreement.history.signing', { date: dateOf(detail.date), place: detail.place[l.locale] });
+        return [
+          l.t('agreement.history.signing', { date: dateOf(detail.date), place: detail.place[l.locale] }),
+          detail.term ? l.t('partnership.history.term', { until: dateOf(detail.term.expiresOn) }) : '',
+        ]
+          .filter((x) => x)
+          .join('; ');
       case 'no-objection':
         return l.t('agreement.history.noObjection', {
           cabinet: need(detail.needsCabinetApproval),
@@ -93,6 +102,20 @@ function stepNote(h: HistoryEntry, record: AgreementRecord, l: Labels): string {
         return l.t('agreement.history.import', {
           count: detail.comments.length,
           sha: detail.fileSha256.slice(0, 12),
+        });
+      case 'renewal':
+        return l.t('partnership.history.renewal', {
+          date: dateOf(detail.date),
+          years: detail.years,
+          until: dateOf(detail.expiresOn),
+        });
+      case 'activity':
+        return l.t('partnership.history.activity', { id: detail.id.slice(0, 8) });
+      case 'attachment':
+        return l.t('partnership.history.attachment', {
+          name: detail.name,
+          size: Math.max(1, Math.round(detail.size / 1024)),
+          sha: detail.sha256.slice(0, 12),
         });
       case 'registry-import':
         return l.t('statistics.import.history', {
@@ -145,6 +168,7 @@ export function agreementView(
     openComments: comments.all.filter((x) => x.open).length,
     resolutions: record.resolutions.map((r) => ({ ...r, outcomeLabel: l.outcome(r.outcome) })),
     signing: record.signing,
+    term: termView(record, l, now),
     versions: docs
       .list(record)
       .map((v) => ({
@@ -167,5 +191,32 @@ export function agreementView(
       roleLabel: l.t(`roles.${h.actor.role}`),
       note: stepNote(h, record, l),
     })),
+  };
+}
+
+/** The term of a signed agreement as the page shows it: until when, where it stands today, its renewals. */
+function termView(record: AgreementRecord, l: Labels, now: Date) {
+  const term = currentTerm(record);
+  if (!term) return undefined;
+  const dateOf = (iso: string) => {
+    const d = parseIsoDate(iso);
+    return d ? (l.locale === 'th' ? thaiDate(d) : englishDate(d)) : iso;
+  };
+  const standing = termStanding(term.expiresOn, bangkokDay(now));
+  const ended = ['terminated', 'expired', 'withdrawn'].includes(record.state);
+  return {
+    expiresOn: term.expiresOn,
+    expires: l.t('partnership.term.expires', { date: dateOf(term.expiresOn) }),
+    signedFor: l.t('partnership.term.signedFor', {
+      date: dateOf(term.startsOn),
+      years: term.years,
+      months: term.noticeMonths,
+    }),
+    renewals: term.renewals.map((r) =>
+      l.t('partnership.term.renewed', { date: dateOf(r.date), years: r.years }),
+    ),
+    expiring: !ended && standing === 'expiring',
+    expired: !ended && standing === 'expired',
+    renewalYears: term.years,
   };
 }

@@ -1,5 +1,12 @@
 // Workflow events from the action forms: the resolution, no-objection and signing forms carry data, the rest none.
-import { Resolution, Signing, type AgreementContent, type Bilingual } from '../../domain';
+import {
+  proposeTerm,
+  Renewal,
+  Resolution,
+  Signing,
+  type AgreementContent,
+  type Bilingual,
+} from '../../domain';
 import type { AgreementEvent, AgreementEventType } from '../../../workflows';
 import type { Catalogue } from '../../i18n/catalogue';
 import { field, parseInput } from '../validate';
@@ -21,6 +28,8 @@ const SIGNING_FIELDS = [
   ]),
   'fullPowers.reference',
   'fullPowers.issuedOn',
+  'term.years',
+  'term.noticeMonths',
 ];
 const RESOLUTION_FIELDS = ['meeting', 'date', 'outcome', 'text.th', 'text.en'];
 
@@ -58,8 +67,15 @@ export function signingDefaults(c: AgreementContent): FormValues {
     ...side('partner'),
     'fullPowers.reference': '',
     'fullPowers.issuedOn': '',
+    // The secretary confirms the term the duration clause proposes (or corrects it).
+    'term.years': String(proposeTerm(c).term.years),
+    'term.noticeMonths': String(proposeTerm(c).term.noticeMonths),
   };
 }
+
+/** A whole number typed in a form, or the text as typed (refused at its field). */
+const whole = (s: string | undefined): unknown =>
+  s !== undefined && /^\d{1,3}$/.test(s.trim()) ? Number(s) : s;
 
 const bi = (v: FormValues, name: string): Bilingual => ({
   th: v[`${name}.th`] ?? '',
@@ -96,6 +112,7 @@ export function eventFromForm(type: AgreementEventType, body: unknown, catalogue
     case 'RECORD_SIGNING': {
       const v = signingValues(body);
       const reference = v['fullPowers.reference'] ?? '';
+      const years = v['term.years'] ?? '';
       const signing = parseInput(
         Signing,
         {
@@ -103,6 +120,9 @@ export function eventFromForm(type: AgreementEventType, body: unknown, catalogue
           place: bi(v, 'place'),
           signatories: { thai: signatory(v, 'thai'), partner: signatory(v, 'partner') },
           ...(reference ? { fullPowers: { reference, issuedOn: v['fullPowers.issuedOn'] } } : {}),
+          ...(years
+            ? { term: { years: whole(years), noticeMonths: whole(v['term.noticeMonths'] ?? '0') } }
+            : {}),
         },
         catalogue,
       );
@@ -119,8 +139,13 @@ export function eventFromForm(type: AgreementEventType, body: unknown, catalogue
     case 'RECORD_CABINET_APPROVAL':
     case 'PROPOSE_AMENDMENT':
     case 'ABANDON_AMENDMENT':
+    case 'RECORD_RENEWAL': {
+      const date = field(body, 'renewal.date');
+      const years = field(body, 'renewal.years');
+      if (!date && !years) return { type };
+      return { type, renewal: parseInput(Renewal, { date, years: whole(years) }, catalogue) };
+    }
     case 'PROPOSE_RENEWAL':
-    case 'RECORD_RENEWAL':
     case 'RECORD_EXPIRY':
     case 'TERMINATE':
     case 'WITHDRAW':

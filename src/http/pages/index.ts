@@ -6,6 +6,7 @@ import { eventRoutes } from './event-routes';
 import { gazetteerRoutes } from './gazetteer-admin';
 import { importRoutes } from './import-routes';
 import { partnerTextRoutes } from './partner-text-routes';
+import { partnershipRoutes } from './partnership-routes';
 import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
@@ -28,6 +29,7 @@ export function agreementPages(s: PageServices): RouteModule {
       ...partnerTextRoutes(s, ctx.catalogue),
       ...eventRoutes(s, ctx.catalogue),
       ...documentRoutes(s, ctx.catalogue),
+      ...partnershipRoutes(s, ctx.catalogue),
       ...gazetteerRoutes(s, ctx.catalogue),
     ],
   };

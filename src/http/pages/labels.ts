@@ -22,7 +22,11 @@ export function labels(catalogue: Catalogue, locale: Locale): Labels {
     locale,
     t,
     state: (s) => t(`agreement.states.${s}`),
-    event: (e) => t(`agreement.events.${e}`),
+    // The records beside the agreement name their own entries (src/app/partnership-service.ts).
+    event: (e) =>
+      e === 'RECORD_ACTIVITY' || e === 'ATTACH_FILE'
+        ? t(`partnership.events.${e}`)
+        : t(`agreement.events.${e}`),
     kind: (k) => t(`agreement.kinds.${k}`),
     area: (id) => findArea(id)?.label[locale] ?? id,
     province: (id) => findProvince(id)?.name[locale] ?? id,
@@ -38,6 +42,6 @@ export function labels(catalogue: Catalogue, locale: Locale): Labels {
           return t('agreement.anchor.article', { no: a.no });
       }
     },
-    doc: (d) => t(`agreement.docs.${d}`),
+    doc: (d) => (d === 'renewal' ? t('partnership.docs.renewal') : t(`agreement.docs.${d}`)),
   };
 }

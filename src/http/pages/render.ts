@@ -85,6 +85,7 @@ function signingView(v: FormValues, l: Labels) {
     place: bi('place'),
     sides: [side('thai'), side('partner')],
     fullPowers: { reference: v['fullPowers.reference'] ?? '', issuedOn: v['fullPowers.issuedOn'] ?? '' },
+    term: { years: v['term.years'] ?? '', noticeMonths: v['term.noticeMonths'] ?? '' },
   };
 }
 

@@ -5,6 +5,7 @@ import type { AgreementService } from '../../app/agreement-service';
 import type { DraftingChecks } from '../../app/drafting-gate';
 import type { GazetteerService } from '../../app/gazetteer-service';
 import type { Verifier } from '../../app/verification';
+import type { PartnershipService } from '../../app/partnership-service';
 import type { DocumentService } from '../../app/document-service';
 import type { AgreementRecord } from '../../app/ports';
 import type { Actor } from '../../domain';
@@ -24,6 +25,8 @@ export interface PageServices {
   gazetteer: GazetteerService;
   /** PDFs of the documents (LibreOffice); without it the .pdf links answer 404. */
   pdf?: PdfService;
+  /** Activities and attached files after signing; without it those pages answer 404. */
+  partnership?: PartnershipService;
   /** MOI's figures (the statistics page). */
   statistics?: StatisticsService;
   /** The time "days in this state" is counted to (tests pin it). */

@@ -44,6 +44,7 @@ function formInput(body: unknown) {
     role: field(body, 'role'),
     province: province || undefined,
     password: field(body, 'password'),
+    email: field(body, 'email').trim(),
   };
 }
 
@@ -96,8 +97,10 @@ export const adminUserRoutes: RouteModule = {
             username: field(req.body, 'username'),
             locale: field(req.body, 'locale') || 'th',
           };
+          const { email, ...rest } = input;
+          const create = { ...rest, ...(email ? { email } : {}) };
           try {
-            const u = await ctx.users.createUser(parseInput(NewUserInput, input, ctx.catalogue));
+            const u = await ctx.users.createUser(parseInput(NewUserInput, create, ctx.catalogue));
             flash(req, { kind: 'success', key: 'admin.users.created', params: { username: u.username } });
             res.redirect(303, '/admin/users');
           } catch (e) {
@@ -123,6 +126,7 @@ export const adminUserRoutes: RouteModule = {
             displayName: input.displayName,
             role: input.role,
             province: input.province ?? null,
+            email: input.email || null,
             ...(input.password ? { password: input.password } : {}),
           };
           if (id === actorOf(req).userId && input.role !== 'admin')

@@ -10,7 +10,7 @@ import { routeContext } from '../../../src/http/app';
 import { listRoutes } from '../../../src/http/routing';
 import { createLogger } from '../../../src/logger';
 import { postFile } from '../../support/word-files';
-import { clearRevision } from '../agreement-helpers';
+import { clearRevision, sejongSigning } from '../agreement-helpers';
 import { agreementsPath, approved, startApi, story, WHO, type ApiApp, type Who } from './support';
 
 let api: ApiApp;
@@ -26,7 +26,7 @@ const as = (who: Who): Actor => ({
   province: who === 'secretary' ? 'chiang-mai' : who === 'foreign' ? 'lampang' : undefined,
 });
 
-type Stage = 'drafting' | 'mfaReview' | 'commented' | 'revision' | 'cleared';
+type Stage = 'drafting' | 'mfaReview' | 'commented' | 'revision' | 'cleared' | 'signed';
 async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   const svc = api.services.agreements;
   const sec = as('secretary');
@@ -49,8 +49,35 @@ async function agreementAt(stage: Stage): Promise<AgreementRecord> {
   a = await svc.send(as('mfa'), a.id, a.rev, { type: 'RETURN_WITH_COMMENTS' });
   if (stage === 'revision') return a;
   // Cleared by MFA: the province revised, answered and resubmitted; partner agreement.
-  return clearRevision(svc, a);
+  a = await clearRevision(svc, a);
+  if (stage === 'cleared') return a;
+  // Signed and in force, with an activity and a file attached to it.
+  a = await svc.send(sec, a.id, a.rev, { type: 'AGREE_FINAL_TEXT' });
+  a = await svc.send(sec, a.id, a.rev, { type: 'RECORD_SIGNING', signing: sejongSigning });
+  const activity = await api.services.partnership.recordActivity(sec, a.id, ACTIVITY);
+  await api.services.partnership.attach(sec, a.id, {
+    bytes: WORD_FILE,
+    name: 'minutes.docx',
+    activityId: activity.id,
+  });
+  return api.services.agreements.get(sec, a.id);
 }
+
+const ACTIVITY = {
+  kind: 'seminar',
+  title: { th: 'สัมมนา', en: 'Seminar' },
+  start: '2023-03-12',
+  end: '2023-03-16',
+  place: { th: 'เชียงใหม่', en: 'Chiang Mai' },
+  summary: { th: 'สรุป', en: 'Summary' },
+  participants: { thai: 10, partner: 5 },
+};
+
+/** The id the history recorded for the first activity or attached file. */
+const idOf = (a: AgreementRecord, code: 'activity' | 'attachment') => {
+  const d = a.history.find((h) => h.detail?.code === code)?.detail;
+  return d && 'id' in d ? d.id : '';
+};
 
 /**
  * A fresh agreement for a route that writes; a read shares one agreement per stage with the other reads (each
@@ -75,6 +102,15 @@ type Expect = Record<Caller, number>;
 const CALLERS: Caller[] = [...WHO, 'nobody'];
 
 const READ: Expect = { secretary: 200, foreign: 404, moi: 200, mfa: 200, admin: 200, nobody: 401 };
+/** The partnership's own records: its province's secretaries only; the others read them. */
+const PARTNERSHIP_WRITE: Expect = {
+  secretary: 200,
+  foreign: 404,
+  moi: 403,
+  mfa: 403,
+  admin: 403,
+  nobody: 401,
+};
 const PROVINCE_WRITE: Expect = { secretary: 200, foreign: 404, moi: 403, mfa: 403, admin: 200, nobody: 401 };
 
 interface Case {
@@ -264,6 +300,62 @@ const CASES: Case[] = [
     route: 'get /api/v1/agreements/:id/checks',
     expect: READ,
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/checks` }),
+  },
+  {
+    route: 'post /api/v1/agreements/:id/attachments',
+    stage: 'signed',
+    expect: { ...PARTNERSHIP_WRITE, secretary: 201 },
+    request: (a) => ({
+      method: 'POST',
+      path: `${agreementsPath}/${a.id}/attachments`,
+      form: { kind: 'minutes' },
+    }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/attachments',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/attachments` }),
+  },
+  {
+    route: 'get /api/v1/attachments/:id',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `/api/v1/attachments/${idOf(a, 'attachment')}` }),
+  },
+  {
+    route: 'post /api/v1/agreements/:id/activities',
+    stage: 'signed',
+    expect: { ...PARTNERSHIP_WRITE, secretary: 201 },
+    request: (a) => ({ method: 'POST', path: `${agreementsPath}/${a.id}/activities`, body: ACTIVITY }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/activities',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/activities` }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/activities/:activityId',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/activities/${idOf(a, 'activity')}` }),
+  },
+  {
+    route: 'put /api/v1/agreements/:id/activities/:activityId',
+    stage: 'signed',
+    expect: PARTNERSHIP_WRITE,
+    request: (a) => ({
+      method: 'PUT',
+      path: `${agreementsPath}/${a.id}/activities/${idOf(a, 'activity')}`,
+      body: { ...ACTIVITY, status: 'done' },
+    }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/action-plan',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/action-plan` }),
   },
   {
     route: 'get /api/v1/agreements/:id/verification',

@@ -108,6 +108,9 @@ describe('GET /api/openapi.json', () => {
         'AnswerCommentBody',
         'WithdrawCommentBody',
         'EventBody',
+        // POST and PUT of an activity.
+        'ActivityInput',
+        'ActivityInput',
       ]
         .map((n) => `#/components/schemas/${n}`)
         .sort(),
@@ -136,6 +139,7 @@ describe('GET /api/openapi.json', () => {
     );
     expect(forms.map(([path]) => path).sort()).toEqual([
       '/api/v1/agreements/from-word',
+      '/api/v1/agreements/{id}/attachments',
       '/api/v1/agreements/{id}/partner-text',
       '/api/v1/agreements/{id}/versions/{n}/imports',
       '/api/v1/registry/imports',

@@ -43,7 +43,9 @@ export interface ApiApp {
  * `gate: false` for suites that replay the fixture's draft 1 as MFA received it, errors and all (it predates MOU
  * Engine's pre-review gate; test/integration/api/checks.test.ts runs the gate itself over the API).
  */
-export async function startApi(o: { readCache?: boolean; gate?: boolean } = {}): Promise<ApiApp> {
+export async function startApi(
+  o: { readCache?: boolean; gate?: boolean; attachmentMaxBytes?: number } = {},
+): Promise<ApiApp> {
   const db = await openTestDb('api');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   // As src/main.ts runs on the embedded database: this process is its single writer and caches reads.
@@ -51,11 +53,12 @@ export async function startApi(o: { readCache?: boolean; gate?: boolean } = {}):
   const services = await buildServices(db.connection, {
     readCache: o.readCache ?? db.maxPoolSize === 1,
     draftingGate: o.gate ?? true,
+    ...(o.attachmentMaxBytes !== undefined ? { attachmentMaxBytes: o.attachmentMaxBytes } : {}),
   });
   const { app } = await compose({
     config,
     connection: db.connection,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.DEBUG_API_LOG ? 'error' : 'silent'),
     services,
   });
   const server: Server = await listen(app, 0, '127.0.0.1');

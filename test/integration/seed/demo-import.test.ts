@@ -52,6 +52,7 @@ describe('the demo country', () => {
     });
     // The walked ones are spread along the path; Bangkok's partners are all imported, in force.
     expect([...new Set(all.map((a) => a.state))].sort()).toEqual([
+      'committeeReview',
       'drafting',
       'inForce',
       'mfaReview',

@@ -33,3 +33,12 @@ it('creates the five demo users once, and each can sign in with the printed pass
   for (const l of logins)
     expect((await users.verifyLogin(l.username, l.password))?.username).toBe(l.username);
 });
+
+it('gives every demo user an address at example.org, e-mailed for every event', async () => {
+  const users = createUserService(identityStores(db.connection));
+  await createDemoUsers(users);
+  for (const u of await users.list()) {
+    expect(u.email).toBe(`${u.username}@example.org`);
+    expect(u.notify).toBe('each');
+  }
+});

@@ -42,7 +42,8 @@ describe('mou render', () => {
     expect(code).toBe(2);
     // The code is returned, not left on the process: a caller (like jest) keeps its own exit status.
     expect(process.exitCode).toBeUndefined();
-    expect(readdirSync(target).sort()).toHaveLength(7);
+    // Every document type: the seven of the approval path and the record of renewal.
+    expect(readdirSync(target).sort()).toHaveLength(8);
     expect(readdirSync(target)).toContain('cm__MOU_ChiangMai-Sejong_v1_review_sequential.docx');
   });
 

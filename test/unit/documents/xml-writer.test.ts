@@ -18,7 +18,8 @@ const HOSTILE =
   '<w:p><w:r><w:t>pwned</w:t></w:r></w:p> a < b && c > d ]]><!-- "q" \'s\' {{x}} &amp; &#60; แท็บ\tและ 😀';
 
 function everywhere(input: RenderInput, value: string): RenderInput {
-  const skip = /(^|\.)(kind|id|key|userId|role|status|createdAt|answeredAt|date|areas\.\d+|area|doc|layout)$/;
+  const skip =
+    /(^|\.)(kind|id|key|userId|role|status|createdAt|answeredAt|date|signedOn|expiresOn|areas\.\d+|area|doc|layout)$/;
   const walk = (v: unknown, path: string): unknown => {
     if (typeof v === 'string') return skip.test(path) ? v : value;
     if (Array.isArray(v)) return v.map((x, i) => walk(x, `${path}.${i}`));

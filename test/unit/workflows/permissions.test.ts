@@ -18,6 +18,8 @@ EDIT_CONTENT             own       -    -    all
 ADD_COMMENT              -         -    all  all
 ANSWER_COMMENT           own       -    -    all
 WITHDRAW_COMMENT         -         -    all  all
+RECORD_ACTIVITY          own       -    -    -
+ATTACH_FILE              own       -    -    -
 SUBMIT_TO_COMMITTEE      own       -    -    all
 RECORD_RESOLUTION        own       -    -    all
 SUBMIT_TO_MOI            own       -    -    all
