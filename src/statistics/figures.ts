@@ -28,7 +28,7 @@ export interface Statistics {
 }
 
 /** States in which a pair counts as existing and can go quiet. */
-const LIVE = new Set(['inForce', 'renewal', 'amendment']);
+export const LIVE_STATES: ReadonlySet<string> = new Set(['inForce', 'renewal', 'amendment']);
 const DORMANT_YEARS = 2;
 
 /** The value below which `q` of the sorted values lie (nearest rank, as a person would count). */
@@ -78,7 +78,7 @@ export function computeStatistics(
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - DORMANT_YEARS);
   const quietSince = cutoff.toISOString();
-  const live = facts.filter((f) => LIVE.has(f.state));
+  const live = facts.filter((f) => LIVE_STATES.has(f.state));
   return {
     total: facts.length,
     byProvince: countBy(facts, (f) => f.province).map(([province, count]) => ({ province, count })),

@@ -5,13 +5,21 @@ import { notAllowed } from '../domain';
 import type { Subscriber } from '../events/events';
 import type { Clock } from '../app/ports';
 import { foldEntry, type AgreementFact, type FactSummary } from './facts';
-import { computeStatistics, type Statistics, type StatisticsFilter } from './figures';
+import {
+  computeStatistics,
+  LIVE_STATES,
+  missingEvaluations,
+  type Statistics,
+  type StatisticsFilter,
+} from './figures';
 import type { FactStore } from './ports';
 
 export interface StatisticsService {
   /** The door's subscriber ("statistics"). */
   subscriber: Subscriber;
   figures(actor: Actor, filter: StatisticsFilter): Promise<Statistics>;
+  /** The evaluations due and not recorded that the actor's queue shows: a secretary's province's, else all. */
+  evaluationsDue(actor: Actor): Promise<Statistics['missingEvaluations']>;
   /** Facts folded so far per agreement (the last entry seq): tests and the bench wait on it. */
   seqOf(agreementId: string): Promise<number>;
 }
@@ -86,6 +94,15 @@ export function createStatisticsService(d: StatisticsDeps): StatisticsService {
       if (memo.size > 500) memo.clear();
       memo.set(key, { version, day, value });
       return value;
+    },
+    async evaluationsDue(actor) {
+      const known = await load();
+      const live = [...known.values()].filter(
+        (f) =>
+          LIVE_STATES.has(f.state) &&
+          (actor.role !== 'secretary' || (actor.province !== undefined && f.province === actor.province)),
+      );
+      return missingEvaluations(live, d.clock.now());
     },
     async seqOf(id) {
       return (await load()).get(id)?.seq ?? -1;
