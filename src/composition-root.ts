@@ -21,6 +21,7 @@ import { readTable } from './documents/sheets/read-table';
 import { createRegistryImportStore } from './storage/registry-import-store';
 import { createFactStore } from './storage/statistics-store';
 import { createEvaluationStore } from './storage/evaluation-store';
+import { createAnnualReports, type AnnualReports } from './app/annual-report';
 import { createEvaluationService, type EvaluationService } from './app/evaluation-service';
 import { summaryOf } from './storage/agreement-summary';
 import { createStatisticsService, type StatisticsService } from './statistics/service';
@@ -71,6 +72,8 @@ export interface Services {
   now: () => Date;
   /** MOI's figures, kept current by the door's "statistics" subscriber. */
   statistics: StatisticsService;
+  /** MOI's annual report (.docx), per province or for the country. */
+  annualReports: AnnualReports;
   /** The provinces' yearly evaluations of pairs in force, MOI's comments. */
   evaluations: EvaluationService;
   /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
@@ -249,6 +252,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     records,
     clock,
   });
+  const annualReports = createAnnualReports({ statistics, catalogue: projectCatalogue(), clock });
   const registryImports = createRegistryImports({
     repository,
     gazetteer,
@@ -278,6 +282,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     registryImports,
     statistics,
     evaluations,
+    annualReports,
   };
 }
 

@@ -14,6 +14,7 @@ import { actorOf } from '../auth/actor';
 import { labels, type Labels } from './labels';
 import type { StatisticsService } from '../../statistics/service';
 import type { EvaluationService } from '../../app/evaluation-service';
+import type { AnnualReports } from '../../app/annual-report';
 
 export interface PageServices {
   agreements: AgreementService;
@@ -28,6 +29,8 @@ export interface PageServices {
   pdf?: PdfService;
   /** Activities and attached files after signing; without it those pages answer 404. */
   partnership?: PartnershipService;
+  /** MOI's annual report (.docx) from the statistics page. */
+  annualReports?: AnnualReports;
   /** The yearly evaluations (their page). */
   evaluations?: EvaluationService;
   /** MOI's figures (the statistics page). */
