@@ -20,6 +20,8 @@ const cjkInstalled = () =>
 const needs = [
   { pkg: 'chromium', ok: () => has('chromium', ['--version']) },
   { pkg: 'libreoffice-writer-nogui', ok: () => has('soffice', ['--version']) },
+  // Calc: the statistics' .xlsx is opened in LibreOffice to check it shows the page's figures.
+  { pkg: 'libreoffice-calc-nogui', ok: () => has('dpkg', ['-s', 'libreoffice-calc-nogui']) },
   { pkg: 'fonts-thai-tlwg', ok: fontInstalled },
   { pkg: 'fonts-noto-cjk', ok: cjkInstalled },
   { pkg: 'poppler-utils', ok: () => has('pdftotext', ['-v']) },
