@@ -72,7 +72,8 @@ export function evaluationApi({ evaluations }: { evaluations: EvaluationService 
     apiRoute({
       method: 'post',
       path: `${API_V1}/agreements/:id/evaluations/:year/comments`,
-      access: ['moi', 'admin'],
+      // The service answers: not-found to whoever may not see the agreement, refused to anyone but MOI and admins.
+      access: 'login',
       summary: 'MOI’s comment on a year’s evaluation',
       params: YearParams,
       query: NoQuery,

@@ -80,7 +80,8 @@ export function evaluationRoutes(s: { evaluations?: EvaluationService }, catalog
     {
       method: 'post',
       path: '/agreements/:id/evaluations/:year/comments',
-      access: ['moi', 'admin'],
+      // The service answers who may: not-found to whoever may not see the agreement, refused to a secretary who may.
+      access: 'login',
       handler: async (req, res) => {
         try {
           await svc().comment(
