@@ -167,6 +167,11 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       pageTitle: activity.title[l.locale],
       ...common(record, actor, l),
       activity: activityRow(activity, record.id, l),
+      statuses: ACTIVITY_STATUSES.map((k) => ({
+        id: k,
+        label: l.t(`partnership.statuses.${k}`),
+        selected: activity.status === k,
+      })),
       areaLabel: activity.area ? l.area(activity.area) : '',
       photos: files.filter((f) => f.image),
       documents: files.filter((f) => !f.image),
@@ -203,6 +208,27 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       path: '/agreements/:id/activities/:activityId',
       access: 'login',
       handler: (req, res) => activityPage(req, res, String(req.params.activityId)),
+    },
+    {
+      // The status as the activity is carried out (planned → ongoing → done, or cancelled); the rest stays.
+      method: 'post',
+      path: '/agreements/:id/activities/:activityId/status',
+      access: 'login',
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const id = agreementId(req);
+        const activityId = String(req.params.activityId);
+        try {
+          const { activity } = await svc().activity(actor, id, activityId);
+          const { id: _id, agreementId: _a, recordedAt: _r, recordedBy: _b, ...fields } = activity;
+          await svc().updateActivity(actor, id, activityId, { ...fields, status: field(req.body, 'status') });
+          flash(req, { kind: 'success', key: 'partnership.events.RECORD_ACTIVITY' });
+          res.redirect(303, `/agreements/${id}/activities/${activityId}`);
+        } catch (e) {
+          const error = formError(e, labelsFor(req, catalogue).locale);
+          await activityPage(req, res, activityId, { status: error.status, error });
+        }
+      },
     },
     {
       // A multipart form sends its CSRF token in the action URL (the body is read here, after the check).
