@@ -127,6 +127,8 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     return inLane(async () => {
       if (!holding) await keepLease();
       if (!holding || stopped) return;
+      // The look itself reads the outbox: it too waits for a quiet moment.
+      if (d.yieldTo) await d.yieldTo();
       const now = d.clock.now();
       if (d.onRound) await d.onRound(now);
       const due = await d.outbox.due(now, s.batch);
