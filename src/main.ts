@@ -61,6 +61,7 @@ async function main(): Promise<void> {
         repository: services.repository,
         records: services.records,
         drafting: services.drafting,
+        imports: services.registryImports,
         progress: say,
       })
     : undefined;

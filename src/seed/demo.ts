@@ -9,6 +9,8 @@ import type { AgreementEvent } from '../../workflows';
 import { createDemoUsers, type DemoUserLogin } from '../users/demo';
 import type { UserService } from '../users/service';
 import { demoPairContent, Pairs } from './standard-mou';
+import { demoPairListCsv, existingPair } from './demo-pair-list';
+import type { RegistryImports } from '../app/registry-import';
 import { randomUUID } from 'node:crypto';
 
 export type DemoLogin = DemoUserLogin;
@@ -22,7 +24,22 @@ export interface SeedOptions {
   drafting: DraftingChecks;
   progress: (line: string) => void;
   now?: Date;
+  /**
+   * The registry import (npm start): the pairs the sources name as existing come in through it, as an MOI officer
+   * brings MOI's list, and only the others walk the path as drafts. Without it every pair walks the path.
+   */
+  imports?: RegistryImports;
 }
+
+/** Where each walked pair is left when the existing ones are imported: a spread over the path. */
+const WALKED_TARGETS = [
+  'revision',
+  'inForce',
+  'readyToSign',
+  'drafting',
+  'committeeReview',
+  'moiReview',
+] as const;
 
 /** Where each demo pair is left on the path, in turn. */
 const TARGETS = [
@@ -204,7 +221,9 @@ export async function seedDemoData(
     cm = await svc0.addComment(cast.mfa, cm.id, cm.rev, { anchor: c.anchor, text: c.text });
   tick();
 
-  for (const [i, p] of pairs.slice(1).entries()) {
+  const existing = o.imports ? pairs.slice(1).filter(existingPair) : [];
+  const walked = pairs.slice(1).filter((p) => !existing.includes(p));
+  for (const [i, p] of walked.entries()) {
     const demo = demoPairContent(p, i);
     if (!demo) continue;
     const { province, content } = demo;
@@ -220,9 +239,19 @@ export async function seedDemoData(
     // Bangkok–Seoul is in force (the after-signing story starts there), signed four months short of five years
     // ago: its five-year term shows as "expires within 6 months" in the queue.
     const seoul = p.partner.en === 'Seoul';
-    const target = seoul ? 'inForce' : (TARGETS[i % TARGETS.length] ?? 'drafting');
+    const targets = o.imports ? WALKED_TARGETS : TARGETS;
+    const target = seoul ? 'inForce' : (targets[i % targets.length] ?? 'drafting');
     await advance(svc, cast, rec, target, clock, seoul ? addMonths(bangkokDay(now), -56) : undefined);
     tick();
+  }
+  if (o.imports && existing.length > 0) {
+    o.progress('Importing MOI’s list of existing pairs…');
+    const r = await o.imports.run(
+      cast.moi,
+      { bytes: demoPairListCsv(existing), name: 'moi-existing-pairs.csv' },
+      { dryRun: false },
+    );
+    for (let n = 0; n < r.imported; n++) tick();
   }
   return { logins, agreements: made };
 }

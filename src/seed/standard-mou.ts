@@ -100,6 +100,7 @@ export const Pairs = z.object({
       partner: Bilingual,
       country: Bilingual,
       kind: z.enum(['sister', 'friendship', 'partnership']).nullable(),
+      note: z.string().optional(),
     }),
   ),
 });
