@@ -72,7 +72,7 @@ export interface PartnershipService {
   actionPlan(actor: Actor, agreementId: string): Promise<RenderedFile>;
   /** May the actor record activities and attach files on this agreement now? */
   mayRecord(actor: Actor, record: AgreementRecord): boolean;
-  /** Removes what interrupted uploads left (at start). */
+  /** Finishes interrupted uploads: kept when the history names them, else removed with their chunks (at start). */
   sweep(before: Date): Promise<{ chunks: number; files: number }>;
 }
 
@@ -324,6 +324,20 @@ export function createPartnershipService(deps: PartnershipDeps): PartnershipServ
       return mayChange(restoreSnapshot(record), actor, record, 'RECORD_ACTIVITY');
     },
 
-    sweep: (before) => attachments.sweep(before),
+    async sweep(before) {
+      // An upload interrupted after its history entry was written is kept (the record names it); any other is removed.
+      let chunks = 0;
+      let files = 0;
+      for (const u of await attachments.unfinished(before)) {
+        const record = await repository.get(u.agreementId).catch(() => undefined);
+        if (record && attachmentsOf(record).some((f) => f.id === u.id)) {
+          await attachments.commit(u.id);
+          continue;
+        }
+        chunks += await attachments.remove(u.id);
+        files++;
+      }
+      return { chunks, files };
+    },
   };
 }

@@ -76,20 +76,48 @@ interface FileDoc {
   metadata?: { state?: 'pending' | 'committed'; info?: AttachmentInfo };
 }
 
+/** An upload under way: written before its first chunk, removed once its file is kept or removed. */
+interface UploadDoc {
+  _id: string;
+  agreementId: string;
+  uploadDate: Date;
+  length: number;
+}
+
+export const UPLOADS_COLLECTION = 'attachment_uploads';
+
 export function createAttachmentStore(conn: Connection): AttachmentStore {
   const files = () => db(conn).collection<FileDoc>(`${ATTACHMENTS_BUCKET}.files`);
   const chunks = () => db(conn).collection<Document>(`${ATTACHMENTS_BUCKET}.chunks`);
-  const removeFile = async (id: string) => {
-    await chunks().deleteMany({ files_id: id });
+  const uploads = () => db(conn).collection<UploadDoc>(UPLOADS_COLLECTION);
+  /** Every chunk of an upload, by _id (from its journal entry or its file document); how many were there. */
+  const removeFile = async (id: string): Promise<number> => {
+    const u = (await uploads().findOne({ _id: id })) ?? (await files().findOne({ _id: id }));
+    let removed = 0;
+    if (u) {
+      const ids = Array.from({ length: Math.ceil(u.length / CHUNK_BYTES) }, (_, n) =>
+        chunkId(u.uploadDate, id, n),
+      );
+      for (const _id of ids) removed += (await chunks().deleteOne({ _id })).deletedCount;
+    }
     await files().deleteOne({ _id: id });
+    await uploads().deleteOne({ _id: id });
+    return removed;
   };
   return {
     async put(info, bytes) {
       // GridFS's layout (chunks first, the file document last, so a file document means a complete file), written
       // here so that each chunk's ObjectId is known from the file: FerretDB v1 decodes every document for a filter
-      // other than _id, so reading chunks by files_id would grow with all the files stored; by _id it does not.
+      // other than _id, so reading chunks by files_id would grow with all the files stored; by _id it does not. The
+      // journal entry comes first: whatever an interruption leaves, the sweep finds it there (no scan of chunks).
       const uploadDate = new Date(Math.floor(Date.now() / 1000) * 1000);
       const count = Math.ceil(bytes.length / CHUNK_BYTES);
+      await uploads().insertOne({
+        _id: info.id,
+        agreementId: info.agreementId,
+        uploadDate,
+        length: bytes.length,
+      });
       try {
         for (let first = 0; first < count; first += CHUNKS_PER_WRITE) {
           const docs = [];
@@ -108,7 +136,7 @@ export function createAttachmentStore(conn: Connection): AttachmentStore {
           chunkSize: CHUNK_BYTES,
           uploadDate,
           filename: info.name || info.id,
-          metadata: { state: 'pending', info: plain(info) },
+          metadata: { info: plain(info) },
         });
       } catch (e) {
         // Best effort: when the database is away this fails too, and the sweep at the next start removes the rest.
@@ -117,7 +145,7 @@ export function createAttachmentStore(conn: Connection): AttachmentStore {
       }
     },
     async commit(fileId) {
-      await files().updateOne({ _id: fileId }, { $set: { 'metadata.state': 'committed' } });
+      await uploads().deleteOne({ _id: fileId });
     },
     async info(fileId) {
       const d = await files().findOne({ _id: fileId });
@@ -137,24 +165,11 @@ export function createAttachmentStore(conn: Connection): AttachmentStore {
       return Buffer.concat(parts);
     },
     remove: removeFile,
-    async sweep(before) {
-      const known = new Set<string>();
-      const stale: string[] = [];
-      for await (const f of files().find({}, { projection: { _id: 1, uploadDate: 1, metadata: 1 } })) {
-        known.add(f._id);
-        if (f.metadata?.state !== 'committed' && f.uploadDate < before) stale.push(f._id);
-      }
-      for (const s of stale) await removeFile(s);
-      // Chunks of no file: an upload cut off before GridFS wrote its file document (a chunk's ObjectId dates it).
-      const orphans = new Set<string>();
-      for await (const c of chunks().find({}, { projection: { _id: 1, files_id: 1 } })) {
-        const owner = String(c.files_id);
-        const made = c._id instanceof ObjectId ? c._id.getTimestamp() : new Date(0);
-        if (!known.has(owner) && made < before) orphans.add(owner);
-      }
-      let removed = 0;
-      for (const o of orphans) removed += (await chunks().deleteMany({ files_id: o })).deletedCount;
-      return { chunks: removed, files: stale.length };
+    async unfinished(before) {
+      const list = await uploads()
+        .find({ uploadDate: { $lt: before } })
+        .toArray();
+      return list.map((u) => ({ id: u._id, agreementId: u.agreementId }));
     },
   };
 }
