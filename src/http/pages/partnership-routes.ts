@@ -17,7 +17,7 @@ import { actorOf } from '../auth/actor';
 import { localeError } from '../errors';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
-import { field as uploadField, readUpload } from '../uploads';
+import { field as uploadField, readUpload, sendAttachment } from '../uploads';
 import { field } from '../validate';
 import type { Labels } from './labels';
 import { formError } from './render';
@@ -268,14 +268,7 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       path: '/attachments/:id',
       access: 'login',
       handler: async (req, res) => {
-        const { info, bytes } = await svc().download(actorOf(req), String(req.params.id));
-        res.attachment(info.name);
-        res.setHeader('Content-Type', info.contentType);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-        res.setHeader('X-Content-SHA256', info.sha256);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.send(bytes);
+        sendAttachment(res, await svc().download(actorOf(req), String(req.params.id)));
       },
     },
   ];
