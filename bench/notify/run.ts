@@ -184,6 +184,9 @@ async function main(): Promise<void> {
   say(
     `  while on: ${notes} notifications stored, ${sent} e-mails sent, ${received} received by the SMTP server`,
   );
+  say(
+    `  every notification stored and e-mail sent ${lag.map((x) => (x / 1000).toFixed(1)).join(' s, ')} s after each "on" round's last step`,
+  );
   const allOk = requireAllSucceeded(rows);
   if (notes === 0 || sent === 0) {
     process.stderr.write('BENCHMARK FAILED: notifications were not on (none stored or sent)\n');
