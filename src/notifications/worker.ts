@@ -109,8 +109,9 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
   async function sendBatch(ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || !holding || stopped) return;
     if (d.hold) await d.hold();
-    if (d.yieldTo) await d.yieldTo();
     for (const id of ids) {
+      // Before each e-mail, not once a batch: a batch found after a restart is long.
+      if (d.yieldTo) await d.yieldTo();
       if (!holding || stopped) return;
       const [item] = await d.outbox.claim([id], d.holder, d.clock.now());
       if (!item) continue; // another worker has it, or it is not waiting
