@@ -20,6 +20,9 @@ import { createRegistryImports, type RegistryImports } from './app/registry-impo
 import { readTable } from './documents/sheets/read-table';
 import { createRegistryImportStore } from './storage/registry-import-store';
 import { createFactStore } from './storage/statistics-store';
+import { createEvaluationStore } from './storage/evaluation-store';
+import { createAnnualReports, type AnnualReports } from './app/annual-report';
+import { createEvaluationService, type EvaluationService } from './app/evaluation-service';
 import { summaryOf } from './storage/agreement-summary';
 import { createStatisticsService, type StatisticsService } from './statistics/service';
 import { createVerifier, type Verifier } from './app/verification';
@@ -69,6 +72,10 @@ export interface Services {
   now: () => Date;
   /** MOI's figures, kept current by the door's "statistics" subscriber. */
   statistics: StatisticsService;
+  /** MOI's annual report (.docx), per province or for the country. */
+  annualReports: AnnualReports;
+  /** The provinces' yearly evaluations of pairs in force, MOI's comments. */
+  evaluations: EvaluationService;
   /** MOI's list of existing pairs brought in (POST /api/v1/registry/imports). */
   registryImports: RegistryImports;
   /** The door out: started by main.ts once the database is up (tests start their own), stopped on shutdown. */
@@ -239,6 +246,13 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     maxAttachmentBytes: o.attachmentMaxBytes ?? 10 * 1024 * 1024,
   });
   const verifier = createVerifier({ ...records, beside: besideRecords(activityStore, attachmentStore) });
+  const evaluations = createEvaluationService({
+    repository,
+    store: createEvaluationStore(connection),
+    records,
+    clock,
+  });
+  const annualReports = createAnnualReports({ statistics, catalogue: projectCatalogue(), clock });
   const registryImports = createRegistryImports({
     repository,
     gazetteer,
@@ -267,6 +281,8 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     activity,
     registryImports,
     statistics,
+    evaluations,
+    annualReports,
   };
 }
 

@@ -19,6 +19,7 @@ const SLOW_LANE = [
   'test/integration/pages/review-import.test.ts', // files annotated by LibreOffice
   'test/integration/pages/partner-text.test.ts', // files annotated by LibreOffice
   'test/integration/after-signing-story.test.ts', // LibreOffice renders the action plan
+  'test/integration/statistics/annual-report.test.ts', // LibreOffice makes a PDF of the annual report
   'test/integration/soak/**', // the session soak
   'test/integration/model/**', // the record model's random runs
 ];

@@ -124,6 +124,16 @@ export function importedRecord(
   };
 }
 
+/**
+ * The id of the agreement a row becomes: a UUID (the API's ids are) derived from the file's SHA-256 and the row, so
+ * the same file plans the same ids and an import cut short is completed, never doubled.
+ */
+export function importedId(fileSha256: string, row: number): string {
+  const h = sha256Hex(`registry-import:${fileSha256}:${row}`);
+  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 export function createRegistryImports(d: RegistryImportDeps): RegistryImports {
   return {
     async run(actor, file, o) {
@@ -153,7 +163,7 @@ export function createRegistryImports(d: RegistryImportDeps): RegistryImports {
       if (o.dryRun || check.valid.length === 0) return { ...result, imported: 0 };
 
       const at = d.clock.now().toISOString();
-      const planned = check.valid.map((p) => ({ id: `imp-${fileSha256.slice(0, 16)}-${p.row}`, p }));
+      const planned = check.valid.map((p) => ({ id: importedId(fileSha256, p.row), p }));
       await d.log.begin({
         fileSha256,
         at,

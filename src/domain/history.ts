@@ -34,6 +34,14 @@ export const StepDetail = z.discriminatedUnion('code', [
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     })
     .strict(),
+  /** The province's yearly evaluation of a pair in force: the year and the SHA-256 of the evaluation as recorded. */
+  z
+    .object({
+      code: z.literal('evaluation'),
+      year: z.number().int().min(1900).max(2600),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
   /** A file attached beside the agreement (GridFS): its id, SHA-256, size, type, name and what it is attached to. */
   z
     .object({

@@ -29,3 +29,4 @@ export * from './parity';
 export * from './cleared';
 export * from './overdue';
 export * from './partnership';
+export * from './evaluation';

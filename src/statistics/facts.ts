@@ -29,6 +29,8 @@ export interface AgreementFact {
   activities: Record<string, number>;
   /** The last activity's time, else the signing's. */
   lastActiveAt?: string;
+  /** Years the province has evaluated (absent on facts kept before evaluations). */
+  evaluated?: number[];
 }
 
 /** The fields of the agreement as it stands (its list summary). */
@@ -97,6 +99,8 @@ export function foldEntry(
     next.signed = signed;
     if (!next.lastActiveAt || next.lastActiveAt < signed) next.lastActiveAt = `${signed}T00:00:00.000Z`;
   }
+  if (d?.code === 'evaluation' && typeof d.year === 'number' && !(base.evaluated ?? []).includes(d.year))
+    next.evaluated = [...(base.evaluated ?? []), d.year].sort((a, b) => a - b);
   if (d?.code === 'activity' && typeof d.id === 'string') {
     next.activities = { ...base.activities, [d.id]: base.activities[d.id] ?? Number(entry.at.slice(0, 4)) };
     if (!next.lastActiveAt || next.lastActiveAt < entry.at) next.lastActiveAt = entry.at;

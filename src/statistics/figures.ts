@@ -23,10 +23,12 @@ export interface Statistics {
     partner: { th: string; en: string };
     lastActiveAt: string | null;
   }[];
+  /** Pairs in force signed before the end of the year just ended (or of unknown signing) with no evaluation of it. */
+  missingEvaluations: { id: string; province: string; partner: { th: string; en: string }; year: number }[];
 }
 
 /** States in which a pair counts as existing and can go quiet. */
-const LIVE = new Set(['inForce', 'renewal', 'amendment']);
+export const LIVE_STATES: ReadonlySet<string> = new Set(['inForce', 'renewal', 'amendment']);
 const DORMANT_YEARS = 2;
 
 /** The value below which `q` of the sorted values lie (nearest rank, as a person would count). */
@@ -76,7 +78,7 @@ export function computeStatistics(
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - DORMANT_YEARS);
   const quietSince = cutoff.toISOString();
-  const live = facts.filter((f) => LIVE.has(f.state));
+  const live = facts.filter((f) => LIVE_STATES.has(f.state));
   return {
     total: facts.length,
     byProvince: countBy(facts, (f) => f.province).map(([province, count]) => ({ province, count })),
@@ -111,5 +113,20 @@ export function computeStatistics(
         partner: f.partner,
         lastActiveAt: f.lastActiveAt ?? null,
       })),
+    missingEvaluations: missingEvaluations(live, now),
   };
+}
+
+/** The evaluations due and not recorded: of the year just ended, for each pair in force signed by its end. */
+export function missingEvaluations(
+  live: readonly AgreementFact[],
+  now: Date,
+): Statistics['missingEvaluations'] {
+  const year = now.getUTCFullYear() - 1;
+  return live
+    .filter(
+      (f) => (f.signed === undefined || Number(f.signed.slice(0, 4)) <= year) && !f.evaluated?.includes(year),
+    )
+    .map((f) => ({ id: f.id, province: f.province, partner: f.partner, year }))
+    .sort((a, b) => a.province.localeCompare(b.province) || a.id.localeCompare(b.id));
 }

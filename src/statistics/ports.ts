@@ -4,6 +4,6 @@ import type { AgreementFact } from './facts';
 export interface FactStore {
   /** Every fact, in one pass (at start, and when another instance may have moved them). */
   all(): Promise<AgreementFact[]>;
-  /** Stores the fact unless a fact of a later entry is already there (a late writer never moves it back). */
+  /** Stores the fact (replacing the agreement's; the subscriber only ever moves it forward). */
   put(fact: AgreementFact): Promise<void>;
 }

@@ -5,13 +5,23 @@ import { notAllowed } from '../domain';
 import type { Subscriber } from '../events/events';
 import type { Clock } from '../app/ports';
 import { foldEntry, type AgreementFact, type FactSummary } from './facts';
-import { computeStatistics, type Statistics, type StatisticsFilter } from './figures';
+import {
+  computeStatistics,
+  LIVE_STATES,
+  missingEvaluations,
+  type Statistics,
+  type StatisticsFilter,
+} from './figures';
 import type { FactStore } from './ports';
 
 export interface StatisticsService {
   /** The door's subscriber ("statistics"). */
   subscriber: Subscriber;
   figures(actor: Actor, filter: StatisticsFilter): Promise<Statistics>;
+  /** The facts the figures are made of (the annual report lists the pairs from them), for MOI, MFA and admins. */
+  facts(actor: Actor, filter: StatisticsFilter): Promise<AgreementFact[]>;
+  /** The evaluations due and not recorded that the actor's queue shows: a secretary's province's, else all. */
+  evaluationsDue(actor: Actor): Promise<Statistics['missingEvaluations']>;
   /** Facts folded so far per agreement (the last entry seq): tests and the bench wait on it. */
   seqOf(agreementId: string): Promise<number>;
 }
@@ -29,6 +39,11 @@ export interface StatisticsDeps {
 }
 
 const READERS = new Set(['moi', 'mfa', 'admin']);
+const refused = () =>
+  notAllowed({
+    th: 'สถิติสำหรับกระทรวงมหาดไทย กระทรวงการต่างประเทศ และผู้ดูแลระบบ',
+    en: 'Statistics are for MOI, MFA and administrators',
+  });
 
 export function createStatisticsService(d: StatisticsDeps): StatisticsService {
   let facts: Map<string, AgreementFact> | undefined;
@@ -71,11 +86,7 @@ export function createStatisticsService(d: StatisticsDeps): StatisticsService {
   return {
     subscriber,
     async figures(actor, filter) {
-      if (!READERS.has(actor.role))
-        throw notAllowed({
-          th: 'สถิติสำหรับกระทรวงมหาดไทย กระทรวงการต่างประเทศ และผู้ดูแลระบบ',
-          en: 'Statistics are for MOI, MFA and administrators',
-        });
+      if (!READERS.has(actor.role)) throw refused();
       const known = await load();
       const now = d.clock.now();
       const key = `${filter.year ?? ''}|${filter.province ?? ''}`;
@@ -86,6 +97,21 @@ export function createStatisticsService(d: StatisticsDeps): StatisticsService {
       if (memo.size > 500) memo.clear();
       memo.set(key, { version, day, value });
       return value;
+    },
+    async facts(actor, filter) {
+      if (!READERS.has(actor.role)) throw refused();
+      return [...(await load()).values()]
+        .filter((f) => filter.province === undefined || f.province === filter.province)
+        .sort((a, b) => a.province.localeCompare(b.province) || a.partner.en.localeCompare(b.partner.en));
+    },
+    async evaluationsDue(actor) {
+      const known = await load();
+      const live = [...known.values()].filter(
+        (f) =>
+          LIVE_STATES.has(f.state) &&
+          (actor.role !== 'secretary' || (actor.province !== undefined && f.province === actor.province)),
+      );
+      return missingEvaluations(live, d.clock.now());
     },
     async seqOf(id) {
       return (await load()).get(id)?.seq ?? -1;

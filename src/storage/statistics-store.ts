@@ -3,7 +3,6 @@ import type { Collection } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { AgreementFact } from '../statistics/facts';
 import type { FactStore } from '../statistics/ports';
-import { isDuplicateKeyError } from './errors';
 
 export const STATISTICS_COLLECTION = 'statistics_facts';
 
@@ -23,14 +22,9 @@ export function createFactStore(conn: Connection): FactStore {
     },
     async put(fact) {
       const { id, ...rest } = fact;
-      // Only over an older fact; when there is none, an insert (a duplicate means a later one landed meanwhile).
-      const r = await facts().replaceOne({ _id: id, seq: { $lt: fact.seq } }, rest);
-      if (r.matchedCount > 0) return;
-      try {
-        await facts().insertOne({ _id: id, ...rest });
-      } catch (e) {
-        if (!isDuplicateKeyError(e)) throw e;
-      }
+      // By _id alone: FerretDB v1 answers only that filter from its index (any other decodes every fact). The
+      // subscriber never folds an entry at or before the fact's seq, and only the leaseholder writes.
+      await facts().replaceOne({ _id: id }, rest, { upsert: true });
     },
   };
 }

@@ -15,6 +15,8 @@ import { projectCatalogue } from '../../i18n/catalogue';
 import { notificationApi } from './notifications';
 import { registryImportApi } from './registry-imports';
 import { statisticsApi } from './statistics';
+import { evaluationApi } from './evaluations';
+import type { EvaluationService } from '../../app/evaluation-service';
 import type { StatisticsService } from '../../statistics/service';
 import type { RegistryImports } from '../../app/registry-import';
 
@@ -30,6 +32,7 @@ export function apiRouteModules(
     notifications: NotificationService;
     registryImports: RegistryImports;
     statistics: StatisticsService;
+    evaluations: EvaluationService;
   },
 ): RouteModule[] {
   const modules = [
@@ -42,6 +45,7 @@ export function apiRouteModules(
     partnershipApi(services),
     registryImportApi(services),
     statisticsApi(services),
+    evaluationApi(services),
   ];
   const docs = [ME_DOC, ...modules.flatMap((m) => m.api.map((r) => r.doc))];
   return [...modules, openApiModule(() => buildOpenApi(docs, API_VERSION))];

@@ -17,6 +17,7 @@ import {
   Renewal,
   Signing,
   Version,
+  EvaluationInput,
 } from '../../domain';
 import { Finding, FindingList } from '../../domain/checks';
 import { DOC_TYPES, LAYOUTS } from '../../documents';
@@ -251,6 +252,9 @@ export const Problem = z
   })
   .strict();
 
+/** MOI's comment on a year's evaluation. */
+export const EvaluationCommentBody = z.object({ text: z.string().min(1).max(4000) }).strict();
+
 /** Named schemas, shared by reference in the OpenAPI document's components. */
 export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   Bilingual,
@@ -283,4 +287,6 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   MeView,
   Problem,
   ActivityInput,
+  EvaluationInput,
+  EvaluationCommentBody,
 };

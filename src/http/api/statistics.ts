@@ -34,6 +34,9 @@ export const StatisticsView = z.object({
   dormant: z.array(
     z.object({ id: z.string(), province: z.string(), partner: Bi, lastActiveAt: z.string().nullable() }),
   ),
+  missingEvaluations: z.array(
+    z.object({ id: z.string(), province: z.string(), partner: Bi, year: z.number().int() }),
+  ),
 });
 
 export function statisticsApi({ statistics }: { statistics: StatisticsService }) {

@@ -11,6 +11,7 @@ import { queueRoutes } from './queue';
 import { registryRoutes } from './registry';
 import { reviewRoutes } from './review-routes';
 import { statisticsRoutes } from './statistics';
+import { evaluationRoutes } from './evaluation-routes';
 import type { PageServices } from './shared';
 
 export type { PageServices } from './shared';
@@ -22,6 +23,7 @@ export function agreementPages(s: PageServices): RouteModule {
       ...queueRoutes(s, ctx.config, ctx.catalogue),
       ...registryRoutes(s, ctx.catalogue),
       ...statisticsRoutes(s, ctx.catalogue),
+      ...evaluationRoutes(s, ctx.catalogue),
       // /agreements/new before /agreements/:id.
       ...agreementRoutes(s, ctx.catalogue),
       ...reviewRoutes(s, ctx.catalogue),

@@ -69,7 +69,14 @@ export function queueRoutes(s: PageServices, config: Config, catalogue: Catalogu
             overdueBy: days - limit,
           };
         });
+        const due = s.statistics ? await s.statistics.evaluationsDue(actor) : [];
         res.render('queue', {
+          evaluationsDue: due.slice(0, 100).map((e) => ({
+            ...e,
+            provinceLabel: l.province(e.province),
+            partnerLabel: e.partner[l.locale],
+          })),
+          evaluationsDueTitle: due[0] ? l.t('statistics.evaluation.due', { year: due[0].year }) : '',
           pageTitle: l.t('queue.title'),
           items,
           total,

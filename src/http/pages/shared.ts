@@ -13,6 +13,8 @@ import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import { labels, type Labels } from './labels';
 import type { StatisticsService } from '../../statistics/service';
+import type { EvaluationService } from '../../app/evaluation-service';
+import type { AnnualReports } from '../../app/annual-report';
 
 export interface PageServices {
   agreements: AgreementService;
@@ -27,6 +29,10 @@ export interface PageServices {
   pdf?: PdfService;
   /** Activities and attached files after signing; without it those pages answer 404. */
   partnership?: PartnershipService;
+  /** MOI's annual report (.docx) from the statistics page. */
+  annualReports?: AnnualReports;
+  /** The yearly evaluations (their page). */
+  evaluations?: EvaluationService;
   /** MOI's figures (the statistics page). */
   statistics?: StatisticsService;
   /** The time "days in this state" is counted to (tests pin it). */

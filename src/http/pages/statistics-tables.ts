@@ -13,6 +13,7 @@ export const TABLE_IDS = [
   'stepDays',
   'activitiesByYear',
   'dormant',
+  'missingEvaluations',
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
@@ -95,6 +96,12 @@ export function figureTables(s: Statistics, l: Labels): FigureTable[] {
         r.partner[l.locale],
         r.lastActiveAt?.slice(0, 10) ?? '—',
       ]),
+    },
+    {
+      id: 'missingEvaluations',
+      title: w(l, 'tables.missingEvaluations'),
+      columns: [w(l, 'columns.province'), w(l, 'columns.partner'), w(l, 'columns.year')],
+      rows: s.missingEvaluations.map((r) => [l.province(r.province), r.partner[l.locale], r.year]),
     },
   ];
 }

@@ -7,6 +7,7 @@ import { writeWorkbook } from '../../documents/sheets/write-workbook';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { StatisticsFilter } from '../../statistics/figures';
 import type { StatisticsService } from '../../statistics/service';
+import type { AnnualReports } from '../../app/annual-report';
 import { actorOf } from '../auth/actor';
 import type { Route } from '../types';
 import { barChartSvg } from './bar-chart-svg';
@@ -51,7 +52,10 @@ function filterOf(req: Request): {
   return { filter, qs, ...(table ? { table } : {}) };
 }
 
-export function statisticsRoutes(s: { statistics?: StatisticsService }, catalogue: Catalogue): Route[] {
+export function statisticsRoutes(
+  s: { statistics?: StatisticsService; annualReports?: AnnualReports },
+  catalogue: Catalogue,
+): Route[] {
   const service = () => {
     if (!s.statistics) throw new Error('statistics are not wired');
     return s.statistics;
@@ -93,6 +97,7 @@ export function statisticsRoutes(s: { statistics?: StatisticsService }, catalogu
             }))
             .sort((a, b) => a.label.localeCompare(b.label, l.locale)),
           xlsxHref: `/statistics/export.xlsx${qs ? `?${qs}` : ''}`,
+          reportHref: `/statistics/report.docx${qs ? `?${qs}` : ''}`,
         });
       },
     },
@@ -109,6 +114,20 @@ export function statisticsRoutes(s: { statistics?: StatisticsService }, catalogu
           .type('text/csv; charset=utf-8')
           .attachment(`statistics-${id}.csv`)
           .send(toCsv(t?.columns ?? [], t?.rows ?? []));
+      },
+    },
+    {
+      method: 'get',
+      path: '/statistics/report.docx',
+      access: READERS,
+      handler: async (req, res) => {
+        if (!s.annualReports) throw new Error('annual reports are not wired');
+        const { filter } = filterOf(req);
+        const r = await s.annualReports.render(actorOf(req), filter);
+        res
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .attachment(r.fileName)
+          .send(r.bytes);
       },
     },
     {

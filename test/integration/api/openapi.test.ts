@@ -111,6 +111,9 @@ describe('GET /api/openapi.json', () => {
         // POST and PUT of an activity.
         'ActivityInput',
         'ActivityInput',
+        // The year's evaluation, and MOI's comment on it.
+        'EvaluationInput',
+        'EvaluationCommentBody',
       ]
         .map((n) => `#/components/schemas/${n}`)
         .sort(),

@@ -3,6 +3,7 @@
 // and hostile files are refused with nothing stored.
 import { writeZip, zipEntry } from '../../../src/documents/zip';
 import { sha256Hex } from '../../../src/domain';
+import { importedId } from '../../../src/app/registry-import';
 import { ENGLISH_HEADER, plantedList, THAI_HEADER, toCsv, toXlsx, validRow } from '../../support/pair-lists';
 import { startApi, type ApiApp, type Who } from './support';
 
@@ -92,12 +93,17 @@ describe('POST /api/v1/registry/imports', () => {
     const sha = sha256Hex(xlsx);
     const moi = { userId: api.userId.moi, name: 'moi', role: 'moi' as const };
     const all = await api.services.agreements.list(moi, {}, { limit: 1000, skip: 0 });
-    const mine = all.filter((a) => a.id.startsWith(`imp-${sha.slice(0, 16)}-`));
+    const planned = new Set(
+      Array.from({ length: 120 }, (_, i) => i + 2)
+        .filter((row) => !list.bad.has(row))
+        .map((row) => importedId(sha, row)),
+    );
+    const mine = all.filter((a) => planned.has(a.id));
     expect(mine).toHaveLength(109);
     const states = new Set(mine.map((a) => a.state));
     expect([...states].sort()).toEqual(['expired', 'inForce', 'terminated']);
     // Row 2 is valid row 0: in force, signed 29 August 2019 (written 2019-08-29), one IMPORT entry, no steps.
-    const row2 = await api.services.agreements.get(moi, `imp-${sha.slice(0, 16)}-2`);
+    const row2 = await api.services.agreements.get(moi, importedId(sha, 2));
     expect(row2.history).toHaveLength(1);
     expect(row2.history[0]).toMatchObject({
       event: 'IMPORT',
@@ -106,12 +112,13 @@ describe('POST /api/v1/registry/imports', () => {
       detail: { code: 'registry-import', fileSha256: sha, row: 2, signed: '2019-08-29', termYears: 5 },
     });
     expect(row2.state).toBe('inForce');
+    expect((await api.call('moi', 'GET', `/api/v1/agreements/${row2.id}`)).status).toBe(200);
     expect(api.services.agreements.availableEvents({ ...moi, role: 'admin' }, row2)).not.toContain(
       'RECORD_SIGNING',
     );
     // Sheet rows 3, 4 and 11 say 29/08/2562, 29 ส.ค. 2562 and ๒๙ สิงหาคม ๒๕๖๒ (BE years, Thai digits).
     for (const row of [3, 4, 11]) {
-      const r = await api.services.agreements.get(moi, `imp-${sha.slice(0, 16)}-${row}`);
+      const r = await api.services.agreements.get(moi, importedId(sha, row));
       expect(r.history[0]?.detail).toMatchObject({ signed: '2019-08-29' });
     }
     // The verifier accepts the imported records.

@@ -78,7 +78,7 @@ describe('the statistics page', () => {
     const xlsx = await c.get('/statistics/export.xlsx?year=2019');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(wb.worksheets.length).toBe(8);
+    expect(wb.worksheets.length).toBe(9);
     const kinds = wb.worksheets.find((w) => w.name.startsWith('คู่ความร่วมมือแยกตามประเภท'));
     expect(kinds?.getRow(2).values).toEqual([undefined, 'เมืองพี่เมืองน้อง', 2]);
   });

@@ -6,6 +6,7 @@ import { seedDemoData } from '../../../src/seed/demo';
 import { demoPairListCsv, existingPair } from '../../../src/seed/demo-pair-list';
 import { Pairs } from '../../../src/seed/standard-mou';
 import { buildServices } from '../../../src/composition-root';
+import { importedId } from '../../../src/app/registry-import';
 import { sha256Hex } from '../../../src/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +40,8 @@ describe('the demo country', () => {
     expect(existing.length).toBeGreaterThanOrEqual(18);
     const sha = sha256Hex(demoPairListCsv(existing));
     const all = await services.agreements.list(moi, {}, { limit: 100, skip: 0 });
-    const imported = all.filter((a) => a.id.startsWith(`imp-${sha.slice(0, 16)}-`));
+    const ids = new Set(existing.map((_, i) => importedId(sha, i + 2)));
+    const imported = all.filter((a) => ids.has(a.id));
     expect(imported).toHaveLength(existing.length);
     expect(new Set(imported.map((a) => a.state))).toEqual(new Set(['inForce']));
     const guangzhou = imported.find((a) => a.partnerName.en === 'Guangzhou');
