@@ -77,8 +77,8 @@ const Env = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'use http(s)://host[:port][/path]')
     .optional(),
-  /** Seconds between the outbox worker's looks (a new e-mail wakes it at once). */
-  MOU_MAIL_POLL_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  /** Seconds between the outbox worker's looks at the whole outbox (new e-mails and retries go without one). */
+  MOU_MAIL_POLL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** Seconds before a failed e-mail is tried again; doubles each time, at most an hour; never given up. */
   MOU_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(10),
   /** The hour (Bangkok time, 0–23) from which the daily digests are made. */

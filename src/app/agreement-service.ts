@@ -31,6 +31,7 @@ import { runGate, withAcknowledged, type DraftingChecks } from './drafting-gate'
 import type { Issuer } from './issued-documents';
 import { newAgreementRecord } from './new-agreement';
 import { planStep } from './plan-step';
+import { offeredWhenDue } from './term';
 import { createRecordWriter, type CommitListener } from './record-writer';
 import type {
   AgreementFilter,
@@ -368,11 +369,12 @@ export function createAgreementService({
     },
 
     availableEvents(actor, record) {
-      return availableEvents(restoreSnapshot(record), actor, record);
+      return offeredWhenDue(availableEvents(restoreSnapshot(record), actor, record), record, clock.now());
     },
 
     capabilities(actor, record) {
-      return capabilities(restoreSnapshot(record), actor, record);
+      const may = capabilities(restoreSnapshot(record), actor, record);
+      return { ...may, events: offeredWhenDue(may.events, record, clock.now()) };
     },
   };
 }

@@ -26,19 +26,17 @@ export interface AttachmentInfo {
   uploadedBy: { userId: string; name: string };
 }
 
-/** Attached files (GridFS on the database). A file is pending until its history entry is written. */
+/** Attached files (GridFS's layout on the database). An upload is journalled until its history entry is written. */
 export interface AttachmentStore {
-  /** Stores the bytes, marked pending; a failure part way is cleaned up here when it can be, else by `sweep`. */
+  /** Stores the bytes (journalled as unfinished); a failure part way is cleaned up here when it can be. */
   put(info: AttachmentInfo, bytes: Buffer): Promise<void>;
-  /** The history entry is written: the file is kept. */
+  /** The history entry is written: the upload is finished and the file kept. */
   commit(id: string): Promise<void>;
   info(id: string): Promise<AttachmentInfo | undefined>;
   /** The stored bytes, as stored (not checked here). */
   bytes(id: string): Promise<Buffer | undefined>;
-  remove(id: string): Promise<void>;
-  /**
-   * Removes what an interrupted upload left: chunks of no file and pending files, made before `before`. Returns how
-   * many of each went.
-   */
-  sweep(before: Date): Promise<{ chunks: number; files: number }>;
+  /** Removes the file, its chunks and its journal entry; resolves to how many chunks there were. */
+  remove(id: string): Promise<number>;
+  /** Uploads begun before `before` and not finished: a crash or an outage interrupted them. */
+  unfinished(before: Date): Promise<{ id: string; agreementId: string }[]>;
 }

@@ -11,7 +11,6 @@ import {
   notFound,
   sha256Hex,
   sniffAttachment,
-  stableStringify,
   DomainError,
   type Activity,
   type Actor,
@@ -20,12 +19,14 @@ import {
   type HistoryEntryInput,
   type StepDetail,
 } from '../domain';
-import { englishDate, parseIsoDate, thaiDate } from '../domain/thai-format';
 import { mayChange, mayPerform, type ChangeAction } from '../../workflows';
 import type { DocumentRenderer, RenderedFile } from './document-renderer';
 import type { ActivityStore, AttachmentInfo, AttachmentStore } from './partnership-ports';
 import type { AgreementRecord, AgreementRepository, Clock, IdGenerator } from './ports';
+import { activitySha256, attachmentsOf, cleanName, period } from './partnership-records';
 import { createRecordWriter, type CommitListener } from './record-writer';
+
+export { activitySha256, besideRecords } from './partnership-records';
 import type { HistoryHeadStore, IssuedFileStore } from './ports';
 import { who } from './service-checks';
 import { restoreSnapshot, stateName } from './workflow-runtime';
@@ -71,51 +72,11 @@ export interface PartnershipService {
   actionPlan(actor: Actor, agreementId: string): Promise<RenderedFile>;
   /** May the actor record activities and attach files on this agreement now? */
   mayRecord(actor: Actor, record: AgreementRecord): boolean;
-  /** Removes what interrupted uploads left (at start). */
+  /** Finishes interrupted uploads: kept when the history names them, else removed with their chunks (at start). */
   sweep(before: Date): Promise<{ chunks: number; files: number }>;
 }
 
-/** The SHA-256 an activity's history entry records: of its canonical JSON, as stored. */
-export const activitySha256 = (a: Activity): string =>
-  sha256Hex(stableStringify(JSON.parse(JSON.stringify(a))));
-
 const MAX_RETRIES = 5;
-
-function attachmentsOf(record: AgreementRecord): AttachmentInfo[] {
-  // The newest entry per id wins (an id is entered once; kept general for safety).
-  return record.history.flatMap((h): AttachmentInfo[] => {
-    const d = h.detail;
-    if (d?.code !== 'attachment') return [];
-    const sniffed = d.contentType as AttachmentInfo['contentType'];
-    return [
-      {
-        id: d.id,
-        agreementId: record.id,
-        name: d.name,
-        kind: d.kind,
-        contentType: sniffed,
-        size: d.size,
-        sha256: d.sha256,
-        ...(d.activityId ? { activityId: d.activityId } : {}),
-        ...(d.versionNo !== undefined ? { versionNo: d.versionNo } : {}),
-        uploadedAt: h.at,
-        uploadedBy: { userId: h.actor.userId, name: h.actor.name },
-      },
-    ];
-  });
-}
-
-const cleanName = (name: string) =>
-  // A name is shown and sent back in Content-Disposition: no path, no control characters, bounded.
-  (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').slice(0, 200);
-
-function period(a: Activity): ActionPlanItem['timeline'] {
-  const s = parseIsoDate(a.start);
-  const e = parseIsoDate(a.end);
-  if (!s || !e) return { th: `${a.start} – ${a.end}`, en: `${a.start} – ${a.end}` };
-  if (a.start === a.end) return { th: thaiDate(s), en: englishDate(s) };
-  return { th: `${thaiDate(s)} – ${thaiDate(e)}`, en: `${englishDate(s)} – ${englishDate(e)}` };
-}
 
 export function createPartnershipService(deps: PartnershipDeps): PartnershipService {
   const { repository, activities, attachments, clock, newId, renderer } = deps;
@@ -363,20 +324,20 @@ export function createPartnershipService(deps: PartnershipDeps): PartnershipServ
       return mayChange(restoreSnapshot(record), actor, record, 'RECORD_ACTIVITY');
     },
 
-    sweep: (before) => attachments.sweep(before),
-  };
-}
-
-/** What the record check reads of the records beside an agreement: each one's SHA-256 as stored now. */
-export function besideRecords(activities: ActivityStore, attachments: AttachmentStore) {
-  return {
-    async attachmentSha256(id: string) {
-      const bytes = await attachments.bytes(id);
-      return bytes ? sha256Hex(bytes) : undefined;
-    },
-    async activitySha256(id: string) {
-      const a = await activities.get(id);
-      return a ? activitySha256(a) : undefined;
+    async sweep(before) {
+      // An upload interrupted after its history entry was written is kept (the record names it); any other is removed.
+      let chunks = 0;
+      let files = 0;
+      for (const u of await attachments.unfinished(before)) {
+        const record = await repository.get(u.agreementId).catch(() => undefined);
+        if (record && attachmentsOf(record).some((f) => f.id === u.id)) {
+          await attachments.commit(u.id);
+          continue;
+        }
+        chunks += await attachments.remove(u.id);
+        files++;
+      }
+      return { chunks, files };
     },
   };
 }

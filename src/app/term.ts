@@ -66,3 +66,16 @@ export function expiryIssues(a: Agreement, at: string | undefined): FieldIssue[]
     ),
   ];
 }
+
+/**
+ * The term's steps are offered when due (the machine accepts them in force; its deadlines are data): the renewal from
+ * the last six months of the term, the expiry once the term has run out. Other steps pass as they are.
+ */
+export function offeredWhenDue<E extends string>(events: readonly E[], a: Agreement, now: Date): E[] {
+  const term = currentTerm(a);
+  if (!term) return [...events];
+  const standing = termStanding(term.expiresOn, bangkokDay(now));
+  return events.filter((e) =>
+    e === 'PROPOSE_RENEWAL' ? standing !== 'running' : e === 'RECORD_EXPIRY' ? standing === 'expired' : true,
+  );
+}

@@ -28,7 +28,23 @@ export interface OverdueEvent {
   dueAt: string;
 }
 
-export type DoorEvent = EntryEvent | OverdueEvent;
+/**
+ * An agreement in force comes to the end of its term: `expiring` when the last six months begin (the queue's
+ * "expires within 6 months"), `expired` the day after its expiry day, unless renewed before.
+ */
+export interface TermEvent {
+  kind: 'expiring' | 'expired';
+  /** `<agreementId>:<kind>:<expiresOn>`: once per term; a renewal's new expiry gives new events. */
+  id: string;
+  agreementId: string;
+  province: string;
+  state: string;
+  /** The term's last day (YYYY-MM-DD). */
+  expiresOn: string;
+  dueAt: string;
+}
+
+export type DoorEvent = EntryEvent | OverdueEvent | TermEvent;
 
 /**
  * A consumer of the door (notifications, statistics, reminders). `handle` may be called more than once for the

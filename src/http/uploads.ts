@@ -1,7 +1,7 @@
 // multipart/form-data uploads (busboy): one file and a few text fields, with limits, read into memory.
 // A Word file is read whole anyway (its zip directory is at the end), so streaming it to disk would gain nothing.
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../domain/errors';
 
 export interface Upload {
@@ -86,4 +86,21 @@ export async function requireFile(
   const upload = await readUpload(req, { field: 'file', maxFileBytes });
   if (!upload.file || upload.file.bytes.length === 0) throw new DomainError('invalid-input', missing);
   return { upload, bytes: upload.file.bytes, name: upload.file.name };
+}
+
+/**
+ * Sends a stored attachment back the one safe way (the page and the API alike): always as a download, never sniffed
+ * or run as a page (nosniff, a sandboxing CSP), with the SHA-256 its history entry recorded.
+ */
+export function sendAttachment(
+  res: Response,
+  file: { info: { name: string; contentType: string; sha256: string }; bytes: Buffer },
+): void {
+  res.attachment(file.info.name);
+  res.setHeader('Content-Type', file.info.contentType);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  res.setHeader('X-Content-SHA256', file.info.sha256);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.send(file.bytes);
 }

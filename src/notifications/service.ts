@@ -68,7 +68,7 @@ export function createNotificationService(d: ServiceDeps): NotificationService {
     new DomainError('not-found', d.catalogue.bilingual('notifications.unsubscribe.invalid'));
   const adminOnly = (actor: Actor) => {
     if (actor.role !== 'admin')
-      throw new DomainError('not-allowed', d.catalogue.bilingual('notifications.outbox.title'));
+      throw new DomainError('not-allowed', d.catalogue.bilingual('notifications.errors.adminOnly'));
   };
 
   async function genuine(userId: string, token: string) {

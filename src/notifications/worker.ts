@@ -10,7 +10,10 @@ import { PermanentMailError, type Directory, type Mailer, type OutboxStore } fro
 export const MAIL_WORKER = 'mail-worker';
 
 export interface WorkerSettings {
-  /** How often the outbox is looked at (a new e-mail also wakes the worker at once). */
+  /**
+   * How often the whole outbox is looked at: after a restart, for other instances' e-mails. New e-mails and retries
+   * are sent without it (on FerretDB a look reads every item ever sent, so it is rare).
+   */
   pollMs: number;
   leaseMs: number;
   /** The first pause after a failed attempt; doubled each time up to maxRetryMs. Never given up on. */
@@ -23,7 +26,7 @@ export interface WorkerSettings {
 }
 
 export const DEFAULT_WORKER_SETTINGS: WorkerSettings = {
-  pollMs: 15_000,
+  pollMs: 300_000,
   leaseMs: 15_000,
   retryMs: 10_000,
   maxRetryMs: 3_600_000,
@@ -68,6 +71,16 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
   let stopped = true;
   const kicked = new Set<string>();
   let kickTimer: NodeJS.Timeout | undefined;
+  // E-mails that wait for the server to come back: tried again when their pause is over, without a look.
+  const retries = new Set<NodeJS.Timeout>();
+  function retryLater(ids: readonly string[], pause: number): void {
+    const t = setTimeout(() => {
+      retries.delete(t);
+      api.kick(ids);
+    }, pause);
+    t.unref();
+    retries.add(t);
+  }
   // Rounds go one at a time.
   const inLane = (job: () => Promise<void>) => (lane = lane.then(job, job));
 
@@ -79,11 +92,14 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
         d.onError(e, {});
         return false;
       });
-    if (ok && !holding) {
+    const won = ok && !holding;
+    if (won) {
       // Won: whatever another worker left "sending" may have left already; it is not sent again by itself.
       await d.outbox.interruptOthers(d.holder);
     }
     holding = ok;
+    // And what waits from before (a restart, another instance) is looked for now, not at the next look.
+    if (won) void round().catch((e: unknown) => d.onError(e, {}));
   }
 
   /**
@@ -93,8 +109,9 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
   async function sendBatch(ids: readonly string[]): Promise<void> {
     if (ids.length === 0 || !holding || stopped) return;
     if (d.hold) await d.hold();
-    if (d.yieldTo) await d.yieldTo();
     for (const id of ids) {
+      // Before each e-mail, not once a batch: a batch found after a restart is long.
+      if (d.yieldTo) await d.yieldTo();
       if (!holding || stopped) return;
       const [item] = await d.outbox.claim([id], d.holder, d.clock.now());
       if (!item) continue; // another worker has it, or it is not waiting
@@ -116,6 +133,7 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
         const pause = Math.min(s.retryMs * 2 ** item.attempts, s.maxRetryMs);
         const nextAt = new Date(d.clock.now().getTime() + pause).toISOString();
         await d.outbox.finish([item.id], d.holder, { status: 'waiting', nextAt, error: message(e) });
+        retryLater(ids.slice(ids.indexOf(id)), pause);
         return;
       }
       await d.outbox.finish([item.id], d.holder, { status: 'sent', at: d.clock.now().toISOString() });
@@ -127,6 +145,8 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     return inLane(async () => {
       if (!holding) await keepLease();
       if (!holding || stopped) return;
+      // The look itself reads the outbox: it too waits for a quiet moment.
+      if (d.yieldTo) await d.yieldTo();
       const now = d.clock.now();
       if (d.onRound) await d.onRound(now);
       const due = await d.outbox.due(now, s.batch);
@@ -141,7 +161,7 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     void inLane(() => sendBatch(ids)).catch((e: unknown) => d.onError(e, {}));
   }
 
-  return {
+  const api: MailWorker = {
     start() {
       if (!stopped) return;
       stopped = false;
@@ -154,6 +174,8 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     async stop(o = {}) {
       stopped = true;
       clearTimeout(kickTimer);
+      for (const t of retries) clearTimeout(t);
+      retries.clear();
       const l = loops;
       loops = [];
       await Promise.all(l.map((x) => x.stop()));
@@ -171,4 +193,5 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     },
     round,
   };
+  return api;
 }

@@ -54,3 +54,27 @@ describe('the door out', () => {
     expect(() => load({ MOU_DOOR_PROBE: 'no such.name' })).toThrow(ConfigError);
   });
 });
+
+describe('notifications and e-mail', () => {
+  it('send no e-mail without MOU_SMTP_URL, and refuse one that is not an SMTP URL, saying what to write', () => {
+    expect(load({}).notifications).toMatchObject({ enabled: true, pollMs: 300_000, digestHour: 8 });
+    expect(load({}).notifications.smtpUrl).toBeUndefined();
+    expect(load({ MOU_SMTP_URL: 'smtp://127.0.0.1:2525' }).notifications.smtpUrl).toBe(
+      'smtp://127.0.0.1:2525',
+    );
+    const bad = () => load({ MOU_SMTP_URL: 'http://mail.example.org' });
+    expect(bad).toThrow(ConfigError);
+    expect(bad).toThrow(/MOU_SMTP_URL: use smtp:\/\/host:port/);
+    expect(() => load({ MOU_PUBLIC_URL: 'mou.example.org' })).toThrow(/MOU_PUBLIC_URL/);
+    expect(load({ MOU_PUBLIC_URL: 'https://mou.example.org/' }).notifications.publicUrl).toBe(
+      'https://mou.example.org',
+    );
+    expect(() => load({ MOU_DIGEST_HOUR: '24' })).toThrow(/MOU_DIGEST_HOUR/);
+  });
+
+  it('refuse the test-only hold in production', () => {
+    const env = { NODE_ENV: 'production', SESSION_SECRET: 'p'.repeat(40) };
+    expect(() => load({ ...env, MOU_NOTIFY_HOLD: 'worker' })).toThrow(/MOU_NOTIFY_HOLD is a test hook/);
+    expect(load({ ...env }).notifications.hold).toBe('none');
+  });
+});

@@ -11,7 +11,7 @@ import {
   DomainError,
   type Activity,
 } from '../../domain';
-import { field, readUpload } from '../uploads';
+import { field, readUpload, sendAttachment } from '../uploads';
 import { apiModule, apiRoute, problem } from './define';
 import { AgreementId, AgreementParams, NoQuery } from './schemas';
 import { API_V1 } from './views';
@@ -207,14 +207,7 @@ export function partnershipApi({ partnership }: { partnership: PartnershipServic
         500: problem('integrity-failure: the stored file no longer matches the SHA-256 of its history entry'),
       },
       handle: async ({ actor, params, res }) => {
-        const { info, bytes } = await partnership.download(actor, params.id);
-        res.attachment(info.name);
-        res.setHeader('Content-Type', info.contentType);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-        res.setHeader('X-Content-SHA256', info.sha256);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.send(bytes);
+        sendAttachment(res, await partnership.download(actor, params.id));
       },
     }),
     apiRoute({

@@ -17,7 +17,7 @@ import { actorOf } from '../auth/actor';
 import { localeError } from '../errors';
 import { flash } from '../page-locals';
 import type { Route } from '../types';
-import { field as uploadField, readUpload } from '../uploads';
+import { field as uploadField, readUpload, sendAttachment } from '../uploads';
 import { field } from '../validate';
 import type { Labels } from './labels';
 import { formError } from './render';
@@ -167,6 +167,11 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       pageTitle: activity.title[l.locale],
       ...common(record, actor, l),
       activity: activityRow(activity, record.id, l),
+      statuses: ACTIVITY_STATUSES.map((k) => ({
+        id: k,
+        label: l.t(`partnership.statuses.${k}`),
+        selected: activity.status === k,
+      })),
       areaLabel: activity.area ? l.area(activity.area) : '',
       photos: files.filter((f) => f.image),
       documents: files.filter((f) => !f.image),
@@ -203,6 +208,27 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       path: '/agreements/:id/activities/:activityId',
       access: 'login',
       handler: (req, res) => activityPage(req, res, String(req.params.activityId)),
+    },
+    {
+      // The status as the activity is carried out (planned → ongoing → done, or cancelled); the rest stays.
+      method: 'post',
+      path: '/agreements/:id/activities/:activityId/status',
+      access: 'login',
+      handler: async (req, res) => {
+        const actor = actorOf(req);
+        const id = agreementId(req);
+        const activityId = String(req.params.activityId);
+        try {
+          const { activity } = await svc().activity(actor, id, activityId);
+          const { id: _id, agreementId: _a, recordedAt: _r, recordedBy: _b, ...fields } = activity;
+          await svc().updateActivity(actor, id, activityId, { ...fields, status: field(req.body, 'status') });
+          flash(req, { kind: 'success', key: 'partnership.events.RECORD_ACTIVITY' });
+          res.redirect(303, `/agreements/${id}/activities/${activityId}`);
+        } catch (e) {
+          const error = formError(e, labelsFor(req, catalogue).locale);
+          await activityPage(req, res, activityId, { status: error.status, error });
+        }
+      },
     },
     {
       // A multipart form sends its CSRF token in the action URL (the body is read here, after the check).
@@ -242,14 +268,7 @@ export function partnershipRoutes(s: PageServices, catalogue: Catalogue): Route[
       path: '/attachments/:id',
       access: 'login',
       handler: async (req, res) => {
-        const { info, bytes } = await svc().download(actorOf(req), String(req.params.id));
-        res.attachment(info.name);
-        res.setHeader('Content-Type', info.contentType);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-        res.setHeader('X-Content-SHA256', info.sha256);
-        res.setHeader('Cache-Control', 'private, no-cache');
-        res.send(bytes);
+        sendAttachment(res, await svc().download(actorOf(req), String(req.params.id)));
       },
     },
   ];

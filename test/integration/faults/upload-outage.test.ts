@@ -1,6 +1,7 @@
 // The database stops in the middle of an upload: the upload fails, nothing of it is entered in the agreement's
 // history, and once the database is back what it left (chunks of no file, a file never entered) is swept — the same
-// sweep src/main.ts runs at start — so no orphan chunk stays; the next upload goes through byte for byte.
+// sweep src/main.ts runs at start — so no orphan chunk stays; the next upload goes through byte for byte, and one
+// interrupted after its history entry was written is kept.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +98,8 @@ describe('the database stops in the middle of an upload', () => {
     };
     // What src/main.ts does at start (this process is the only writer: everything unfinished is an orphan).
     const swept = await services.partnership.sweep(new Date());
-    expect(swept.chunks).toBe(left.chunks);
+    expect(swept).toEqual({ chunks: left.chunks, files: 1 });
+    expect(await count(conn, 'attachment_uploads')).toBe(0);
     expect(await count(conn, 'attachments.chunks')).toBe(0);
     expect(await count(conn, 'attachments.files')).toBe(0);
     const record = await services.repository.get(id);
@@ -110,5 +112,17 @@ describe('the database stops in the middle of an upload', () => {
     const info = await services.partnership.attach(secretary, id, { bytes: next, name: 'again.jpg' });
     const back = await services.partnership.download(secretary, info.id);
     expect(back.bytes.equals(next)).toBe(true);
+
+    // Interrupted after its history entry was written and before it was marked finished: the sweep keeps it.
+    await conn.collection('attachment_uploads').insertOne({
+      _id: info.id as never,
+      agreementId: id,
+      uploadDate: new Date(Date.now() - 60_000),
+      length: next.length,
+    });
+    expect(await services.partnership.sweep(new Date())).toEqual({ chunks: 0, files: 0 });
+    expect((await services.partnership.download(secretary, info.id)).bytes.equals(next)).toBe(true);
+    expect(await count(conn, 'attachment_uploads')).toBe(0);
+    expect((await services.verifier.verify(await services.repository.get(id))).ok).toBe(true);
   }, 120_000);
 });

@@ -67,6 +67,8 @@ describe('in-app notifications', () => {
 
     const r = await n.api('mfaEn', 'POST', `/api/v1/notifications/${l.items[0]?.id}/read`);
     expect(r).toEqual({ status: 200, body: { unread: 0 } });
+    // Every change request answered is counted out again (notifications wait for none in flight).
+    expect(n.services.activity.inFlight()).toBe(0);
     expect((await list('mfaEn')).items[0]?.read).toBe(true);
     // Another person's notification is not found by its id, and stays unread.
     const theirs = (await list('mfaTh')).items[0]?.id ?? '';

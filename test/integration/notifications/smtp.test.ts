@@ -109,10 +109,12 @@ describe('e-mail when a step lands on people', () => {
     expect(n.smtp.mails.length).toBe(before);
 
     await n.smtp.start();
+    // Each e-mail waits out its own backoff: wait for all three, then a while longer for any second copy.
     await soon(
       () =>
         n.smtp.to(n.email.mfaEn).filter(forwarded(id)).length > 0 &&
-        n.smtp.to(n.email.mfaTh).filter(forwarded(id)).length > 0,
+        n.smtp.to(n.email.mfaTh).filter(forwarded(id)).length > 0 &&
+        n.smtp.to(n.email.moi).some((m) => m.text.includes(`/agreements/${id}`)),
     );
     await new Promise((r) => setTimeout(r, 400));
     expect(n.smtp.to(n.email.mfaEn).filter(forwarded(id))).toHaveLength(1);

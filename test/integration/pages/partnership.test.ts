@@ -105,6 +105,23 @@ describe('the activities pages', () => {
     expect(html.match(/<img src="\/attachments\//g)).toHaveLength(1);
   });
 
+  it('the secretary changes its status on its page; the change enters the history with the new hash', async () => {
+    const c = await app.login('secretary');
+    const { _csrf } = await formTokens(c, activityPath);
+    const r = await c.postForm(`${activityPath}/status`, { _csrf, status: 'cancelled' });
+    expect(r.status).toBe(303);
+    const html = await (await c.get(activityPath)).text();
+    expect(html).toMatch(/<option value="cancelled" selected>/);
+    const record = await app.service().get(app.actor.admin, a.id);
+    const entries = record.history.filter(
+      (h) => h.detail?.code === 'activity' && h.detail.id === activityPath.split('/').at(-1),
+    );
+    expect(entries).toHaveLength(2);
+    expect(entries[0]?.detail).not.toEqual(entries[1]?.detail);
+    const bad = await c.postForm(`${activityPath}/status`, { _csrf, status: 'finished' });
+    expect(bad.status).toBe(422);
+  });
+
   it('MOI reads the pages without any form; another province’s secretary gets 404', async () => {
     const moi = await app.login('moi');
     const list = await moi.get(`/agreements/${a.id}/activities`);
@@ -115,5 +132,6 @@ describe('the activities pages', () => {
     const foreign = await app.login('foreign');
     for (const path of [`/agreements/${a.id}/activities`, activityPath])
       expect((await foreign.get(path)).status).toBe(404);
+    expect(html).not.toContain('name="status"');
   });
 });

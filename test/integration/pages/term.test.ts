@@ -91,8 +91,14 @@ describe('the term of a signed agreement, by the clock', () => {
     await c.login('term-sec', PASSWORD);
     setDay('2025-09-01');
     expect(await queueRow(c)).toBeUndefined();
+    // The renewal is offered from the last six months, the expiry only once the term has run out.
+    const offered = async () =>
+      [...(await (await c.get(`/agreements/${id}`)).text()).matchAll(/data-event="(\w+)"/g)].map((m) => m[1]);
+    expect(await offered()).not.toContain('PROPOSE_RENEWAL');
     setDay('2025-09-02');
     expect(await queueRow(c)).toBe('expiring');
+    expect(await offered()).toContain('PROPOSE_RENEWAL');
+    expect(await offered()).not.toContain('RECORD_EXPIRY');
     const page = await (await c.get(`/agreements/${id}`)).text();
     expect(page).toContain('In force until 1 March 2026');
     expect(page).toContain('Expires within 6 months');
@@ -110,6 +116,9 @@ describe('the term of a signed agreement, by the clock', () => {
     const c = new Client(base);
     await c.login('term-sec', PASSWORD);
     expect(await queueRow(c)).toBe('expired');
+    const html = await (await c.get(`/agreements/${id}`)).text();
+    expect(html).toContain('data-event="RECORD_EXPIRY"');
+    expect(html).toContain('data-event="PROPOSE_RENEWAL"');
     expect(await (await c.get(`/agreements/${id}`)).text()).toContain('Expired, not renewed');
   });
 
