@@ -97,6 +97,19 @@ const WORD_FILE = readFileSync(
   join(__dirname, '..', '..', 'fixtures', 'word-in', 'no-bookmarks-sequential.docx'),
 );
 
+/** MOI's list of existing pairs: one valid row (a dry run stores nothing). */
+const PAIR_LIST = Buffer.from(
+  '\uFEFFprovince,partner_th,partner_en,country,kind,state\r\nLampang,เมืองตรวจ,Checktown,Japan,sister,in force\r\n',
+  'utf8',
+);
+const EVALUATION = {
+  year: new Date().getUTCFullYear() - 1,
+  activitiesPlanned: 2,
+  activitiesHeld: 2,
+  rating: 4,
+  notes: { th: 'บรรลุตามแผน', en: 'As planned.' },
+};
+
 type Caller = Who | 'nobody';
 type Expect = Record<Caller, number>;
 const CALLERS: Caller[] = [...WHO, 'nobody'];
@@ -123,6 +136,8 @@ interface Case {
     path: string;
     body?: unknown;
     form?: Record<string, string>;
+    /** The uploaded file of a `form` (default: the Word file). */
+    file?: Buffer;
   };
 }
 
@@ -363,6 +378,44 @@ const CASES: Case[] = [
     expect: READ,
     request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/verification` }),
   },
+  {
+    route: 'post /api/v1/registry/imports',
+    expect: { secretary: 403, foreign: 403, moi: 200, mfa: 403, admin: 200, nobody: 401 },
+    request: () => ({
+      method: 'POST',
+      path: '/api/v1/registry/imports',
+      form: { dryRun: 'true' },
+      file: PAIR_LIST,
+    }),
+  },
+  {
+    route: 'get /api/v1/statistics',
+    expect: { secretary: 403, foreign: 403, moi: 200, mfa: 200, admin: 200, nobody: 401 },
+    request: () => ({ method: 'GET', path: '/api/v1/statistics' }),
+  },
+  {
+    route: 'get /api/v1/agreements/:id/evaluations',
+    stage: 'signed',
+    expect: READ,
+    request: (a) => ({ method: 'GET', path: `${agreementsPath}/${a.id}/evaluations` }),
+  },
+  {
+    route: 'post /api/v1/agreements/:id/evaluations',
+    stage: 'signed',
+    expect: { ...PARTNERSHIP_WRITE, secretary: 201 },
+    request: (a) => ({ method: 'POST', path: `${agreementsPath}/${a.id}/evaluations`, body: EVALUATION }),
+  },
+  {
+    // No evaluation of that year on a fresh agreement: MOI and admins are told so (404); the others may not comment.
+    route: 'post /api/v1/agreements/:id/evaluations/:year/comments',
+    stage: 'signed',
+    expect: { secretary: 403, foreign: 404, moi: 404, mfa: 403, admin: 404, nobody: 401 },
+    request: (a) => ({
+      method: 'POST',
+      path: `${agreementsPath}/${a.id}/evaluations/${EVALUATION.year}/comments`,
+      body: { text: 'x' },
+    }),
+  },
 ];
 
 describe('access to every API route', () => {
@@ -381,12 +434,12 @@ describe('access to every API route', () => {
     ),
   )('%s (%s) as %s → %i', async (_route, _stage, who, status, c) => {
     const a = await agreementFor(c);
-    const { method, path, body, form } = c.request(a);
+    const { method, path, body, form, file } = c.request(a);
     const r = form
       ? await postFile(
           api.base + path,
           who === 'nobody' ? {} : { authorization: `Bearer ${api.token[who]}` },
-          WORD_FILE,
+          file ?? WORD_FILE,
           form,
         )
       : await api.call(who === 'nobody' ? undefined : who, method, path, body);
