@@ -1,10 +1,12 @@
 // Bringing in the pairs that exist (MOI's list, .xlsx or .csv): a dry run that names each refused row and why, then
 // the import of the valid rows as agreements in their state, each with one history entry citing the file's SHA-256.
-import { chainEntry, NO_FLAGS, notAllowed, sha256Hex, type Actor } from '../domain';
+import { chainEntry, invalid, NO_FLAGS, notAllowed, sha256Hex, type Actor } from '../domain';
 import { KIND_TITLE } from '../domain/clauses/model-form';
 import {
   checkRows,
+  mapColumns,
   pairKeys,
+  thaiHeader,
   type PairRow,
   type RowReason,
   type SheetTable,
@@ -139,6 +141,18 @@ export function createRegistryImports(d: RegistryImportDeps): RegistryImports {
     async run(actor, file, o) {
       if (actor.role !== 'admin' && actor.role !== 'moi') throw notAllowed(ONLY);
       const table = await d.readTable(file.bytes);
+      const columns = mapColumns(table.header);
+      if (columns.missing.length > 0)
+        throw invalid(
+          {
+            th: `แถวหัวตารางไม่มีคอลัมน์ ${columns.missing.map(thaiHeader).join(', ')}`,
+            en: `The header row has no column ${columns.missing.join(', ')}`,
+          },
+          columns.missing.map((f) => ({
+            path: f,
+            message: { th: `ไม่มีคอลัมน์ ${thaiHeader(f)}`, en: `No column ${f}` },
+          })),
+        );
       const fileSha256 = sha256Hex(file.bytes);
       const earlier = await d.log.get(fileSha256);
       // An import of this file cut short: its own planned agreements are not "already in the registry".

@@ -62,6 +62,7 @@ export function registryImportApi({ registryImports }: { registryImports: Regist
         401: problem('Not signed in, or the token is unknown or revoked'),
         403: problem('Only MOI and administrators import the list'),
         413: problem('The file, its rows, or what it holds once unpacked, is too large'),
+        422: problem('The header row lacks a required column (named in the problem’s errors)'),
       },
       handle: async ({ actor, req, res }) => {
         const locale = localeOf(req);

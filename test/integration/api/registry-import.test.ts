@@ -188,6 +188,14 @@ describe('POST /api/v1/registry/imports', () => {
       expect(r.status).toBe(413);
     });
 
+    it('a list whose header lacks a required column, named in the caller’s language', async () => {
+      const header = ENGLISH_HEADER.filter((h) => h !== 'country');
+      const rows = [validRow(903)].map((r) => r.filter((_, i) => ENGLISH_HEADER[i] !== 'country'));
+      const r = await upload('moi', toCsv(header, rows), 'no-country.csv', false, 'th');
+      expect(r.status).toBe(422);
+      expect(r.body.detail).toContain('ประเทศ');
+    });
+
     it('a file that is neither a workbook nor UTF-8 text', async () => {
       const r = await upload('moi', Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]), 'x.csv', false);
       expect(r.status).toBe(400);
