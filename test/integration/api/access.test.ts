@@ -388,6 +388,37 @@ const CASES: Case[] = [
       file: PAIR_LIST,
     }),
   },
+  // One's own notifications: anyone signed in (an unknown id is 404 to everyone); the outbox is the admins'.
+  {
+    route: 'get /api/v1/notifications/unread',
+    expect: { secretary: 200, foreign: 200, moi: 200, mfa: 200, admin: 200, nobody: 401 },
+    request: () => ({ method: 'GET', path: '/api/v1/notifications/unread' }),
+  },
+  {
+    route: 'get /api/v1/notifications',
+    expect: { secretary: 200, foreign: 200, moi: 200, mfa: 200, admin: 200, nobody: 401 },
+    request: () => ({ method: 'GET', path: '/api/v1/notifications' }),
+  },
+  {
+    route: 'post /api/v1/notifications/:id/read',
+    expect: { secretary: 404, foreign: 404, moi: 404, mfa: 404, admin: 404, nobody: 401 },
+    request: (a) => ({ method: 'POST', path: `/api/v1/notifications/${a.id}:1@nobody/read` }),
+  },
+  {
+    route: 'post /api/v1/notifications/read-all',
+    expect: { secretary: 200, foreign: 200, moi: 200, mfa: 200, admin: 200, nobody: 401 },
+    request: () => ({ method: 'POST', path: '/api/v1/notifications/read-all' }),
+  },
+  {
+    route: 'get /api/v1/notifications/outbox',
+    expect: { secretary: 403, foreign: 403, moi: 403, mfa: 403, admin: 200, nobody: 401 },
+    request: () => ({ method: 'GET', path: '/api/v1/notifications/outbox' }),
+  },
+  {
+    route: 'post /api/v1/notifications/outbox/:id/requeue',
+    expect: { secretary: 403, foreign: 403, moi: 403, mfa: 403, admin: 404, nobody: 401 },
+    request: (a) => ({ method: 'POST', path: `/api/v1/notifications/outbox/${a.id}:1@nobody/requeue` }),
+  },
   {
     route: 'get /api/v1/statistics',
     expect: { secretary: 403, foreign: 403, moi: 200, mfa: 200, admin: 200, nobody: 401 },
