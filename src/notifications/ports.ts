@@ -153,6 +153,8 @@ export class PermanentMailError extends Error {}
 
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
+  /** Lets go of open connections (the worker stopped); a later send opens them again. */
+  close?(): void;
 }
 
 /** The agreement as a notification shows it. */

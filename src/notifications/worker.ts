@@ -180,6 +180,7 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
       loops = [];
       await Promise.all(l.map((x) => x.stop()));
       await Promise.race([lane, new Promise((r) => setTimeout(r, 2_000).unref())]);
+      d.mailer.close?.();
       if (holding && o.release !== false)
         await d.leases.release(MAIL_WORKER, d.holder).catch(() => undefined);
       holding = false;

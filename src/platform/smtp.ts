@@ -21,9 +21,11 @@ export function smtpMailer(s: SmtpSettings): Mailer {
     ['socketTimeout', s.timeoutMs],
   ] as const)
     if (!url.searchParams.has(k)) url.searchParams.set(k, String(v));
-  const transport = nodemailer.createTransport(url.toString());
+  // Made on first use, and again after close(): a closed pool stays closed.
+  let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
   return {
     async send(m: MailMessage) {
+      transport ??= nodemailer.createTransport(url.toString());
       try {
         await transport.sendMail({
           from: s.from,
@@ -40,6 +42,11 @@ export function smtpMailer(s: SmtpSettings): Mailer {
           throw new PermanentMailError((e as Error).message);
         throw e;
       }
+    },
+    close() {
+      // The pooled connection is not left open until the server's idle timeout (a stop, a shutdown).
+      transport?.close();
+      transport = undefined;
     },
   };
 }
