@@ -1,5 +1,8 @@
 // The demo's MOI list of pairs that already exist: the pairs of fixtures/pairs.json that the sources name as signed
 // or established, written as an MOI officer's .csv (Thai headers) and brought in through the registry import.
+import { toCsv } from '../documents/sheets/csv';
+import { ENGLISH_MONTHS } from '../domain/thai-format';
+import { thaiHeader } from '../domain/registry-import/columns';
 import type { Pair } from './standard-mou';
 
 /** What the sources say of a pair: signed or established (imported), else a draft that walks the path. */
@@ -21,47 +24,24 @@ export function existingPair(p: Pair & { note?: string }): boolean {
   return p.thai.en === 'Bangkok Metropolitan Administration' || /\bsigned\b|^\d{4}$/.test(note);
 }
 
+const SIGNED = new RegExp(`signed (\\d{1,2}) (${ENGLISH_MONTHS.join('|')}) (\\d{4})`);
+
 /** The signing day when the note gives one ("signed 31 March 2024"). */
 function signedOf(note: string | undefined): string | undefined {
-  const m =
-    /signed (\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})/.exec(
-      note ?? '',
-    );
+  const m = SIGNED.exec(note ?? '');
   if (!m) return undefined;
-  const month = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ].indexOf(m[2] ?? '');
+  const month = (ENGLISH_MONTHS as readonly string[]).indexOf(m[2] ?? '');
   return `${m[3]}-${String(month + 1).padStart(2, '0')}-${String(m[1]).padStart(2, '0')}`;
 }
-
-const cell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * The list as a UTF-8 .csv with a BOM and Thai headers. A kind the sources do not give is written เมืองฉันมิตร
  * (friendship), as the demo's drafts do; the state is มีผล (in force); the note keeps the source's words.
  */
 export function demoPairListCsv(pairs: readonly (Pair & { note?: string })[]): Buffer {
-  const header = [
-    'จังหวัด',
-    'คู่ร่วมมือ (ไทย)',
-    'คู่ร่วมมือ (อังกฤษ)',
-    'ประเทศ',
-    'ประเภท',
-    'วันที่ลงนาม',
-    'สถานะ',
-    'หมายเหตุ',
-  ];
+  const header = (
+    ['province', 'partner_th', 'partner_en', 'country', 'kind', 'signed', 'state', 'note'] as const
+  ).map(thaiHeader);
   const rows = pairs.map((p) => [
     p.thai.th,
     p.partner.th,
@@ -72,6 +52,5 @@ export function demoPairListCsv(pairs: readonly (Pair & { note?: string })[]): B
     'มีผล',
     p.note ?? '',
   ]);
-  const text = [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-  return Buffer.from(`\uFEFF${text}`, 'utf8');
+  return Buffer.from(toCsv(header, rows), 'utf8');
 }

@@ -7,7 +7,7 @@ import { SORT_KEYS, type AgreementSummary } from '../../app/ports';
 import type { Catalogue } from '../../i18n/catalogue';
 import { actorOf } from '../auth/actor';
 import type { Route } from '../types';
-import { toCsv } from './csv';
+import { toCsv } from '../../documents/sheets/csv';
 import type { Labels } from './labels';
 import {
   filterOf,

@@ -11,7 +11,7 @@ import type { AnnualReports } from '../../app/annual-report';
 import { actorOf } from '../auth/actor';
 import type { Route } from '../types';
 import { barChartSvg } from './bar-chart-svg';
-import { toCsv } from './csv';
+import { toCsv } from '../../documents/sheets/csv';
 import { figureTables, TABLE_IDS } from './statistics-tables';
 import { labelsFor } from './shared';
 
