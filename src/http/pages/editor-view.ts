@@ -53,16 +53,20 @@ function partnerColumn(f: ContentForm, l: Labels) {
     parties: shown ? [party('thai'), party('partner')] : [],
     label,
     form: p,
-    suggested: SUGGESTED_TAGS.map((tag) => ({ tag, name: languageName(tag, l.locale) })),
+    suggested: suggestedTags(l.locale),
   };
 }
 
-function languageName(tag: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
+/** The offered tags with their names in the page's language: the same for every page of a locale, made once. */
+const suggested = new Map<string, { tag: string; name: string }[]>();
+function suggestedTags(locale: string): { tag: string; name: string }[] {
+  let list = suggested.get(locale);
+  if (!list) {
+    const names = new Intl.DisplayNames([locale], { type: 'language' });
+    list = SUGGESTED_TAGS.map((tag) => ({ tag, name: names.of(tag) ?? tag }));
+    suggested.set(locale, list);
   }
+  return list;
 }
 
 export function editorView(f: ContentForm, l: Labels) {
