@@ -80,6 +80,8 @@ export async function composeNotifications(o: {
   summaries: () => Promise<AgreementSummary[]>;
   clock: Clock;
   holder: string;
+  /** This process is the database's single writer (the embedded database): guarded updates by _id alone. */
+  singleWriter: boolean;
   options?: NotificationOptions;
 }): Promise<NotificationParts> {
   const { connection, repository, clock } = o;
@@ -89,8 +91,8 @@ export async function composeNotifications(o: {
   const users = createUserService(identityStores(connection), catalogue);
   const directory = directoryOf(users, clock);
   await createNotificationIndexes(connection);
-  const store = createNotificationStore(connection);
-  const outbox = createOutboxStore(connection);
+  const store = createNotificationStore(connection, { singleWriter: o.singleWriter });
+  const outbox = createOutboxStore(connection, { singleWriter: o.singleWriter });
   const n = config?.notifications;
   const mailer =
     o.options?.mailer ??

@@ -196,6 +196,7 @@ export async function buildServices(connection: Database, o: ServiceOptions = {}
     summaries: () => feed.summaries(),
     clock,
     holder,
+    singleWriter: o.readCache === true,
     ...(o.notifications ? { options: o.notifications } : {}),
   });
   // MOI's statistics: facts kept by their own subscriber of the door, read from memory.

@@ -17,7 +17,41 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'silent',
   });
   const logger = createLogger('silent');
-  const connection = await connectDatabase({ uri, dbName, maxPoolSize: pool });
+  const trace = process.env.BENCH_TRACE === '1';
+  const connection = await connectDatabase({
+    uri,
+    dbName,
+    maxPoolSize: pool,
+    refuseUnacknowledgedWrites: trace,
+  });
+  if (trace) {
+    const started = new Map<number, { name: string; t: number }>();
+    const tally = new Map<string, { n: number; ms: number }>();
+    const client = connection.getClient();
+    client.on('commandStarted', (e) => {
+      const coll = (e.command as Record<string, unknown>)[e.commandName];
+      started.set(e.requestId, {
+        name: `${e.commandName} ${typeof coll === 'string' ? coll : ''}`,
+        t: performance.now(),
+      });
+    });
+    client.on('commandSucceeded', (e) => {
+      const s = started.get(e.requestId);
+      if (!s) return;
+      started.delete(e.requestId);
+      const x = tally.get(s.name) ?? { n: 0, ms: 0 };
+      x.n++;
+      x.ms += performance.now() - s.t;
+      tally.set(s.name, x);
+    });
+    setInterval(() => {
+      const rows = [...tally].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+      process.stderr.write(
+        `TRACE ${new Date().toISOString()}\n${rows.map(([k, v]) => `  ${k.padEnd(40)} n=${v.n} ms=${v.ms.toFixed(0)} avg=${(v.ms / v.n).toFixed(1)}`).join('\n')}\n`,
+      );
+      tally.clear();
+    }, 5000).unref();
+  }
   const readCache = pool === 1;
   const services = await buildServices(connection, {
     readCache,

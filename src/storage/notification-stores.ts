@@ -11,6 +11,12 @@ import type {
 } from '../notifications/ports';
 import { OUTBOX_STATUSES } from '../notifications/ports';
 import { isDuplicateKeyError } from './errors';
+import { guardedUpdates, type GuardedUpdates } from './guarded';
+
+/** `singleWriter`: this process is the database's one writer (embedded FerretDB): guarded updates by _id alone. */
+export interface NotificationStoreOptions {
+  singleWriter: boolean;
+}
 
 export const NOTIFICATIONS_COLLECTION = 'notifications';
 export const UNREAD_COLLECTION = 'notification_unread';
@@ -65,19 +71,24 @@ export async function createNotificationIndexes(conn: Connection): Promise<void>
   await collection(conn, OUTBOX_COLLECTION).createIndex({ status: 1, nextAt: 1 });
 }
 
-export function createNotificationStore(conn: Connection): NotificationStore {
+export function createNotificationStore(
+  conn: Connection,
+  o: NotificationStoreOptions = { singleWriter: false },
+): NotificationStore {
   const notes = () => collection<NotificationDoc>(conn, NOTIFICATIONS_COLLECTION);
   const unread = () => collection<UnreadDoc>(conn, UNREAD_COLLECTION);
   const eventOf = (id: string) => id.slice(0, id.lastIndexOf('@'));
+  const guarded = guardedUpdates(o);
 
   async function markRead(userId: string, ids: readonly string[], at: string): Promise<number> {
     if (ids.length === 0) return 0;
-    const r = await notes().updateMany(
-      { _id: { $in: [...ids] }, userId, read: false },
-      { $set: { read: true, readAt: at } },
-    );
+    let marked = 0;
+    // One by _id each (an $in with the person's id would decode every notification on FerretDB).
+    for (const id of new Set(ids))
+      if (await guarded.update(notes(), id, { userId, read: false }, { $set: { read: true, readAt: at } }))
+        marked++;
     await unread().updateOne({ _id: userId }, { $pullAll: { events: ids.map(eventOf) } });
-    return r.modifiedCount;
+    return marked;
   }
 
   return {
@@ -155,8 +166,12 @@ const toItem = ({ _id, nextAt, ...rest }: OutboxDoc): OutboxItem => ({
   ...rest,
 });
 
-export function createOutboxStore(conn: Connection): OutboxStore {
+export function createOutboxStore(
+  conn: Connection,
+  o: NotificationStoreOptions = { singleWriter: false },
+): OutboxStore {
   const outbox = () => collection<OutboxDoc>(conn, OUTBOX_COLLECTION);
+  const guarded: GuardedUpdates = guardedUpdates(o);
   return {
     async enqueue(items) {
       await insertNew(
@@ -182,12 +197,13 @@ export function createOutboxStore(conn: Connection): OutboxStore {
     async claim(ids, holder, at) {
       const claimedAt = at.toISOString();
       const out: OutboxItem[] = [];
-      // One compare-and-set by _id each: the one filter FerretDB answers from its index (an $in would scan).
+      // One compare-and-set each (an $in would decode every item on FerretDB).
       for (const id of ids) {
-        const d = await outbox().findOneAndUpdate(
-          { _id: id, status: 'waiting' },
+        const d = await guarded.updateAndGet(
+          outbox(),
+          id,
+          { status: 'waiting' },
           { $set: { status: 'sending', holder, claimedAt } },
-          { returnDocument: 'after' },
         );
         if (d) out.push(toItem(d));
       }
@@ -201,13 +217,13 @@ export function createOutboxStore(conn: Connection): OutboxStore {
             ? { status: outcome.status, nextAt: new Date(outcome.nextAt), lastError: outcome.error }
             : { status: outcome.status, lastError: outcome.error };
       // An item another worker marked interrupted meanwhile (this one's lease ran out) still gets its true outcome.
-      const ops: AnyBulkWriteOperation<OutboxDoc>[] = ids.map((id) => ({
-        updateOne: {
-          filter: { _id: id, holder, status: { $in: ['sending', 'interrupted'] } },
-          update: { $set: set, $inc: { attempts: 1 } },
-        },
-      }));
-      if (ops.length > 0) await outbox().bulkWrite(ops, { ordered: false });
+      for (const id of ids)
+        await guarded.update(
+          outbox(),
+          id,
+          { holder, status: { $in: ['sending', 'interrupted'] } },
+          { $set: set, $inc: { attempts: 1 } },
+        );
     },
     async interruptOthers(holder) {
       const r = await outbox().updateMany(
@@ -234,11 +250,12 @@ export function createOutboxStore(conn: Connection): OutboxStore {
       return out;
     },
     async requeue(id, at) {
-      const r = await outbox().updateOne(
-        { _id: id, status: { $in: ['failed', 'interrupted'] } },
+      return guarded.update(
+        outbox(),
+        id,
+        { status: { $in: ['failed', 'interrupted'] } },
         { $set: { status: 'waiting', nextAt: at }, $unset: { holder: '' } },
       );
-      return r.modifiedCount > 0;
     },
   };
 }
