@@ -22,11 +22,8 @@ import { smtpMailer } from './platform/smtp';
 import type { Activity } from './platform/activity';
 import type { Database } from './storage/connection';
 import { createClockCursorStore, createLeaseStore } from './storage/door-stores';
-import {
-  createNotificationIndexes,
-  createNotificationStore,
-  createOutboxStore,
-} from './storage/notification-stores';
+import { createNotificationIndexes, createNotificationStore } from './storage/notification-stores';
+import { createOutboxStore, prepareOutbox } from './storage/outbox-store';
 import { identityStores } from './storage/users';
 import { createUserService, type UserService } from './users/service';
 
@@ -91,6 +88,7 @@ export async function composeNotifications(o: {
   const users = createUserService(identityStores(connection), catalogue);
   const directory = directoryOf(users, clock);
   await createNotificationIndexes(connection);
+  await prepareOutbox(connection);
   const store = createNotificationStore(connection, { singleWriter: o.singleWriter });
   const outbox = createOutboxStore(connection, { singleWriter: o.singleWriter });
   const n = config?.notifications;

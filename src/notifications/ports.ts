@@ -130,7 +130,7 @@ export interface OutboxStore {
   /** sending (by this holder) → the outcome; attempts + 1. */
   finish(ids: readonly string[], holder: string, outcome: OutboxOutcome): Promise<void>;
   /** Items left sending by other holders (a worker that died mid-send) become interrupted; answers how many. */
-  interruptOthers(holder: string): Promise<number>;
+  interruptOthers(holder: string, now: Date): Promise<number>;
   /** For admins: newest first, optionally of one status. */
   list(o: { status?: OutboxStatus; limit: number; skip: number }): Promise<OutboxItem[]>;
   counts(): Promise<Record<OutboxStatus, number>>;

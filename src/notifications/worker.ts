@@ -95,7 +95,7 @@ export function createMailWorker(d: WorkerDeps): MailWorker {
     const won = ok && !holding;
     if (won) {
       // Won: whatever another worker left "sending" may have left already; it is not sent again by itself.
-      await d.outbox.interruptOthers(d.holder);
+      await d.outbox.interruptOthers(d.holder, now);
     }
     holding = ok;
     // And what waits from before (a restart, another instance) is looked for now, not at the next look.

@@ -1,9 +1,9 @@
 // The door's records in their own collections: each subscriber's position per agreement, its lease and its clock
 // cursor (src/events/ports.ts); and the probe's two collections for the fault tests (src/events/probe.ts).
-import type { Collection, Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { ClockCursorStore, DoorStores, LeaseStore, Position, PositionStore } from '../events/ports';
 import type { ProbeStore } from '../events/probe';
+import { collection } from './collections';
 import { isDuplicateKeyError } from './errors';
 
 export const POSITIONS_COLLECTION = 'door_positions';
@@ -25,13 +25,6 @@ interface LeaseDoc {
 interface CursorDoc {
   _id: string;
   at: string;
-}
-
-function collection<T extends Document>(conn: Connection, name: string): Collection<T> {
-  const db = conn.db;
-  if (!db) throw new Error('the database connection is not open');
-  // mongoose carries its own copy of the driver's types; the collection is the same object.
-  return db.collection<T>(name) as unknown as Collection<T>;
 }
 
 export function createPositionStore(conn: Connection): PositionStore {

@@ -4,7 +4,8 @@
 // interrupted and not sent again by itself (never twice), until an admin sends it again.
 import type { Connection } from 'mongoose';
 import { identityStores } from '../../../src/storage/users';
-import { NOTIFICATIONS_COLLECTION, OUTBOX_COLLECTION } from '../../../src/storage/notification-stores';
+import { NOTIFICATIONS_COLLECTION } from '../../../src/storage/notification-stores';
+import { OUTBOX_COLLECTION } from '../../../src/storage/outbox-store';
 import { createTokenService } from '../../../src/users/tokens';
 import { createUserService } from '../../../src/users/service';
 import { openTestDb, testDbSettings, type TestDb } from '../../support/db';
