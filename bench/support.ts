@@ -1,5 +1,6 @@
 // What the benchmarks share: the Chiang Mai–Sejong fixture story and the quantiles they report.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storyFromFixture, type FixtureStory } from '../src/domain/fixture';
 
@@ -80,4 +81,11 @@ export function requireAllSucceeded(runs: readonly RequestTally[]): boolean {
   process.stderr.write(`\n${lines.join('\n')}\n`);
   process.exitCode = 1;
   return false;
+}
+
+/** A temporary data folder for a benchmark's embedded database, removed when the benchmark's process exits. */
+export function benchDataDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `mou-bench-${name}-`));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,11 +1,10 @@
 // API load benchmark: our routes beside bare Express and a raw-driver floor, and the agreement and review pages beside
 // the JSON read of the same agreement, measured in the same run. Exits non-zero when any measured request failed.
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/project-root';
 import { provideDatabase } from '../../src/platform/launcher';
-import { requireAllSucceeded } from '../support';
+import { benchDataDir, requireAllSucceeded } from '../support';
 import { CONNECTIONS, load, SECONDS, signIn, startServer, stop, transitions, type Row } from './load';
 import { seedBench } from './seed';
 
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
     `API benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s each\n`,
   );
   const db = await provideDatabase({
-    dataDir: mkdtempSync(join(tmpdir(), 'mou-bench-api-')),
+    dataDir: benchDataDir('api'),
     cacheDir: join(ROOT, '.cache'),
     projectRoot: ROOT,
     mongodbUri: process.env.MONGODB_URI,

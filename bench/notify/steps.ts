@@ -38,8 +38,9 @@ export async function timedSteps(
   base: string,
   headers: Record<string, string>,
   targets: readonly string[],
-  clients = 10,
+  o: { clients?: number; quiet?: boolean } = {},
 ): Promise<Row & { ms: number }> {
+  const clients = o.clients ?? 10;
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const body = JSON.stringify({
     event: { type: 'SUBMIT_TO_COMMITTEE' },
@@ -82,8 +83,9 @@ export async function timedSteps(
     failed,
     ...(failed > 0 ? { why: [...failures].map(([w, n]) => `${w} ×${n}`).join(', ') } : {}),
   };
-  process.stdout.write(
-    `  ${name.padEnd(36)} ${row.rps.toFixed(1).padStart(6)} steps/s over ${(ms / 1000).toFixed(2)} s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.sent - failed}/${row.sent} succeeded${failed ? `  FAILED: ${row.why ?? ''}` : ''}\n`,
-  );
+  if (!o.quiet || failed > 0)
+    process.stdout.write(
+      `  ${name.padEnd(36)} ${row.rps.toFixed(1).padStart(6)} steps/s over ${(ms / 1000).toFixed(2)} s  p50 ${row.p50} ms  p99 ${row.p99} ms  ${row.sent - failed}/${row.sent} succeeded${failed ? `  FAILED: ${row.why ?? ''}` : ''}\n`,
+    );
   return row;
 }

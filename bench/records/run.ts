@@ -1,9 +1,9 @@
 // Record-keeping benchmark on the embedded database: how long `mou verify` takes over N agreements (beside a
 // plain read of the same agreements, measured in the same run), one agreement's check, and the storage that
 // issued files take per agreement.
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchDataDir } from '../support';
 import { verifyAgreement, verifyDatabase } from '../../src/app/verification';
 import type { AgreementRecord } from '../../src/app/ports';
 import { buildServices } from '../../src/composition-root';
@@ -40,7 +40,7 @@ const signing = {
 
 async function main(): Promise<void> {
   const db = await provideDatabase({
-    dataDir: mkdtempSync(join(tmpdir(), 'mou-bench-records-')),
+    dataDir: benchDataDir('records'),
     cacheDir: join(ROOT, '.cache'),
     projectRoot: ROOT,
     mongodbUri: process.env.MONGODB_URI,

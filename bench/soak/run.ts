@@ -3,12 +3,10 @@
 // the app's memory, and at the end the last minute against the first (ratios in the same run), crossed answers,
 // server errors and sweeps.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/project-root';
 import { DEMO_USERS } from '../../src/users/demo';
-import { requireAllSucceeded } from '../support';
+import { benchDataDir, requireAllSucceeded } from '../support';
 import { soak } from './drive';
 
 const ROOT = findProjectRoot(__dirname);
@@ -23,7 +21,7 @@ function startApp(): Promise<{ url: string; pid: number; output: () => string; s
       PORT: '0',
       LOG_LEVEL: 'info',
       MOU_SEED_DEMO: 'true',
-      MOU_DATA_DIR: mkdtempSync(join(tmpdir(), 'mou-soak-bench-')),
+      MOU_DATA_DIR: benchDataDir('soak'),
       MOU_SESSION_SWEEP_SECONDS: '1',
       MOU_SESSION_MINUTES: '0.1',
     },

@@ -2,8 +2,7 @@
 // histories, on the embedded database, the statistics page beside the registry page in the same run: p50, p95, p99.
 // The figures are kept through the door, so a page reads memory; the door's catch-up time is reported too.
 // Exits non-zero when any measured request failed (bench/support.ts).
-import { mkdtempSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { compose, buildServices } from '../../src/composition-root';
@@ -20,7 +19,7 @@ import { connectDatabase } from '../../src/storage/connection';
 import { identityStores } from '../../src/storage/users';
 import { createUserService } from '../../src/users/service';
 import { BrowserClient } from '../soak/browser';
-import { quantile, requireAllSucceeded, type RequestTally } from '../support';
+import { benchDataDir, quantile, requireAllSucceeded, type RequestTally } from '../support';
 
 const ROOT = findProjectRoot(__dirname);
 const AGREEMENTS = Number(process.env.BENCH_AGREEMENTS ?? 10_000);
@@ -35,7 +34,7 @@ function bar(done: number, total: number, label: string): void {
 async function main(): Promise<void> {
   process.stdout.write(`Statistics benchmark on ${cpus().length} cores, Node ${process.version}\n`);
   const db = await provideDatabase({
-    dataDir: mkdtempSync(join(tmpdir(), 'mou-bench-stats-')),
+    dataDir: benchDataDir('stats'),
     cacheDir: join(ROOT, '.cache'),
     projectRoot: ROOT,
     mongodbUri: process.env.MONGODB_URI,

@@ -45,6 +45,9 @@ const refused = () =>
     en: 'Statistics are for MOI, MFA and administrators',
   });
 
+/** The statistics' name at the door (its positions and lease are kept under it). */
+export const STATISTICS_SUBSCRIBER = 'statistics';
+
 export function createStatisticsService(d: StatisticsDeps): StatisticsService {
   let facts: Map<string, AgreementFact> | undefined;
   let loading: Promise<Map<string, AgreementFact>> | undefined;
@@ -70,7 +73,7 @@ export function createStatisticsService(d: StatisticsDeps): StatisticsService {
   }
 
   const subscriber: Subscriber = {
-    name: 'statistics',
+    name: STATISTICS_SUBSCRIBER,
     async handle(event) {
       if (event.kind !== 'entry') return;
       const known = await load();
