@@ -77,7 +77,7 @@ const Env = z.object({
     .string()
     .regex(/^https?:\/\/[^\s]+$/, 'use http(s)://host[:port][/path]')
     .optional(),
-  /** Seconds between the outbox worker's looks at the whole outbox (new e-mails and retries go without one). */
+  /** Seconds between the outbox worker's looks at its unfinished e-mails (new e-mails and retries go without one). */
   MOU_MAIL_POLL_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   /** Seconds before a failed e-mail is tried again; doubles each time, at most an hour; never given up. */
   MOU_MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(10),

@@ -11,8 +11,8 @@ export const MAIL_WORKER = 'mail-worker';
 
 export interface WorkerSettings {
   /**
-   * How often the whole outbox is looked at: after a restart, for other instances' e-mails. New e-mails and retries
-   * are sent without it (on FerretDB a look reads every item ever sent, so it is rare).
+   * How often the unfinished e-mails are looked at: after a restart, for other instances' e-mails. New e-mails and
+   * retries are sent without it.
    */
   pollMs: number;
   leaseMs: number;
