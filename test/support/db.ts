@@ -1,5 +1,6 @@
 // Gives each integration test file its own database on the shared test server, through the app's own settings.
 import { randomBytes } from 'node:crypto';
+import type { CommandStartedEvent } from 'mongodb';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../src/storage/connection';
 
@@ -25,10 +26,21 @@ export function testDbSettings(): {
   return { uri, maxPoolSize: pool ? Number(pool) : undefined, refuseUnacknowledgedWrites };
 }
 
-export async function openTestDb(prefix = 't'): Promise<TestDb> {
+/** `onCommand`: told of every command the connection sends (command monitoring on, on any server). */
+export async function openTestDb(
+  prefix = 't',
+  o: { onCommand?: (e: CommandStartedEvent) => void } = {},
+): Promise<TestDb> {
   const { uri, maxPoolSize, refuseUnacknowledgedWrites } = testDbSettings();
   const dbName = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const connection = await connectDatabase({ uri, dbName, maxPoolSize, refuseUnacknowledgedWrites });
+  const connection = await connectDatabase({
+    uri,
+    dbName,
+    maxPoolSize,
+    // The guard against unacknowledged writes is what turns command monitoring on.
+    refuseUnacknowledgedWrites: refuseUnacknowledgedWrites || o.onCommand !== undefined,
+  });
+  if (o.onCommand) connection.getClient().on('commandStarted', o.onCommand);
   return {
     connection,
     uri,

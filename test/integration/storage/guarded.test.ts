@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Collection, CommandStartedEvent } from 'mongodb';
 import type { Connection } from 'mongoose';
-import { connectDatabase } from '../../../src/storage/connection';
 import { guardedUpdates } from '../../../src/storage/guarded';
-import { testDbSettings } from '../../support/db';
+import { openTestDb, type TestDb } from '../../support/db';
 
 interface Item {
   _id: string;
@@ -15,23 +14,14 @@ interface Item {
   attempts: number;
 }
 
+let db: TestDb;
 let conn: Connection;
 const commands: CommandStartedEvent[] = [];
 beforeAll(async () => {
-  const { uri, maxPoolSize } = testDbSettings();
-  // Command monitoring on, to see the filters sent.
-  conn = await connectDatabase({
-    uri,
-    dbName: `guarded_${randomBytes(6).toString('hex')}`,
-    maxPoolSize,
-    refuseUnacknowledgedWrites: true,
-  });
-  conn.getClient().on('commandStarted', (e) => commands.push(e));
+  db = await openTestDb('guarded', { onCommand: (e) => commands.push(e) });
+  conn = db.connection;
 });
-afterAll(async () => {
-  await conn.dropDatabase();
-  await conn.close();
-});
+afterAll(() => db.close());
 
 describe.each([
   ['one filtered update', false],

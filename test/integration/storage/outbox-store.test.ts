@@ -12,7 +12,7 @@ import {
   OUTBOX_COLLECTION,
   prepareOutbox,
 } from '../../../src/storage/outbox-store';
-import { testDbSettings } from '../../support/db';
+import { openTestDb, testDbSettings, type TestDb } from '../../support/db';
 
 let conn: Connection;
 let store: OutboxStore;
@@ -29,22 +29,14 @@ const item = (id: string, createdAt = T0): NewOutboxItem => ({
 const outbox = () => conn.collection(OUTBOX_COLLECTION);
 const open = () => conn.collection(OPEN_COLLECTION);
 
+let db: TestDb;
 beforeEach(async () => {
-  const { uri, maxPoolSize } = testDbSettings();
-  conn = await connectDatabase({
-    uri,
-    dbName: `outbox_${randomBytes(6).toString('hex')}`,
-    maxPoolSize,
-    refuseUnacknowledgedWrites: true, // command monitoring on: the filters sent are seen
-  });
-  conn.getClient().on('commandStarted', (e) => commands.push(e));
+  db = await openTestDb('outbox', { onCommand: (e) => commands.push(e) });
+  conn = db.connection;
   await prepareOutbox(conn);
-  store = createOutboxStore(conn, { singleWriter: maxPoolSize === 1 });
+  store = createOutboxStore(conn, { singleWriter: db.maxPoolSize === 1 });
 });
-afterEach(async () => {
-  await conn.dropDatabase();
-  await conn.close();
-});
+afterEach(() => db.close());
 
 describe('the outbox and its open set', () => {
   it('what is due comes from the open set: a thousand sent e-mails are never read to find one waiting', async () => {
