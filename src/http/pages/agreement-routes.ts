@@ -12,13 +12,13 @@ import {
   applyOp,
   confirmationsOf,
   contentFromForm,
-  partnerColumnProblems,
   emptyForm,
   formFromBody,
   formFromContent,
   parseOp,
   type ContentForm,
 } from './content-form';
+import { partnerColumnProblems } from './partner-form';
 import {
   contentOfForm,
   draftingView,
@@ -205,7 +205,7 @@ export function agreementRoutes(s: PageServices, catalogue: Catalogue): Route[] 
 
 /** The partner column's half-written articles are named by their number on the page before the service sees them. */
 function ensurePartnerColumn(form: ContentForm, catalogue: Catalogue): void {
-  const issues = partnerColumnProblems(form);
+  const issues = partnerColumnProblems(form.partnerText, form.articles);
   if (issues.length > 0)
     throw new DomainError(
       'validation-failed',

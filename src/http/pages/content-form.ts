@@ -1,8 +1,17 @@
-// The draft editor's form: field names ↔ agreement content, and the article operations (add, remove, move).
+// The draft editor's form: field names ↔ agreement content, and the article operations (add, remove, move). The
+// partner's-language column is in partner-form.ts.
 import { derivedArticleKey, type AgreementContent, type Bilingual } from '../../domain';
-import type { PartnerText } from '../../domain/partner-text';
-import { PartnerLang } from '../../domain/text-lang';
 import { field } from '../validate';
+import {
+  NO_PARTNER_TEXT,
+  partnerArticleBlank,
+  partnerArticleFromBody,
+  partnerFormOf,
+  partnerFromBody,
+  partnerTextOf,
+  type PartnerArticleForm,
+  type PartnerForm,
+} from './partner-form';
 import { formValues } from './shared';
 
 export interface PartyForm {
@@ -30,30 +39,6 @@ export interface ContentForm {
   partnerText?: PartnerForm;
 }
 
-/** A party as the partner's text names it. */
-export interface PartnerPartyForm {
-  name: string;
-  country: string;
-  signatory: string;
-}
-
-/** The partner's text as the editor's third column holds it, every field as typed. */
-export interface PartnerForm {
-  lang: string;
-  language: Bilingual & { native: string };
-  thai: PartnerPartyForm;
-  partner: PartnerPartyForm;
-  title: string;
-  preamble: string;
-  closing: string;
-}
-
-/** An article's heading and text in the partner's language (both blank: the article is not in the partner's text). */
-export interface PartnerArticleForm {
-  heading: string;
-  text: string;
-}
-
 /** `key` is the article's identity, carried in a hidden field; '' for an article added since the last save. */
 export interface ArticleForm {
   key: string;
@@ -79,16 +64,6 @@ export type ArticleOp =
   | { op: 'down'; index: number };
 
 const EMPTY: Bilingual = { th: '', en: '' };
-const NO_PARTY: PartnerPartyForm = { name: '', country: '', signatory: '' };
-const NO_PARTNER_TEXT: PartnerForm = {
-  lang: '',
-  language: { th: '', en: '', native: '' },
-  thai: NO_PARTY,
-  partner: NO_PARTY,
-  title: '',
-  preamble: '',
-  closing: '',
-};
 const MAX_ARTICLES = 200;
 
 function party(p: AgreementContent['parties']['thai']): PartyForm {
@@ -99,19 +74,6 @@ function party(p: AgreementContent['parties']['thai']): PartyForm {
     signatoryName: { th: p.signatory.name?.th ?? '', en: p.signatory.name?.en ?? '' },
     language: p.language ?? EMPTY,
     nativeName: p.nativeName ?? '',
-  };
-}
-
-function partnerFormOf(p: PartnerText | undefined): PartnerForm {
-  if (!p) return NO_PARTNER_TEXT;
-  return {
-    lang: p.lang,
-    language: { ...p.language },
-    thai: { ...p.parties.thai },
-    partner: { ...p.parties.partner },
-    title: p.title,
-    preamble: p.preamble,
-    closing: p.closing ?? '',
   };
 }
 
@@ -187,30 +149,6 @@ function articleIndexes(body: unknown): number[] {
   return [...found].sort((a, b) => a - b).slice(0, MAX_ARTICLES);
 }
 
-const partnerPartyFromBody = (body: unknown, side: 'thai' | 'partner'): PartnerPartyForm => ({
-  name: field(body, `pt.${side}.name`),
-  country: field(body, `pt.${side}.country`),
-  signatory: field(body, `pt.${side}.signatory`),
-});
-
-/** The partner column as posted; undefined when the form had none (its language field is always posted with it). */
-function partnerFromBody(body: unknown): PartnerForm | undefined {
-  if (typeof body !== 'object' || body === null || !('pt.lang' in body)) return undefined;
-  return {
-    lang: field(body, 'pt.lang').trim(),
-    language: {
-      th: field(body, 'pt.language.th'),
-      en: field(body, 'pt.language.en'),
-      native: field(body, 'pt.language.native'),
-    },
-    thai: partnerPartyFromBody(body, 'thai'),
-    partner: partnerPartyFromBody(body, 'partner'),
-    title: field(body, 'pt.title'),
-    preamble: field(body, 'pt.preamble'),
-    closing: field(body, 'pt.closing'),
-  };
-}
-
 export function formFromBody(body: unknown): ContentForm {
   const partnerText = partnerFromBody(body);
   return {
@@ -225,14 +163,7 @@ export function formFromBody(body: unknown): ContentForm {
       key: field(body, `articles.${i}.key`).trim(),
       heading: bi(body, `articles.${i}.heading`),
       text: bi(body, `articles.${i}.text`),
-      ...(partnerText
-        ? {
-            partner: {
-              heading: field(body, `articles.${i}.pt.heading`),
-              text: field(body, `articles.${i}.pt.text`),
-            },
-          }
-        : {}),
+      ...(partnerText ? { partner: partnerArticleFromBody(body, i) } : {}),
       ...(/^(th|en)$/.test(field(body, `articles.${i}.confirm`))
         ? { confirm: field(body, `articles.${i}.confirm`) }
         : {}),
@@ -253,57 +184,14 @@ function partyContent(p: PartyForm) {
   };
 }
 
-const blank = (s: string) => s.trim() === '';
-const blankParty = (p: PartnerPartyForm) => blank(p.name) && blank(p.country) && blank(p.signatory);
-
-/** Whether the partner column holds nothing at all (then the agreement has no partner text). */
-export function partnerColumnBlank(f: ContentForm): boolean {
-  const p = f.partnerText;
-  if (!p) return true;
-  return (
-    blank(p.lang) &&
-    blank(p.language.th) &&
-    blank(p.language.en) &&
-    blank(p.language.native) &&
-    blankParty(p.thai) &&
-    blankParty(p.partner) &&
-    blank(p.title) &&
-    blank(p.preamble) &&
-    blank(p.closing) &&
-    f.articles.every((a) => !a.partner || (blank(a.partner.heading) && blank(a.partner.text)))
-  );
-}
-
 /**
  * An article added since the last save has no key yet, but its partner text must name one: derived from what the
  * article says and where it is, so the same form gives the same key.
  */
 function keyOf(a: ArticleForm, i: number): string | undefined {
   if (a.key) return a.key;
-  const p = a.partner;
-  if (!p || (blank(p.heading) && blank(p.text))) return undefined;
-  return derivedArticleKey('editor', i, a.heading.th, a.heading.en, p.heading);
-}
-
-/** The partner text the column gives (validated by the service), or what was saved when the form had no column. */
-function partnerContent(f: ContentForm, keep?: Pick<AgreementContent, 'partnerText'>): unknown {
-  const p = f.partnerText;
-  if (!p) return keep?.partnerText;
-  if (partnerColumnBlank(f)) return undefined;
-  return {
-    lang: p.lang,
-    language: p.language,
-    parties: { thai: p.thai, partner: p.partner },
-    title: p.title,
-    preamble: p.preamble,
-    articles: f.articles.flatMap((a, i) => {
-      const key = keyOf(a, i);
-      const p = a.partner;
-      if (!key || !p || (blank(p.heading) && blank(p.text))) return []; // not in the partner's text
-      return [{ key, heading: p.heading, text: p.text }];
-    }),
-    ...(blank(p.closing) ? {} : { closing: p.closing }),
-  };
+  if (partnerArticleBlank(a.partner)) return undefined;
+  return derivedArticleKey('editor', i, a.heading.th, a.heading.en, a.partner?.heading ?? '');
 }
 
 /**
@@ -314,7 +202,13 @@ export function contentFromForm(
   f: ContentForm,
   keep?: Pick<AgreementContent, 'actionPlan' | 'partnerText'>,
 ): unknown {
-  const partnerText = partnerContent(f, keep);
+  // Without a column in the form (an older page), what was saved is kept.
+  const partnerText = f.partnerText
+    ? partnerTextOf(f.partnerText, f.articles, (i) => {
+        const a = f.articles[i];
+        return a ? keyOf(a, i) : undefined;
+      })
+    : keep?.partnerText;
   return {
     kind: f.kind,
     parties: { thai: partyContent(f.thai), partner: partyContent(f.partner) },
@@ -329,48 +223,6 @@ export function contentFromForm(
     ...(keep?.actionPlan ? { actionPlan: keep.actionPlan } : {}),
     ...(partnerText ? { partnerText } : {}),
   };
-}
-
-/**
- * The partner column's own mistakes, named by article as the form shows them: an article whose partner heading or
- * text is written without the other, and a column with text but no language. Each message in Thai and English.
- */
-export function partnerColumnProblems(f: ContentForm): { path: string; message: Bilingual }[] {
-  if (!f.partnerText || partnerColumnBlank(f)) return [];
-  const out: { path: string; message: Bilingual }[] = [];
-  if (blank(f.partnerText.lang))
-    out.push({
-      path: 'pt.lang',
-      message: {
-        th: 'ระบุภาษาของคู่ภาคี (รหัสภาษา เช่น ko, zh-Hans, ja) หรือลบข้อความในคอลัมน์ภาษาของคู่ภาคีทั้งหมด',
-        en: "Give the partner's language (a language tag such as ko, zh-Hans or ja), or clear the partner's column",
-      },
-    });
-  else if (!PartnerLang.safeParse(f.partnerText.lang).success)
-    out.push({
-      path: 'pt.lang',
-      message: {
-        th: `"${f.partnerText.lang}" ไม่ใช่รหัสภาษาที่ใช้ได้: ใช้รหัส BCP 47 เช่น ko, zh-Hans, ja หรือ vi (ภาษาไทยและภาษาอังกฤษมีอยู่แล้วเสมอ)`,
-        en: `"${f.partnerText.lang}" is not a language tag that can be used: give a BCP 47 tag such as ko, zh-Hans, ja or vi (Thai and English are always there)`,
-      },
-    });
-  f.articles.forEach((a, i) => {
-    const p = a.partner;
-    if (!p || blank(p.heading) === blank(p.text)) return;
-    out.push({
-      path: `articles.${i}`,
-      message: blank(p.heading)
-        ? {
-            th: 'ข้อความภาษาของคู่ภาคีมีเนื้อความแต่ไม่มีหัวข้อ: ใส่ทั้งสองอย่าง หรือเว้นว่างทั้งสองอย่าง',
-            en: "The partner's text has a text but no heading: give both, or leave both blank",
-          }
-        : {
-            th: 'ข้อความภาษาของคู่ภาคีมีหัวข้อแต่ไม่มีเนื้อความ: ใส่ทั้งสองอย่าง หรือเว้นว่างทั้งสองอย่าง',
-            en: "The partner's text has a heading but no text: give both, or leave both blank",
-          },
-    });
-  });
-  return out;
 }
 
 export function parseOp(value: string): ArticleOp {

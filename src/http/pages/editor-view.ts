@@ -1,6 +1,7 @@
 // The view model of the draft editor (new agreement and edit pages): choices, fields and article rows.
 import { AGREEMENT_KINDS, AREAS, PROVINCES } from '../../domain';
-import { partnerColumnBlank, type ContentForm } from './content-form';
+import type { ContentForm } from './content-form';
+import { partnerColumnBlank } from './partner-form';
 import type { Labels } from './labels';
 
 const partyNames = (side: 'thai' | 'partner') =>
@@ -35,7 +36,7 @@ const SUGGESTED_TAGS = [
 function partnerColumn(f: ContentForm, l: Labels) {
   const p = f.partnerText;
   const lang = p?.lang.trim() ?? '';
-  const shown = lang !== '' || !partnerColumnBlank(f);
+  const shown = lang !== '' || !partnerColumnBlank(p, f.articles);
   const name = p?.language.native.trim() || p?.language[l.locale].trim() || '';
   const label = name || l.t('agreement.partnerColumn.column');
   const party = (side: 'thai' | 'partner') => ({
