@@ -96,6 +96,15 @@ describe('the partnership after signing, in the browser', () => {
     await submit(page, 'form[enctype="multipart/form-data"] button[type="submit"]');
     const img = page.locator('img[data-photo]');
     await img.waitFor();
+    // Until the browser has finished with the picture (loaded, or failed: then it has no natural width).
+    await img.evaluate((el: HTMLImageElement) =>
+      el.complete
+        ? undefined
+        : new Promise((done) => {
+            el.addEventListener('load', done, { once: true });
+            el.addEventListener('error', done, { once: true });
+          }),
+    );
     const shown = await img.evaluate((el: HTMLImageElement) => ({
       loaded: el.complete && el.naturalWidth > 0,
       natural: el.naturalWidth,
