@@ -65,6 +65,8 @@ export interface NotificationStore {
   markAllRead(userId: string, at: string): Promise<void>;
   /** Sets the kept count from the stored notifications again (a crash between the two writes heals here). */
   recount(userId: string): Promise<number>;
+  /** The event ids the person's unread count holds (one read by _id). */
+  unreadEvents(userId: string): Promise<string[]>;
   /** The person's notifications since a moment, oldest first (the digest). */
   since(userId: string, at: string): Promise<Notification[]>;
 }

@@ -77,6 +77,9 @@ export function createNotificationStore(
     async unreadCount(userId) {
       return (await unread().findOne({ _id: userId }))?.events.length ?? 0;
     },
+    async unreadEvents(userId) {
+      return (await unread().findOne({ _id: userId }))?.events ?? [];
+    },
     async get(userId, id) {
       const d = await notes().findOne({ _id: id });
       return d && d.userId === userId ? toNotification(d) : undefined;

@@ -1,6 +1,7 @@
 // In-app notifications through the API: the bell count rises when a step lands on a person and falls when they read
 // it; comments tell the province, answers tell the comment's author; a delivery again (the door's positions lost)
 // changes nothing; the unsubscribe link works without signing in and a forged one is refused in the reader's language.
+import type { CommandStartedEvent } from 'mongodb';
 import { TO_MFA } from '../agreement-helpers';
 import type { Actor } from '../../../src/domain';
 import { NOTIFICATIONS_COLLECTION } from '../../../src/storage/notification-stores';
@@ -13,8 +14,9 @@ import { startNotifyApp, type NotifyApp, type Person } from './support';
 const story = chiangMaiSejong();
 let n: NotifyApp;
 
+const commands: CommandStartedEvent[] = [];
 beforeAll(async () => {
-  n = await startNotifyApp();
+  n = await startNotifyApp({ onCommand: (e) => commands.push(e) });
 });
 afterAll(async () => n.close());
 
@@ -113,6 +115,41 @@ describe('in-app notifications', () => {
     expect({ mfaEn: await unread('mfaEn'), mfaTh: await unread('mfaTh'), cm: await unread('cm') }).toEqual(
       before,
     );
+  });
+
+  it('a crash between storing a notification and counting it: the list shows the count made again', async () => {
+    const notes = n.db.connection.db!.collection(NOTIFICATIONS_COLLECTION);
+    const before = await unread('mfaEn');
+    const [latest] = (await list('mfaEn')).items;
+    if (!latest) throw new Error('mfaEn has no notifications');
+    const stored = await notes.findOne({ _id: latest.id as never });
+    // As the crash leaves it: the notification stored, the count not told.
+    const eventId = `${latest.agreementId}:crash-test`;
+    const userId = n.actor.mfaEn.userId;
+    await notes.insertOne({
+      ...stored,
+      _id: `${eventId}@${userId}` as never,
+      eventId,
+      read: false,
+      createdAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(await unread('mfaEn')).toBe(before); // the bell reads the kept count
+    const l = await list('mfaEn');
+    expect(l.items[0]?.id).toBe(`${eventId}@${userId}`);
+    expect(l.unread).toBe(before + 1);
+    expect(await unread('mfaEn')).toBe(before + 1); // made again, and kept
+
+    // With the count right, the list does not count again: no read of the notifications by anything but the page.
+    commands.length = 0;
+    expect((await list('mfaEn')).unread).toBe(before + 1);
+    const filters = commands
+      .filter((e) => e.commandName === 'find' && e.command.find === NOTIFICATIONS_COLLECTION)
+      .map((e) =>
+        Object.keys((e.command.filter ?? {}) as object)
+          .sort()
+          .join(','),
+      );
+    expect(filters).toEqual(['userId']);
   });
 
   it('the unsubscribe link needs no sign-in; a forged one is refused with a message', async () => {

@@ -1,5 +1,6 @@
 // Harness for the notification tests: the composed app on a fresh database with the door and the outbox worker at
 // short intervals, a real SMTP server (smtp-server) that MOU_SMTP_URL points at, and a cast with addresses.
+import type { CommandStartedEvent } from 'mongodb';
 import type { Server } from 'node:http';
 import type { Clock } from '../../../src/app/ports';
 import { buildServices, compose, type Services } from '../../../src/composition-root';
@@ -45,9 +46,11 @@ export async function startNotifyApp(
     clock?: Clock;
     env?: Record<string, string>;
     choice?: Partial<Record<Person, NewUser['notify']>>;
+    /** Told of every command the app's connection sends. */
+    onCommand?: (e: CommandStartedEvent) => void;
   } = {},
 ): Promise<NotifyApp> {
-  const db = await openTestDb('notify');
+  const db = await openTestDb('notify', o.onCommand ? { onCommand: o.onCommand } : {});
   const smtp = await startSmtp();
   const config = loadConfig({
     NODE_ENV: 'test',
