@@ -4,10 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seedDemoData } from '../../src/seed/demo';
-import { identityStores } from '../../src/storage/users';
-import { createUserService } from '../../src/users/service';
-import { ROOT } from '../support/processes';
+import { seedDemo } from '../support/demo';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { problemsOf, signIn, submit } from './journey-support';
 import { ALLOWED_LATIN, axeViolations, foreignWords } from './page-audit';
@@ -25,13 +22,7 @@ beforeAll(async () => {
   app = await startBrowserApp('aftersigning', {
     // The demo seeds sign Bangkok–Seoul 56 months before now: its five-year term ends within six months.
     prepare: async (db, services) => {
-      await seedDemoData(createUserService(identityStores(db.connection)), {
-        projectRoot: ROOT,
-        repository: services.repository,
-        records: services.records,
-        drafting: services.drafting,
-        progress: () => undefined,
-      });
+      await seedDemo(db.connection, services);
     },
   });
   page = await signIn(app.browser, app.base, 'bkk-secretary', 'bangkok-demo');

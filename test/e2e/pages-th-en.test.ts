@@ -1,12 +1,9 @@
 // Every page, in Thai and in English, with the demo data: no WCAG 2.1 A/AA violation (axe-core) and no words of the
 // other language outside the parts marked as that language. Screenshots go to test-artifacts/pages/.
-import { identityStores } from '../../src/storage/users';
-import { createUserService } from '../../src/users/service';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoData } from '../../src/seed/demo';
-import { ROOT } from '../support/processes';
+import { seedDemo } from '../support/demo';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { signIn } from './journey-support';
 import { ALLOWED_LATIN, axeViolations, foreignWords, type AxeViolation } from './page-audit';
@@ -23,14 +20,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = await startBrowserApp('pages', {
     prepare: async (db, services) => {
-      await seedDemoData(createUserService(identityStores(db.connection)), {
-        projectRoot: ROOT,
-        repository: services.repository,
-        records: services.records,
-        drafting: services.drafting,
-        progress: () => undefined,
-        now: new Date('2026-11-20T10:00:00Z'),
-      });
+      await seedDemo(db.connection, services, { now: new Date('2026-11-20T10:00:00Z') });
     },
   });
   ({ base, browser } = app);

@@ -8,10 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { seedDemoData } from '../../src/seed/demo';
-import { identityStores } from '../../src/storage/users';
-import { createUserService } from '../../src/users/service';
-import { ROOT } from '../support/processes';
+import { seedDemo } from '../support/demo';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { signIn } from './journey-support';
 import { axeViolations } from './page-audit';
@@ -25,14 +22,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = await startBrowserApp('statistics', {
     prepare: async (db, services) => {
-      await seedDemoData(createUserService(identityStores(db.connection)), {
-        projectRoot: ROOT,
-        repository: services.repository,
-        records: services.records,
-        drafting: services.drafting,
-        imports: services.registryImports,
-        progress: () => undefined,
-      });
+      await seedDemo(db.connection, services, { imports: true });
       services.door.start();
       const moi = { userId: 'm', name: 'm', role: 'moi' as const };
       const deadline = Date.now() + 30_000;

@@ -9,12 +9,9 @@ import { buildServices, compose, type Services } from '../../src/composition-roo
 import { loadConfig } from '../../src/config';
 import { closeServer, listen } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
-import { seedDemoData } from '../../src/seed/demo';
-import { identityStores } from '../../src/storage/users';
-import { createUserService } from '../../src/users/service';
+import { seedDemo } from '../support/demo';
 import { openTestDb, type TestDb } from '../support/db';
 import { docxToPdf, missingWords, normalize } from '../support/doc-pdf';
-import { ROOT } from '../support/processes';
 import { Client } from './http/support';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'partnership');
@@ -36,13 +33,7 @@ beforeAll(async () => {
   db = await openTestDb('story');
   const config = loadConfig({ NODE_ENV: 'test', MOU_SEED_DEMO: 'false', SESSION_SECRET: 's'.repeat(40) });
   services = await buildServices(db.connection);
-  const seeded = await seedDemoData(createUserService(identityStores(db.connection)), {
-    projectRoot: ROOT,
-    repository: services.repository,
-    records: services.records,
-    drafting: services.drafting,
-    progress: () => undefined,
-  });
+  const seeded = await seedDemo(db.connection, services);
   password = seeded.logins.find((l) => l.username === 'bkk-secretary')?.password ?? '';
   const { app } = await compose({
     config,

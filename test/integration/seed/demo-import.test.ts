@@ -1,8 +1,6 @@
 // npm start's demo country: the pairs the sources name as existing come in through the registry import, as an MOI
 // officer brings MOI's list (one IMPORT entry each, citing the file), and the statistics see them through the door.
-import { identityStores } from '../../../src/storage/users';
-import { createUserService } from '../../../src/users/service';
-import { seedDemoData } from '../../../src/seed/demo';
+import { seedDemo } from '../../support/demo';
 import { demoPairListCsv, existingPair } from '../../../src/seed/demo-pair-list';
 import { Pairs } from '../../../src/seed/standard-mou';
 import { buildServices } from '../../../src/composition-root';
@@ -25,13 +23,8 @@ describe('the demo country', () => {
   it('brings the existing pairs of pairs.json in through the import path, and walks the rest along the path', async () => {
     const services = await buildServices(db.connection, { readCache: db.maxPoolSize === 1 });
     services.door.start();
-    const r = await seedDemoData(createUserService(identityStores(db.connection)), {
-      projectRoot: ROOT,
-      repository: services.repository,
-      records: services.records,
-      drafting: services.drafting,
-      imports: services.registryImports,
-      progress: () => undefined,
+    const r = await seedDemo(db.connection, services, {
+      imports: true,
       now: new Date('2026-11-20T10:00:00Z'),
     });
     expect(r.agreements).toBe(25);

@@ -7,9 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServices, type Services } from '../../../src/composition-root';
 import { findProvince } from '../../../src/domain';
-import { seedDemoData } from '../../../src/seed/demo';
-import { identityStores } from '../../../src/storage/users';
-import { createUserService } from '../../../src/users/service';
+import { seedDemo } from '../../support/demo';
 import { openTestDb, type TestDb } from '../../support/db';
 import { docxToPdf, normalize } from '../../support/doc-pdf';
 import { ROOT } from '../../support/processes';
@@ -26,15 +24,7 @@ beforeAll(async () => {
     clock: { now: () => now },
   });
   services.door.start();
-  await seedDemoData(createUserService(identityStores(db.connection)), {
-    projectRoot: ROOT,
-    repository: services.repository,
-    records: services.records,
-    drafting: services.drafting,
-    imports: services.registryImports,
-    progress: () => undefined,
-    now,
-  });
+  await seedDemo(db.connection, services, { imports: true, now });
   const deadline = Date.now() + 20_000;
   while ((await services.statistics.figures(moiOfficer, {})).total < 25 && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
