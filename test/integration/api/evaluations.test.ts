@@ -1,10 +1,7 @@
 // Yearly evaluations over the API, on the real database: the province's secretary records the year's evaluation of
 // a pair in force (its SHA-256 in the history), MOI comments, and MOI's statistics list the evaluations still due.
 import { evaluationSha256 } from '../../../src/app/evaluation-service';
-import { importedId } from '../../../src/app/registry-import';
-import { ENGLISH_HEADER, toCsv } from '../../support/pair-lists';
-import { admin } from '../agreement-helpers';
-import { field, startApi, type ApiApp } from './support';
+import { field, importPairInForce, startApi, type ApiApp } from './support';
 
 let api: ApiApp;
 let id: string;
@@ -13,25 +10,9 @@ const year = new Date().getUTCFullYear() - 1;
 beforeAll(async () => {
   api = await startApi();
   api.services.door.start();
-  const row = [
-    'in force',
-    'Chiang Mai',
-    'เมืองประเมิน',
-    'Evaltown',
-    'Japan',
-    'sister',
-    '2019-08-29',
-    '5',
-    '',
-    '',
-  ];
-  const r = await api.services.registryImports.run(
-    admin,
-    { bytes: toCsv(ENGLISH_HEADER, [row]), name: 'e.csv' },
-    { dryRun: false },
-  );
-  expect(r.imported).toBe(1);
-  id = importedId(r.fileSha256, 2);
+  const pair = await importPairInForce(api, { th: 'เมืองประเมิน', en: 'Evaltown' });
+  expect(pair.imported).toBe(1);
+  id = pair.id;
 });
 afterAll(async () => {
   await api.services.door.stop();

@@ -10,7 +10,9 @@ import { createTokenService, type TokenService } from '../../../src/users/tokens
 import { openTestDb, type TestDb } from '../../support/db';
 
 export { CAST, WHO, approved, story, type Who } from '../agreement-helpers';
-import { CAST, WHO, type Who } from '../agreement-helpers';
+import { CAST, WHO, admin, type Who } from '../agreement-helpers';
+import { importedId } from '../../../src/app/registry-import';
+import { ENGLISH_HEADER, toCsv } from '../../support/pair-lists';
 
 export interface ApiResult {
   status: number;
@@ -127,3 +129,31 @@ export function field<T = unknown>(body: unknown, ...path: (string | number)[]):
 }
 
 export const agreementsPath = '/api/v1/agreements';
+
+/**
+ * One pair in force — Chiang Mai and a Japanese city, sister cities signed 2019-08-29 for five years — brought in by
+ * the registry import as MOI's list brings it; answers its agreement's id and how many rows came in.
+ */
+export async function importPairInForce(
+  api: ApiApp,
+  partner: { th: string; en: string },
+): Promise<{ id: string; imported: number }> {
+  const row = [
+    'in force',
+    'Chiang Mai',
+    partner.th,
+    partner.en,
+    'Japan',
+    'sister',
+    '2019-08-29',
+    '5',
+    '',
+    '',
+  ];
+  const r = await api.services.registryImports.run(
+    admin,
+    { bytes: toCsv(ENGLISH_HEADER, [row]), name: 'pairs.csv' },
+    { dryRun: false },
+  );
+  return { id: importedId(r.fileSha256, 2), imported: r.imported };
+}

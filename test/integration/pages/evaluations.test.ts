@@ -1,10 +1,7 @@
 // The evaluations page: the province's secretary sees the year due in her queue, records it with the form (Thai and
 // English notes), and the queue no longer lists it; MOI comments from the same page. On the real database.
 import { Client } from '../http/support';
-import { startApi, type ApiApp } from '../api/support';
-import { importedId } from '../../../src/app/registry-import';
-import { ENGLISH_HEADER, toCsv } from '../../support/pair-lists';
-import { admin } from '../agreement-helpers';
+import { importPairInForce, startApi, type ApiApp } from '../api/support';
 
 let api: ApiApp;
 let id: string;
@@ -13,24 +10,8 @@ const year = new Date().getUTCFullYear() - 1;
 beforeAll(async () => {
   api = await startApi();
   api.services.door.start();
-  const row = [
-    'in force',
-    'Chiang Mai',
-    'เมืองหน้าประเมิน',
-    'Pagetown',
-    'Japan',
-    'sister',
-    '2019-08-29',
-    '5',
-    '',
-    '',
-  ];
-  const r = await api.services.registryImports.run(
-    admin,
-    { bytes: toCsv(ENGLISH_HEADER, [row]), name: 'p.csv' },
-    { dryRun: false },
-  );
-  id = importedId(r.fileSha256, 2);
+  const pair = await importPairInForce(api, { th: 'เมืองหน้าประเมิน', en: 'Pagetown' });
+  id = pair.id;
 });
 afterAll(async () => {
   await api.services.door.stop();
